@@ -1,0 +1,67 @@
+/** Opens the configured Neo4j: the server named by NEO4J_URI, or the managed local one started on demand. */
+import type { Neo4jConnection } from '../config.js';
+import { startManagedNeo4j, type ManagedNeo4j } from '../neo4j/managed-neo4j.js';
+import { GraphDatabase, DatabaseAuthError, DatabaseUnavailableError } from './graph-database.js';
+
+export interface OpenedDatabase {
+  db: GraphDatabase;
+  /** 'external' or 'local (managed)'. */
+  description: string;
+  /** Closes the driver and stops the managed Neo4j, if one was started. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  debugCypher?: boolean;
+  log?: (line: string) => void;
+}
+
+/** A connection failure as one line a person can act on. */
+export function describeConnectionFailure(error: unknown, uri: string): string {
+  if (error instanceof DatabaseAuthError) {
+    return `${error.message} Check NEO4J_USERNAME and NEO4J_PASSWORD.`;
+  }
+  if (error instanceof DatabaseUnavailableError) {
+    return `Cannot reach Neo4j at ${uri}. Is it running, and is NEO4J_URI right? (${error.message})`;
+  }
+  return `Neo4j at ${uri} failed: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}`;
+}
+
+/** Thrown with a message that is already one clear line; commands print it without a stack trace. */
+export class ConnectionFailedError extends Error {
+  override name = 'ConnectionFailedError';
+}
+
+export async function openDatabase(connection: Neo4jConnection, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  let managed: ManagedNeo4j | undefined;
+  let uri: string;
+  let password: string;
+  if (connection.kind === 'external') {
+    uri = connection.uri;
+    password = connection.password;
+  } else {
+    managed = await startManagedNeo4j({ password: connection.password, log });
+    uri = managed.uri;
+    password = managed.password;
+  }
+  const db = new GraphDatabase({
+    uri,
+    username: connection.kind === 'external' ? connection.username : managed!.username,
+    password,
+    database: connection.database,
+    debugCypher: options.debugCypher,
+    log,
+  });
+  const close = async () => {
+    await db.close();
+    await managed?.stop();
+  };
+  try {
+    await db.ping();
+  } catch (error) {
+    await close();
+    throw new ConnectionFailedError(describeConnectionFailure(error, uri), { cause: error });
+  }
+  return { db, description: managed ? `managed local Neo4j at ${uri}` : `Neo4j at ${uri}`, close };
+}

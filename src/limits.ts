@@ -1,0 +1,29 @@
+/** Limits that keep one request from exhausting the server or Neo4j; each can be raised by its variable. */
+
+function positiveInteger(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable} must be a positive whole number, got '${raw}'.`);
+  return value;
+}
+
+export const limits = {
+  /** Largest page a list or connection returns. Default 100 (env CSTO_MAX_PAGE_SIZE). */
+  maxPageSize: positiveInteger('CSTO_MAX_PAGE_SIZE', 100),
+  /** Page size when a client gives none. Default 20. */
+  defaultPageSize: 20,
+  /** Deepest selection set. Default 12 (env CSTO_MAX_DEPTH). */
+  depth: positiveInteger('CSTO_MAX_DEPTH', 12),
+  /** Pothos complexity budget of one operation. Default 5000 (env CSTO_MAX_COMPLEXITY). */
+  complexity: positiveInteger('CSTO_MAX_COMPLEXITY', 5000),
+  /** Most fields selected at one level. Default 200. */
+  breadth: 200,
+  /** How much a list field multiplies its children's complexity. Default 5. */
+  listMultiplier: 5,
+  /** Most aliases in one operation. Default 30 (env CSTO_MAX_ALIASES). */
+  aliases: positiveInteger('CSTO_MAX_ALIASES', 30),
+  /** Most tokens in one document. Default 2000 (env CSTO_MAX_TOKENS). */
+  tokens: positiveInteger('CSTO_MAX_TOKENS', 2000),
+  /** Deepest neighbourhood or longest path, in hops. Default 4. */
+  maxHops: positiveInteger('CSTO_MAX_HOPS', 4),
+};

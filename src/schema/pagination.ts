@@ -1,0 +1,50 @@
+/** Cursor pagination with a total count, over one round trip that returns `{ total, page }`. */
+import { type DefaultConnectionArguments, resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { BuilderTypes } from '../builder.js';
+import { limits } from '../limits.js';
+import { badUserInput } from './errors.js';
+
+export interface PageRow<T> {
+  total: number;
+  page: T[];
+}
+
+/** Rejects a page size over the maximum with a clear error instead of silently cutting it. */
+export function checkPageSize(size: number | null | undefined, argument: string): void {
+  if (size == null) return;
+  if (!Number.isInteger(size) || size < 0 || size > limits.maxPageSize) {
+    throw badUserInput(`${argument} must be a whole number from 0 to ${limits.maxPageSize}; got ${size}.`, argument);
+  }
+}
+
+/** Resolves a relay connection whose query returns one row `{ total, page }` for `$offset` and `$limit`. */
+export async function resolvePage<T>(
+  args: DefaultConnectionArguments,
+  fetch: (offset: number, limit: number) => Promise<PageRow<T>>,
+) {
+  checkPageSize(args.first, 'first');
+  checkPageSize(args.last, 'last');
+  let totalCount = 0;
+  const connection = await resolveOffsetConnection(
+    { args, defaultSize: limits.defaultPageSize, maxSize: limits.maxPageSize },
+    async ({ offset, limit }) => {
+      const result = await fetch(offset, limit);
+      totalCount = result.total;
+      return result.page;
+    },
+  );
+  return { ...connection, totalCount };
+}
+
+/** Connection options that add `totalCount`, the number of items over all pages. */
+export function countedConnection<Shape>(description: string) {
+  return {
+    description,
+    fields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>) => ({
+      totalCount: t.int({
+        description: 'How many items match, over all pages.',
+        resolve: (connection) => (connection as { totalCount: number }).totalCount,
+      }),
+    }),
+  };
+}

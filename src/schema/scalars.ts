@@ -1,0 +1,49 @@
+/** Date and JSON scalars. */
+import { Kind, type ValueNode } from 'graphql';
+import { builder } from '../builder.js';
+import { badUserInput } from './errors.js';
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Validates a calendar date written YYYY-MM-DD, so that Neo4j's date() never sees a bad one. */
+export function parseIsoDate(value: unknown): string {
+  const match = typeof value === 'string' ? isoDate.exec(value) : null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
+  }
+  throw badUserInput(`Invalid date ${JSON.stringify(value)}: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".`);
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date, written YYYY-MM-DD (ISO 8601).',
+  serialize: (value) => String(value),
+  parseValue: (value) => parseIsoDate(value),
+  parseLiteral: (node) => parseIsoDate(node.kind === Kind.STRING ? node.value : undefined),
+});
+
+function literalToJson(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.LIST:
+      return node.values.map(literalToJson);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalToJson(field.value)]));
+    default:
+      return null;
+  }
+}
+
+builder.scalarType('JSON', {
+  description: "Any JSON value; used for a node's or an edge's full set of properties in a subgraph.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (node) => literalToJson(node),
+});

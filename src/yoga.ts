@@ -1,0 +1,78 @@
+/** The Yoga instance: schema, limits, error masking, GraphiQL, /health and /ready. It does not listen. */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { Context } from './context.js';
+import { DatabaseUnavailableError, type GraphDatabase } from './database/graph-database.js';
+import { exampleOperations } from './example-operations.js';
+import { limits } from './limits.js';
+import { schema } from './schema/index.js';
+
+export interface YogaOptions {
+  db: GraphDatabase;
+  /** Where masked internal errors are logged for the operator. Default console.error. */
+  logError?: (error: unknown) => void;
+}
+
+export type CstoYoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** Keeps errors a client should see (a GraphQLError with a code); masks the rest after logging it. */
+function clientError(error: unknown, message: string, logError: (error: unknown) => void): Error {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof DatabaseUnavailableError) {
+    return new GraphQLError('The graph database is unavailable; try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+  if (original instanceof GraphQLError && original.extensions?.code) return original;
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  logError(original);
+  return maskError(error, message, false);
+}
+
+export function createCstoYoga(options: YogaOptions): CstoYoga {
+  const logError = options.logError ?? ((error: unknown) => console.error('[graphql] internal error:', error));
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: () => ({ db: options.db }),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    // GraphiQL is the analysts' tool, so it is served in production too; its assets come from the package, not a CDN.
+    graphiql: {
+      title: 'csto-graph',
+      defaultTabs: exampleOperations.map(({ query, variables }) => ({
+        query,
+        variables: variables ? JSON.stringify(variables, null, 2) : null,
+      })),
+    },
+    renderGraphiQL,
+    maskedErrors: {
+      maskError: (error, message) => clientError(error, message, logError),
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.depth },
+        maxAliases: { n: limits.aliases },
+        maxTokens: { n: limits.tokens },
+        maxDirectives: { n: 20 },
+        // Cost is measured by Pothos' complexity plugin, which knows each field's list multiplier.
+        costLimit: { enabled: false },
+        // Field suggestions help analysts in GraphiQL and reveal nothing the introspection does not.
+        blockFieldSuggestion: { enabled: false },
+      }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          try {
+            await options.db.ping();
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      }),
+    ],
+  });
+}
