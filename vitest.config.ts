@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node loads graphql's CommonJS build for the libraries; tests must load the same copy, not the .mjs one.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     // Two cores: one worker runs the files of a project one after another against the one shared Neo4j.
     pool: 'forks',

@@ -101,8 +101,10 @@ export async function requireThing(ctx: Context, id: string, argument = 'id'): P
 }
 
 /** Escapes Lucene's query syntax, so that a client's text is always searched as words. */
-function luceneQuery(text: string): string {
+export function luceneQuery(text: string): string {
   const terms = text
+    // Lower case, so that AND, OR and NOT are words too, not operators; the analyzer folds case anyway.
+    .toLowerCase()
     .split(/\s+/)
     .map((term) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (char) => `\\${char}`))
     .filter(Boolean);

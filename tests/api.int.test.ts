@@ -1,0 +1,320 @@
+/** Every analyst query, in-process through yoga.fetch, against the real Neo4j loaded with the article graph. */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCstoYoga } from '../src/yoga.js';
+import { execute, query } from './support/graphql-client.js';
+import { openTestDatabase } from './support/test-neo4j.js';
+
+const db = openTestDatabase();
+const yoga = createCstoYoga({ db });
+const article = readFileSync(new URL('../../shared/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
+afterAll(() => db.close());
+
+const slugs = (items: { slug: string }[]) => items.map((item) => item.slug);
+
+describe('help requests', () => {
+  it('answers "who requested help from the CSTO and was refused" in one short query', async () => {
+    const data = await query(yoga, `{ helpRequests(addressee: "csto", outcome: REFUSED) { requester { slug } startDate datePrecision outcome responseManner } }`);
+    expect(data.helpRequests).toEqual([
+      { requester: { slug: 'kyrgyzstan' }, startDate: '1999-01-01', datePrecision: 'YEAR', outcome: 'REFUSED', responseManner: 'EXPLICIT' },
+      { requester: { slug: 'kyrgyzstan' }, startDate: '2010-01-01', datePrecision: 'YEAR', outcome: 'REFUSED', responseManner: 'EXPLICIT' },
+      { requester: { slug: 'kyrgyzstan' }, startDate: '2021-01-01', datePrecision: 'YEAR', outcome: 'REFUSED', responseManner: 'EXPLICIT' },
+      { requester: { slug: 'armenia' }, startDate: '2022-09-01', datePrecision: 'MONTH', outcome: 'REFUSED', responseManner: 'PASSIVE' },
+    ]);
+  });
+
+  it('says whose request was granted, who asked, and what the answer was', async () => {
+    const data = await query(
+      yoga,
+      `{ helpRequests(outcome: GRANTED) { requester { slug } requestedBy { slug } addressee { slug } startDate datePrecision
+           response { slug eventType cameoCode goldstein } event { cameoCode goldstein } } }`,
+    );
+    expect(data.helpRequests).toEqual([
+      {
+        requester: { slug: 'kazakhstan' },
+        requestedBy: { slug: 'kassym-jomart-tokayev' },
+        addressee: { slug: 'csto' },
+        startDate: '2022-01-01',
+        datePrecision: 'MONTH',
+        response: { slug: 'help-response-csto-kazakhstan-2022', eventType: 'HELP_RESPONSE', cameoCode: '074', goldstein: 8.5 },
+        event: { cameoCode: '0234', goldstein: 3.4 },
+      },
+    ]);
+  });
+
+  it('returns evidence that quotes the article verbatim at its offsets', async () => {
+    const data = await query(yoga, `{ helpRequests(requester: "armenia") { requesterEvidence { quote start end } evidence { quote start end source { slug } } } }`);
+    const [armenia] = data.helpRequests;
+    const quotes = [armenia.requesterEvidence, ...armenia.evidence];
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
+    for (const { quote, start, end } of quotes) expect(article.slice(start, end)).toBe(quote);
+    // The article uses no-break spaces between many words; compare with white space folded.
+    expect(quotes.some(({ quote }: { quote: string }) => quote.replace(/\s+/g, ' ').includes("Armenia's request to send military personnel"))).toBe(true);
+  });
+});
+
+describe('lookup and search', () => {
+  it('finds an entity by any name or alias, ignoring case and diacritics', async () => {
+    const cases: [string, string][] = [
+      ['ODKB', 'csto'],
+      ['collective security treaty organization', 'csto'],
+      ['Tokaev', 'kassym-jomart-tokayev'],
+      ['TOKAYEV', 'kassym-jomart-tokayev'],
+      ['Isik-Kul region', 'issyk-kul-region'],
+      ['Lukashenka', 'alexander-lukashenko'],
+      ['Nur-Sultan', 'astana'],
+      ['Balikča', 'balykchy'],
+      ['balikca', 'balykchy'],
+      ['Grigonyan', 'armen-grigoryan'],
+    ];
+    for (const [name, slug] of cases) {
+      const data = await query(yoga, `query($name: String!) { lookup(name: $name) { slug } }`, { name });
+      expect(slugs(data.lookup), name).toEqual([slug]);
+    }
+  });
+
+  it('looks up one thing by slug, by global id and through the relay node field', async () => {
+    const data = await query(
+      yoga,
+      `{ bySlug: thing(id: "kyrgyzstan") { id slug name kind }
+         byGlobalId: thing(id: "State:kyrgyzstan") { id }
+         node(id: "State:kyrgyzstan") { id ... on State { name iso3 } } }`,
+    );
+    expect(data).toEqual({
+      bySlug: { id: 'State:kyrgyzstan', slug: 'kyrgyzstan', name: 'Kyrgyzstan', kind: 'STATE' },
+      byGlobalId: { id: 'State:kyrgyzstan' },
+      node: { id: 'State:kyrgyzstan', name: 'Kyrgyzstan', iso3: 'KGZ' },
+    });
+  });
+
+  it('searches every kind in full text, best first', async () => {
+    const data = await query(yoga, `{ search(query: "Batken", first: 3) { thing { id } } }`);
+    expect(data.search.map((hit: { thing: { id: string } }) => hit.thing.id)).toEqual([
+      'Place:batken',
+      'Event:batken-incursion-1999',
+      'Event:osh-batken-conflict-2010',
+    ]);
+    const people = await query(yoga, `{ search(query: "tokaev", kinds: [PERSON]) { thing { slug } } }`);
+    expect(people.search.map((hit: { thing: { slug: string } }) => hit.thing.slug)).toEqual(['kassym-jomart-tokayev']);
+  });
+
+  it('treats Lucene syntax in a search as plain words', async () => {
+    const data = await query(yoga, `{ search(query: "Osh) AND (title:*") { thing { slug } } }`);
+    expect(data.search.map((hit: { thing: { slug: string } }) => hit.thing.slug)).toContain('osh');
+  });
+});
+
+describe('lists', () => {
+  it('pages through states with cursors and a total count', async () => {
+    const first = await query(yoga, `{ states(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`);
+    expect(first.states.totalCount).toBe(14);
+    expect(first.states.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual(['afghanistan', 'armenia', 'azerbaijan', 'belarus', 'georgia']);
+    expect(first.states.pageInfo.hasNextPage).toBe(true);
+    const next = await query(yoga, `query($after: String) { states(first: 5, after: $after) { edges { node { slug } } } }`, {
+      after: first.states.pageInfo.endCursor,
+    });
+    expect(next.states.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual(['kazakhstan', 'kyrgyzstan', 'russia', 'ussr', 'tajikistan']);
+  });
+
+  it('filters and sorts each kind', async () => {
+    const data = await query(
+      yoga,
+      `{ members1995: states(memberOf: "csto", at: "1995-01-01", first: 20) { totalCount }
+         members2022: states(memberOf: "csto", at: "2022-10-13", orderBy: NAME_DESC, first: 20) { edges { node { slug } } }
+         people(nameContains: "simon") { edges { node { slug } } }
+         media: organizations(organizationKind: "MEDIA") { edges { node { slug } } }
+         kyrgyzPlaces: places(within: "kyrgyzstan") { edges { node { slug } } } }`,
+    );
+    const nodes = (connection: { edges: { node: { slug: string } }[] }) => connection.edges.map((edge) => edge.node.slug);
+    expect(data.members1995.totalCount).toBe(9);
+    expect(nodes(data.members2022)).toEqual(['tajikistan', 'russia', 'kyrgyzstan', 'kazakhstan', 'belarus', 'armenia']);
+    expect(nodes(data.people)).toEqual(['alen-simonyan']);
+    expect(nodes(data.media)).toEqual(['public-television-of-armenia', 'topwar-ru']);
+    expect(nodes(data.kyrgyzPlaces)).toEqual(['balykchy', 'batken', 'issyk-kul-region', 'osh', 'tajik-kyrgyz-border']);
+  });
+});
+
+describe('membership', () => {
+  it('gives the members of the CSTO at a date', async () => {
+    const membersAt = async (at: string) =>
+      (await query(yoga, `query($at: Date) { members(organization: "csto", at: $at) { member { slug } } }`, { at })).members.map(
+        (membership: { member: { slug: string } }) => membership.member.slug,
+      );
+    expect(await membersAt('2022-10-13')).toEqual(['armenia', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan']);
+    expect(await membersAt('1992-06-01')).toEqual(['armenia', 'kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan', 'uzbekistan']);
+    expect(await membersAt('2008-01-01')).toEqual(['armenia', 'belarus', 'kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan', 'uzbekistan']);
+  });
+
+  it("gives membership over time, with Uzbekistan's two intervals", async () => {
+    const data = await query(yoga, `{ thing(id: "uzbekistan") { ... on State { memberships { id organization { slug } startDate endDate current } } } }`);
+    expect(data.thing.memberships.map(({ id: _id, ...rest }: { id: string }) => rest)).toEqual([
+      { organization: { slug: 'csto' }, startDate: '1992-05-15', endDate: '1999-12-31', current: false },
+      { organization: { slug: 'csto' }, startDate: '2006-01-01', endDate: '2012-12-31', current: false },
+    ]);
+    const ids = data.thing.memberships.map((membership: { id: string }) => membership.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('lists accessions and withdrawals as events', async () => {
+    const data = await query(yoga, `{ events(filter: { types: [ACCESSION, WITHDRAWAL] }, first: 20) { edges { node { slug } } } }`);
+    expect(data.events.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual([
+      'accession-azerbaijan-1993',
+      'accession-belarus-1993',
+      'accession-georgia-1993',
+      'withdrawal-azerbaijan-1999',
+      'withdrawal-georgia-1999',
+      'withdrawal-uzbekistan-1999',
+      'accession-uzbekistan-2006',
+      'withdrawal-uzbekistan-2012',
+    ]);
+  });
+});
+
+describe('events', () => {
+  it('filters by date range, participant and place', async () => {
+    const data = await query(
+      yoga,
+      `{ september: events(filter: { from: "2022-09-01", to: "2022-09-30" }) { totalCount edges { node { slug } } }
+         issykKul: events(filter: { place: "issyk-kul-region" }) { edges { node { slug status startDate endDate } } }
+         exercises: events(filter: { types: [EXERCISE, EXERCISE_CANCELLATION], participant: "kyrgyzstan" }) { edges { node { slug } } } }`,
+    );
+    expect(data.september.totalCount).toBe(7);
+    expect(data.september.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toContain('armenia-azerbaijan-clashes-2022-09');
+    expect(data.issykKul.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { slug: 'exercise-indestructible-brotherhood-2022', status: 'CANCELLED', startDate: '2022-10-10', endDate: '2022-10-14' },
+    ]);
+    expect(data.exercises.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual([
+      'kyrgyzstan-cancels-exercise-2022-10',
+      'exercise-indestructible-brotherhood-2022',
+    ]);
+  });
+
+  it("gives an entity's timeline, oldest first, with participants", async () => {
+    const data = await query(yoga, `{ timeline(id: "kyrgyzstan", to: "2011-01-01") { slug eventType participants { role entity { slug } } } }`);
+    expect(data.timeline.map((event: { slug: string }) => event.slug)).toEqual([
+      'csto-treaty-signing-1992',
+      'batken-incursion-1999',
+      'help-request-kyrgyzstan-1999',
+      'help-response-csto-kyrgyzstan-1999',
+      'help-request-kyrgyzstan-2010',
+      'help-response-csto-kyrgyzstan-2010',
+      'osh-batken-conflict-2010',
+    ]);
+    const request1999 = data.timeline[2];
+    expect(request1999.participants).toEqual(
+      expect.arrayContaining([
+        { role: 'ACTOR', entity: { slug: 'kyrgyzstan' } },
+        { role: 'TARGET', entity: { slug: 'csto' } },
+      ]),
+    );
+  });
+});
+
+describe('statements, claims and offices', () => {
+  it('gives statements by speaker with the quote, medium and date', async () => {
+    const data = await query(
+      yoga,
+      `{ peskov: statements(filter: { speaker: "dmitry-peskov" }) { edges { node { text statementKind date datePrecision } } }
+         simonyan: statements(filter: { speaker: "alen-simonyan", kind: QUOTE }) { edges { node { text medium via { slug } } } } }`,
+    );
+    expect(data.peskov.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ text: 'No.', statementKind: 'QUOTE', date: '2022-10-10', datePrecision: 'DAY' }]);
+    const [simonyan] = data.simonyan.edges.map((edge: { node: { text: string; medium: string; via: { slug: string }[] } }) => edge.node);
+    expect(simonyan.text.startsWith('We are very dissatisfied, of course.')).toBe(true);
+    expect(article).toContain(simonyan.text);
+    expect(simonyan.via).toEqual([{ slug: 'public-television-of-armenia' }]);
+  });
+
+  it('gives statements about an entity, and claims with their status', async () => {
+    const data = await query(
+      yoga,
+      `{ about: statements(filter: { about: "csto" }, first: 50) { totalCount }
+         claims(status: UNSUPPORTED) { slug text status statusNote claimants { slug } justifies { slug } } }`,
+    );
+    expect(data.about.totalCount).toBe(9);
+    // The article writes "20,000" with a no-break space after it; quotes keep the source's characters.
+    expect(data.claims).toEqual([
+      expect.objectContaining({
+        text: 'an alleged influx of 20,000\u00a0foreign terrorists',
+        status: 'UNSUPPORTED',
+        statusNote: 'There was no convincing evidence for this.',
+        claimants: [{ slug: 'kassym-jomart-tokayev' }],
+        justifies: [{ slug: 'help-request-kazakhstan-2022' }],
+      }),
+    ]);
+  });
+
+  it('gives the offices people hold', async () => {
+    const data = await query(yoga, `{ offices(within: "armenia") { title holder { slug } evidence { quote } } }`);
+    expect(data.offices.map((office: { title: string; holder: { slug: string } }) => [office.holder.slug, office.title])).toEqual([
+      ['alen-simonyan', 'Parliament Speaker'],
+      ['armen-grigoryan', 'Secretary of the Security Council'],
+    ]);
+  });
+});
+
+describe('paths and neighbourhoods', () => {
+  it('connects two entities by shortest paths, each edge with its evidence', async () => {
+    const data = await query(
+      yoga,
+      `{ paths(from: "alen-simonyan", to: "kassym-jomart-tokayev", maxHops: 4, first: 10) { length nodes { id } edges { id source target type evidence { quote start end } } } }`,
+    );
+    expect(data.paths.length).toBeGreaterThan(0);
+    for (const path of data.paths) {
+      expect(path.length).toBe(4);
+      expect(path.nodes[0].id).toBe('Person:alen-simonyan');
+      expect(path.nodes.at(-1).id).toBe('Person:kassym-jomart-tokayev');
+      for (const edge of path.edges) expect(article.slice(edge.evidence.start, edge.evidence.end)).toBe(edge.evidence.quote);
+    }
+  });
+
+  it('gives a neighbourhood as nodes and edges with stable ids that close over the nodes', async () => {
+    const ask = () => query(yoga, `{ neighbourhood(id: "alen-simonyan", depth: 1) { truncated nodes { id kind } edges { id source target type } } }`);
+    const data = await ask();
+    const { nodes, edges, truncated } = data.neighbourhood;
+    expect(truncated).toBe(false);
+    expect(nodes.map((node: { id: string }) => node.id).sort()).toEqual([
+      'Event:yerevan-protest-2022-09',
+      'Person:alen-simonyan',
+      'State:armenia',
+      'Statement:statement-simonyan-gun',
+      'Statement:statement-simonyan-public-television',
+    ]);
+    const ids = new Set(nodes.map((node: { id: string }) => node.id));
+    for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    expect(edges.map((edge: { type: string }) => edge.type).sort()).toEqual(['ABOUT', 'HAS_PARTICIPANT', 'HAS_TARGET', 'HOLDS_OFFICE', 'SAID_BY', 'SAID_BY']);
+    expect(await ask()).toEqual(data);
+  });
+
+  it('caps a neighbourhood at its limit and says so', async () => {
+    const data = await query(yoga, `{ neighbourhood(id: "csto", depth: 2, limit: 10) { truncated nodes { id } } }`);
+    expect(data.neighbourhood.truncated).toBe(true);
+    expect(data.neighbourhood.nodes).toHaveLength(11);
+    expect(data.neighbourhood.nodes[0].id).toBe('Organization:csto');
+  });
+});
+
+describe('bad input', () => {
+  const codeOf = async (operation: string, variables?: Record<string, unknown>) => {
+    const result = await execute(yoga, operation, variables);
+    return result.errors?.map((error) => [error.extensions?.code, error.message]);
+  };
+
+  it('answers an unknown id, a bad date, and a page size over the maximum with a code and a clear message', async () => {
+    expect(await codeOf(`{ thing(id: "atlantis") { name } }`)).toEqual([
+      ['NOT_FOUND', `No thing with id 'atlantis'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`],
+    ]);
+    expect(await codeOf(`query($at: Date) { members(organization: "csto", at: $at) { startDate } }`, { at: '2022-02-30' })).toEqual([
+      ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".'],
+    ]);
+    expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
+    expect(await codeOf(`{ paths(from: "csto", to: "nato", maxHops: 9) { length } }`)).toEqual([['BAD_USER_INPUT', 'maxHops must be a whole number from 1 to 4; got 9.']]);
+  });
+
+  it('refuses operations over the depth and alias limits before touching the database', async () => {
+    const deep = `{ thing(id: "csto") { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { name } } } } } } } } } } } } } } } } }`;
+    const depth = await execute(yoga, deep);
+    expect(depth.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = await execute(yoga, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: thing(id: "csto") { name }`).join(' ')} }`);
+    expect(aliases.errors?.[0]?.message).toBe('Syntax Error: Aliases limit of 30 exceeded, found 31.');
+  });
+});

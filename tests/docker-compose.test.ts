@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+// Docker cannot run on the project's CI machines, so the file's structure is what is checked here.
+const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'));
+const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('runs Neo4j 5.26 Community with auth, a healthcheck, a named volume and loopback-only ports', () => {
+    const neo4j = compose.services.neo4j;
+    expect(neo4j.image).toBe('neo4j:5.26-community');
+    expect(neo4j.environment.NEO4J_AUTH).toBe('neo4j/${NEO4J_PASSWORD:-csto-graph-local}');
+    expect(neo4j.healthcheck.test.join(' ')).toContain("'RETURN 1'");
+    expect(neo4j.volumes).toEqual(['neo4j-data:/data']);
+    expect(Object.keys(compose.volumes)).toEqual(['neo4j-data']);
+    for (const port of neo4j.ports) expect(port).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  it('builds the API from the Dockerfile and wires it to Neo4j by environment variables', () => {
+    const api = compose.services.api;
+    expect(api.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+    expect(api.environment).toMatchObject({
+      NEO4J_URI: 'bolt://neo4j:7687',
+      NEO4J_USERNAME: 'neo4j',
+      NEO4J_PASSWORD: '${NEO4J_PASSWORD:-csto-graph-local}',
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '4000',
+    });
+    expect(api.healthcheck.test.join(' ')).toContain('/ready');
+  });
+
+  it('has a Dockerfile that runs the same entry point as npm start', () => {
+    const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(packageJson.scripts.start).toBe('tsx src/main.ts');
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/main.ts"]');
+    expect(packageJson.dependencies.tsx).toBeDefined();
+  });
+});
