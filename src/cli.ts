@@ -2,9 +2,9 @@
 import { ConfigError } from './config.js';
 import { ConnectionFailedError } from './database/connect.js';
 import { CypherFileError } from './loader/load-cypher.js';
-import { Neo4jPrerequisiteError } from './neo4j/managed-neo4j.js';
+import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j/managed-neo4j.js';
 
-const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError];
+const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError, Neo4jStartError];
 
 export function runCommand(name: string, command: () => Promise<void>): void {
   command().catch((error: unknown) => {
@@ -17,17 +17,27 @@ export function runCommand(name: string, command: () => Promise<void>): void {
   });
 }
 
-/** Runs `cleanup` once on SIGINT or SIGTERM, then exits with the conventional code. */
+/**
+ * Runs `cleanup` once on SIGINT, SIGTERM or SIGHUP, or when the parent process dies, then exits with the
+ * conventional code. The parent check matters under `npm start`: npm exits on SIGTERM without passing it on.
+ */
 export function onShutdownSignal(cleanup: () => Promise<void>): void {
   let stopping = false;
-  const handle = (signal: NodeJS.Signals) => {
+  const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    console.error(`Received ${signal}, shutting down…`);
+    clearInterval(orphanCheck);
+    console.error(`${reason}, shutting down…`);
     cleanup()
       .catch((error: unknown) => console.error('Shutdown failed:', error))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      .finally(() => process.exit(exitCode));
   };
-  process.once('SIGINT', handle);
-  process.once('SIGTERM', handle);
+  const parent = process.ppid;
+  const orphanCheck = setInterval(() => {
+    if (process.ppid !== parent) stop('The parent process exited', 143);
+  }, 500);
+  orphanCheck.unref();
+  process.once('SIGINT', () => stop('Received SIGINT', 130));
+  process.once('SIGTERM', () => stop('Received SIGTERM', 143));
+  process.once('SIGHUP', () => stop('Received SIGHUP', 129));
 }

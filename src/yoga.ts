@@ -39,6 +39,8 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Internal errors are logged once, by maskError below, with the original error; Yoga's own log would repeat them.
+    logging: false,
     // GraphiQL is the analysts' tool, so it is served in production too; its assets come from the package, not a CDN.
     graphiql: {
       title: 'csto-graph',

@@ -49,7 +49,7 @@ async function startLocal(): Promise<Started> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'csto-graph-test-neo4j-'));
   const managed = await startManagedNeo4j({
     dataDir,
-    boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 7688),
+    boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 0),
     password: 'csto-graph-test',
     log: (line) => console.log(`[neo4j] ${line}`),
   });

@@ -1,0 +1,88 @@
+/** How the API behaves around the database: round trips, read-only access, masking, outages and recovery. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GraphDatabase, DatabaseQueryError } from '../src/database/graph-database.js';
+import { startManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
+import { createCstoYoga } from '../src/yoga.js';
+import { execute, query } from './support/graphql-client.js';
+import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
+
+const db = openTestDatabase();
+afterAll(() => db.close());
+
+describe('database round trips', () => {
+  it('stay bounded for a nested query: one per field level, whatever the fan-out', async () => {
+    const queries: string[] = [];
+    const stopCounting = db.onQuery((cypher) => queries.push(cypher));
+    const yoga = createCstoYoga({ db });
+    const data = await query(
+      yoga,
+      `{ helpRequests(addressee: "csto") {
+           requester { name ... on State { memberships { organization { name } } timeline { name participants { entity { name } } } } }
+           evidence { quote }
+         } }`,
+    );
+    stopCounting();
+    expect(data.helpRequests).toHaveLength(5);
+    // helpRequests, then one batch each for memberships, timeline, participants and evidence.
+    expect(queries).toHaveLength(5);
+  });
+});
+
+describe('read-only access', () => {
+  it('runs API queries in READ transactions, so a write is refused and nothing is written', async () => {
+    await expect(db.read('CREATE (n:ShouldNeverExist) RETURN n')).rejects.toThrow(DatabaseQueryError);
+    const [row] = await db.read<{ count: number }>('MATCH (n:ShouldNeverExist) RETURN count(n) AS count');
+    expect(row).toEqual({ count: 0 });
+  });
+});
+
+describe('internal errors', () => {
+  it('are logged for the operator and masked for the client', async () => {
+    const logged: unknown[] = [];
+    const broken = new GraphDatabase({ ...testNeo4j(), database: 'no-such-database' });
+    const yoga = createCstoYoga({ db: broken, logError: (error) => logged.push(error) });
+    const result = await execute(yoga, '{ thing(id: "csto") { name } }');
+    await broken.close();
+    expect(result.errors).toEqual([
+      expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
+    expect(JSON.stringify(result)).not.toContain('no-such-database');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toBeInstanceOf(DatabaseQueryError);
+    expect((logged[0] as DatabaseQueryError).code).toBe('Neo.ClientError.Database.DatabaseNotFound');
+  });
+});
+
+describe('a Neo4j outage', () => {
+  it('answers SERVICE_UNAVAILABLE and /ready 503 while Neo4j is down, and recovers when it is back', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'csto-graph-outage-'));
+    const quiet = () => {};
+    let neo4j = await startManagedNeo4j({ dataDir, boltPort: 0, password: 'outage-test', log: quiet });
+    const port = Number(new URL(neo4j.uri).port);
+    const outageDb = new GraphDatabase({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password });
+    const yoga = createCstoYoga({ db: outageDb, logError: quiet });
+    const ready = async () => (await yoga.fetch('http://yoga/ready')).status;
+    try {
+      expect(await ready()).toBe(200);
+      expect(await execute(yoga, '{ states { totalCount } }')).toEqual({ data: { states: { totalCount: 0 } } });
+
+      await neo4j.stop();
+      expect(await ready()).toBe(503);
+      const down = await execute(yoga, '{ states { totalCount } }');
+      expect(down.errors).toEqual([
+        expect.objectContaining({ message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+      ]);
+
+      neo4j = await startManagedNeo4j({ dataDir, boltPort: port, password: 'outage-test', log: quiet });
+      expect(await ready()).toBe(200);
+      expect(await execute(yoga, '{ states { totalCount } }')).toEqual({ data: { states: { totalCount: 0 } } });
+    } finally {
+      await outageDb.close();
+      await neo4j.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
