@@ -1,5 +1,6 @@
 /** The Yoga instance: schema, limits, error masking, GraphiQL, /health and /ready. It does not listen. */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { PothosValidationError } from '@pothos/core';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
@@ -26,7 +27,14 @@ function clientError(error: unknown, message: string, logError: (error: unknown)
     });
   }
   if (original instanceof GraphQLError && original.extensions?.code) return original;
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  // Pothos rejects bad connection arguments and over-complex operations: the client's to fix, so shown with a code.
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { nodes: error instanceof GraphQLError ? error.nodes : undefined, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  // Parse and validation errors (including the depth, alias and token limits) have no original error.
+  if (error instanceof GraphQLError && !error.originalError) {
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
+  }
   logError(original);
   return maskError(error, message, false);
 }

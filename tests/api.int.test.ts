@@ -310,11 +310,16 @@ describe('bad input', () => {
     expect(await codeOf(`{ paths(from: "csto", to: "nato", maxHops: 9) { length } }`)).toEqual([['BAD_USER_INPUT', 'maxHops must be a whole number from 1 to 4; got 9.']]);
   });
 
-  it('refuses operations over the depth and alias limits before touching the database', async () => {
+  it('refuses operations over the depth, alias and complexity limits before touching the database, with a code', async () => {
+    const queries: string[] = [];
+    const stopCounting = db.onQuery((cypher) => queries.push(cypher));
     const deep = `{ thing(id: "csto") { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { name } } } } } } } } } } } } } } } } }`;
-    const depth = await execute(yoga, deep);
-    expect(depth.errors?.[0]?.message).toMatch(/depth/i);
-    const aliases = await execute(yoga, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: thing(id: "csto") { name }`).join(' ')} }`);
-    expect(aliases.errors?.[0]?.message).toBe('Syntax Error: Aliases limit of 30 exceeded, found 31.');
+    expect(await codeOf(deep)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Syntax Error: Query depth limit of 12 exceeded, found 17.']]);
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: thing(id: "csto") { name }`).join(' ')} }`;
+    expect(await codeOf(aliases)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Syntax Error: Aliases limit of 30 exceeded, found 31.']]);
+    const costly = `{ states(first: 100) { edges { node { timeline { participants { entity { ... on State { memberships { organization { name } } } } } } } } } }`;
+    expect(await codeOf(costly)).toEqual([['BAD_USER_INPUT', 'Query exceeds maximum complexity (complexity: 153601, max: 5000)']]);
+    stopCounting();
+    expect(queries).toEqual([]);
   });
 });

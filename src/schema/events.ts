@@ -2,7 +2,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
 import type { Context } from '../context.js';
-import { countedConnection, resolvePage } from './pagination.js';
+import { countedConnection, pageComplexity, resolvePage } from './pagination.js';
 import { EvidenceRef, edgeEvidence, nodeEvidenceLoader } from './provenance.js';
 import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf } from './shapes.js';
 import { EntityRef, requireThing, ThingRef } from './things.js';
@@ -307,6 +307,7 @@ builder.queryFields((t) => ({
   events: t.connection(
     {
       type: EventRef,
+      complexity: pageComplexity,
       description: 'Events by type, date range, participant and place, with cursor pagination.',
       args: {
         filter: t.arg({ type: EventFilter, required: false, description: 'Which events. Default: all.' }),

@@ -48,3 +48,8 @@ export function countedConnection<Shape>(description: string) {
     }),
   };
 }
+
+/** A connection costs its page size times its children, so `first: 100` of a deep selection is refused up front. */
+export function pageComplexity(args: { first?: number | null; last?: number | null }) {
+  return { field: 1, multiplier: args.first ?? args.last ?? limits.defaultPageSize };
+}

@@ -1,7 +1,7 @@
 /** Statements (quotes and paraphrases, attributed to a speaker) and claims (assertions the source says lack evidence). */
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { countedConnection, resolvePage } from './pagination.js';
+import { countedConnection, pageComplexity, resolvePage } from './pagination.js';
 import { DatePrecision, EventRef } from './events.js';
 import { loadNodesBySlug, loadRelated, type NodeShape, nodeShape, relatedQuery, slugOf } from './shapes.js';
 import { EntityRef, ThingRef } from './things.js';
@@ -144,6 +144,7 @@ builder.queryFields((t) => ({
   statements: t.connection(
     {
       type: StatementRef,
+      complexity: pageComplexity,
       description: 'Statements by speaker or about a thing, with the quote, medium and date; oldest first.',
       args: { filter: t.arg({ type: StatementFilter, required: false, description: 'Which statements. Default: all.' }) },
       resolve: (_root, { filter, ...args }, ctx) =>

@@ -2,7 +2,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, notFound } from './errors.js';
-import { checkPageSize, countedConnection, resolvePage } from './pagination.js';
+import { checkPageSize, countedConnection, pageComplexity, resolvePage } from './pagination.js';
 import { EvidenceRef, nodeEvidenceLoader } from './provenance.js';
 import { loadNodesBySlug, matchAnyBySlug, type NodeLabel, type NodeShape, nodeShape, searchKey, slugOf } from './shapes.js';
 
@@ -230,6 +230,7 @@ builder.queryFields((t) => ({
   states: t.connection(
     {
       type: StateRef,
+      complexity: pageComplexity,
       description: 'States, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
@@ -247,6 +248,7 @@ builder.queryFields((t) => ({
   people: t.connection(
     {
       type: PersonRef,
+      complexity: pageComplexity,
       description: 'People, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
@@ -260,6 +262,7 @@ builder.queryFields((t) => ({
   organizations: t.connection(
     {
       type: OrganizationRef,
+      complexity: pageComplexity,
       description: 'Organisations, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
@@ -276,6 +279,7 @@ builder.queryFields((t) => ({
   places: t.connection(
     {
       type: PlaceRef,
+      complexity: pageComplexity,
       description: 'Places, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
