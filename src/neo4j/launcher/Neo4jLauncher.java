@@ -1,0 +1,321 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs an embedded Neo4j Community DBMS with a Bolt connector on 127.0.0.1 for csto-graph.
+ *
+ * <p>Started by src/neo4j/managed-neo4j.ts, compiled, as {@code java Neo4jLauncher --home <dir> [--port 7687]
+ * [--page-cache 256m]} with the Neo4j jars in CLASSPATH (it also runs as a source file: {@code java -cp <jars>
+ * Neo4jLauncher.java ...}). The heap is set with the JVM's own -Xmx; port 0 picks a free port. The password of user
+ * {@code neo4j} is env NEO4J_PASSWORD, else the one kept in {@code <home>/password}, else a new random one
+ * saved there (mode 0600).
+ *
+ * <p>Protocol on stdout, one line each: {@code NEO4J_READY bolt://127.0.0.1:<port>} once Bolt accepts
+ * logins, {@code NEO4J_LOG <text>} for progress worth showing, {@code NEO4J_ERROR <message>} before exiting
+ * with status 1 if the DBMS cannot start, and {@code NEO4J_STOPPED} after a clean shutdown. Neo4j's own logs
+ * go to {@code <home>/logs}.
+ *
+ * <p>The DBMS shuts down cleanly when stdin reaches EOF, when the parent process dies or changes, or on
+ * SIGTERM/SIGINT, so a crashed parent never leaves an orphaned database holding the store lock.
+ */
+public final class Neo4jLauncher {
+    private static final String USER = "neo4j";
+    private static final String PASSWORD_FILE = "password";
+    private static final String PID_FILE = "launcher.pid";
+    /** How long a shutdown request waits for a DBMS that is still starting, so it can be closed cleanly. */
+    private static final Duration STARTUP_WAIT_ON_SHUTDOWN = Duration.ofSeconds(120);
+    private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+    private static final CountDownLatch startupFinished = new CountDownLatch(1);
+    private static volatile DatabaseManagementService dbms;
+    private static volatile Path pidFile;
+
+    private Neo4jLauncher() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options;
+        Path home;
+        int port;
+        long pageCache;
+        try {
+            options = parseOptions(args);
+            if (!options.containsKey("home")) {
+                throw new IllegalArgumentException("missing --home <dir>");
+            }
+            home = Path.of(options.get("home")).toAbsolutePath().normalize();
+            port = Integer.parseInt(options.getOrDefault("port", "7687"));
+            pageCache = ByteUnit.parse(options.getOrDefault("page-cache", "256m"));
+        } catch (RuntimeException e) {
+            fail("Invalid arguments: " + e.getMessage()
+                    + ". Usage: Neo4jLauncher --home <dir> [--port <n>] [--page-cache <size>]");
+            return;
+        }
+
+        Runtime.getRuntime().addShutdownHook(new Thread(Neo4jLauncher::shutdown, "neo4j-launcher-shutdown"));
+        startStdinWatcher();
+        startParentWatcher();
+
+        String uri;
+        try {
+            Files.createDirectories(home);
+            awaitOtherLauncher(home);
+            String password = resolvePassword(home);
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // Bolt's Netty event loops otherwise idle 5 s each (twice) before letting the JVM exit.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .build();
+            setPassword(password);
+            uri = "bolt://127.0.0.1:" + boltPort();
+            pidFile = home.resolve(PID_FILE);
+            Files.writeString(pidFile, ProcessHandle.current().pid() + " "
+                    + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) + " " + uri + "\n");
+        } catch (Throwable e) {
+            startupFinished.countDown();
+            fail(describeStartupFailure(e, home, port));
+            return;
+        }
+        startupFinished.countDown();
+        System.out.println("NEO4J_READY " + uri);
+        System.out.flush();
+        // Neo4j's own threads keep the JVM alive; park main until a watcher or signal ends the process.
+        Thread.currentThread().join();
+    }
+
+    private static Map<String, String> parseOptions(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    /** Env NEO4J_PASSWORD wins; otherwise the saved password, created on first start. */
+    private static String resolvePassword(Path home) throws IOException {
+        String fromEnv = System.getenv("NEO4J_PASSWORD");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv;
+        }
+        Path file = home.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            String saved = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!saved.isEmpty()) {
+                return saved;
+            }
+            Files.delete(file);
+        }
+        String generated = randomPassword();
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+        return generated;
+    }
+
+    private static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    /** Applied on every start so the password file or env var stays the single source of truth. */
+    private static void setPassword(String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Neo4j refuses to "change" a password to its current value; that is the usual case after the first start.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw new IllegalArgumentException("Neo4j refused the password of user " + USER + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The bound port, which differs from the configured one when port 0 asked for any free port. */
+    private static int boltPort() {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        return system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT)
+                .getPort();
+    }
+
+    /**
+     * Neo4j's store lock dies with its process, so only a live launcher on the same home matters. One whose
+     * parent has gone is already shutting itself down (see the watchers), so wait for it instead of failing.
+     */
+    private static void awaitOtherLauncher(Path home) throws IOException, InterruptedException {
+        Path file = home.resolve(PID_FILE);
+        if (!Files.exists(file)) {
+            return;
+        }
+        long pid;
+        long parentPid;
+        String uri;
+        try {
+            String[] fields = Files.readString(file).trim().split("\\s+");
+            pid = Long.parseLong(fields[0]);
+            parentPid = Long.parseLong(fields[1]);
+            uri = fields[2];
+        } catch (RuntimeException e) {
+            return;
+        }
+        Optional<ProcessHandle> other = ProcessHandle.of(pid).filter(p -> p.isAlive() && p.info().commandLine()
+                .map(cmd -> cmd.contains("Neo4jLauncher") && cmd.contains(home.toString()))
+                .orElse(false));
+        if (other.isEmpty()) {
+            return;
+        }
+        boolean orphaned = other.get().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid;
+        if (!orphaned) {
+            throw new IllegalStateException("Another managed Neo4j (pid " + pid + ") is already running on " + home
+                    + " at " + uri + ". Stop it, use another data directory, or connect to it with NEO4J_URI=" + uri + ".");
+        }
+        System.out.println("NEO4J_LOG Waiting for the previous Neo4j on this data directory (pid " + pid
+                + "), whose parent has exited, to shut down...");
+        System.out.flush();
+        try {
+            other.get().onExit().get(ORPHAN_SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The previous managed Neo4j (pid " + pid + ") on " + home
+                    + " did not shut down within " + ORPHAN_SHUTDOWN_WAIT.toSeconds() + " s; stop it first.");
+        }
+    }
+
+    private static String describeStartupFailure(Throwable e, Path home, int port) {
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof IllegalStateException && message.contains("managed Neo4j (pid")
+                    || t instanceof IllegalArgumentException && message.startsWith("Neo4j refused the password")) {
+                return message;
+            }
+            if (message.contains("already in use") || t instanceof BindException) {
+                return "Port " + port + " on 127.0.0.1 is already in use; choose another Bolt port (NEO4J_BOLT_PORT).";
+            }
+            if (message.contains("Lock file has been locked") || message.contains("store_lock")) {
+                return "The data directory " + home + " is locked by another Neo4j process; stop it first, "
+                        + "or use another data directory.";
+            }
+            if (causes.indexOf(message) < 0) {
+                causes.append(causes.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                        .append(message);
+            }
+        }
+        return "Neo4j failed to start: " + causes.toString().replace('\n', ' ')
+                + " (details in " + home.resolve("logs").resolve("debug.log") + ")";
+    }
+
+    private static void fail(String message) {
+        System.out.println("NEO4J_ERROR " + message);
+        System.out.flush();
+        System.exit(1);
+    }
+
+    /** EOF on stdin means the parent closed the pipe or died, so nobody needs this database any more. */
+    private static void startStdinWatcher() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                byte[] buffer = new byte[256];
+                while (in.read(buffer) != -1) {
+                    // Input is ignored; only the end of the stream matters.
+                }
+            } catch (IOException ignored) {
+                // A broken pipe is as good as EOF.
+            }
+            System.exit(0);
+        }, "neo4j-launcher-stdin");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Catches a parent that died while something else still holds our stdin open (it gets re-parented). */
+    private static void startParentWatcher() {
+        long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+                if (parent.isEmpty() || parent.get().pid() != parentPid || !parent.get().isAlive()) {
+                    System.exit(0);
+                }
+            }
+        }, "neo4j-launcher-parent");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void shutdown() {
+        try {
+            startupFinished.await(STARTUP_WAIT_ON_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException ignored) {
+            // Shut down whatever exists.
+        }
+        DatabaseManagementService service = dbms;
+        if (service == null) {
+            return;
+        }
+        try {
+            service.shutdown();
+            System.out.println("NEO4J_STOPPED");
+        } catch (RuntimeException e) {
+            System.out.println("NEO4J_ERROR Neo4j did not shut down cleanly: " + e.getMessage());
+        } finally {
+            System.out.flush();
+            Path file = pidFile;
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // A stale pid file is detected and ignored on the next start.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+/**
+ * The managed local Neo4j: a real Neo4j Community server, started by the project itself from Maven jars
+ * (no Docker, no Neo4j installation) and bound to 127.0.0.1 only.
+ *
+ * Maven resolves the jars once into the local Maven repository; the classpath and the compiled launcher are
+ * cached under `${XDG_CACHE_HOME:-~/.cache}/csto-graph/`. The launcher (launcher/Neo4jLauncher.java) runs the
+ * DBMS embedded and exits when this process stops, dies, or closes its stdin.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+
+export interface ManagedNeo4jOptions {
+  /** Folder for the database files, Neo4j's logs and the generated password. Default: `.neo4j/data` under the project root (env NEO4J_DATA_DIR, relative to the current directory). */
+  dataDir?: string;
+  /** Bolt port on 127.0.0.1; 0 picks a free port. Default 7687 (env NEO4J_BOLT_PORT). */
+  boltPort?: number;
+  /** Password of user `neo4j`. Default: env NEO4J_PASSWORD, else generated on first start and kept in `<dataDir>/password`. */
+  password?: string;
+  /** JVM heap, e.g. '512m' or '1g'. Default '512m' (env NEO4J_HEAP). */
+  heap?: string;
+  /** Neo4j page cache, e.g. '256m'. Default '256m' (env NEO4J_PAGECACHE). */
+  pageCache?: string;
+  /** Neo4j version from Maven Central. Default '5.26.30' (env NEO4J_VERSION). */
+  version?: string;
+  /** Where progress lines go. Default: console.error with a "[neo4j]" prefix. */
+  log?: (line: string) => void;
+}
+
+export interface ManagedNeo4j {
+  /** Bolt URI on 127.0.0.1, with the real port when port 0 was asked for. */
+  uri: string;
+  username: string;
+  password: string;
+  /** Process id of the Java process running Neo4j. */
+  pid: number;
+  /** Shuts Neo4j down cleanly (SIGKILL after 60 s) and resolves once the Java process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Java, javac or Maven is missing: the message is one line naming the alternatives. */
+export class Neo4jPrerequisiteError extends Error {
+  override name = 'Neo4jPrerequisiteError';
+}
+
+/** Neo4j could not be fetched or started; the message says why, with the launcher's last output lines. */
+export class Neo4jStartError extends Error {
+  override name = 'Neo4jStartError';
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const launcherDir = path.join(projectRoot, 'src', 'neo4j', 'launcher');
+const username = 'neo4j';
+const minimumJavaVersion = 17;
+const startupTimeoutMs = 180_000;
+const stopTimeoutMs = 60_000;
+const outputTailLines = 25;
+
+export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Promise<ManagedNeo4j> {
+  const log = options.log ?? ((line: string) => console.error(`[neo4j] ${line}`));
+  const settings = readSettings(options);
+  checkPrerequisites();
+
+  const cacheDir = cacheDirectory();
+  mkdirSync(settings.dataDir, { recursive: true });
+  const classpath = await resolveMavenClasspath({
+    pom: path.join(launcherDir, 'pom.xml'),
+    cacheName: `classpath-${settings.version}.txt`,
+    what: `Neo4j ${settings.version}`,
+    properties: { 'neo4j.version': settings.version },
+    log,
+  });
+  const classesDir = await compileLauncher(settings.version, classpath, cacheDir);
+
+  log(`Starting Neo4j ${settings.version} (data: ${settings.dataDir}, Bolt port: ${settings.boltPort})…`);
+  const startedAt = Date.now();
+  // The ~20 kB classpath goes in the environment so `ps` and the launcher's own process checks see a short command line.
+  const env: NodeJS.ProcessEnv = { ...process.env, CLASSPATH: [classesDir, classpath].join(path.delimiter) };
+  if (settings.password === undefined) delete env.NEO4J_PASSWORD;
+  else env.NEO4J_PASSWORD = settings.password;
+  const args = ['--home', settings.dataDir, '--port', String(settings.boltPort), '--page-cache', settings.pageCache];
+  const child = spawn('java', [...jvmFlags(settings.heap), 'Neo4jLauncher', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const instance = new LauncherProcess(child, log);
+  track(instance, true);
+
+  let uri: string;
+  try {
+    uri = await instance.ready;
+  } catch (error) {
+    await instance.stop();
+    throw error;
+  }
+  const password = settings.password ?? readFileSync(path.join(settings.dataDir, 'password'), 'utf8').trim();
+  try {
+    await checkAnswers(uri, password);
+  } catch (error) {
+    await instance.stop();
+    throw new Neo4jStartError(`Neo4j started at ${uri} but did not answer RETURN 1: ${(error as Error).message}`, { cause: error });
+  }
+  log(`Neo4j ${settings.version} is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${uri} (user ${username}, password ${password})`);
+  return { uri, username, password, pid: child.pid!, stop: () => instance.stop() };
+}
+
+interface Settings {
+  dataDir: string;
+  boltPort: number;
+  password: string | undefined;
+  heap: string;
+  pageCache: string;
+  version: string;
+}
+
+function readSettings(options: ManagedNeo4jOptions): Settings {
+  const env = process.env;
+  const dataDir = path.resolve(options.dataDir ?? (env.NEO4J_DATA_DIR || path.join(projectRoot, '.neo4j', 'data')));
+  const boltPort = options.boltPort ?? (env.NEO4J_BOLT_PORT ? Number(env.NEO4J_BOLT_PORT) : 7687);
+  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) {
+    const given = options.boltPort ?? env.NEO4J_BOLT_PORT;
+    throw new Neo4jStartError(`The Bolt port must be a number from 0 to 65535 (NEO4J_BOLT_PORT), got '${given}'.`);
+  }
+  const heap = options.heap ?? (env.NEO4J_HEAP || '512m');
+  const pageCache = options.pageCache ?? (env.NEO4J_PAGECACHE || '256m');
+  for (const [name, value] of [['heap (NEO4J_HEAP)', heap], ['page cache (NEO4J_PAGECACHE)', pageCache]] as const) {
+    if (!/^\d+[kmg]$/i.test(value)) throw new Neo4jStartError(`The ${name} must look like 512m or 1g, got '${value}'.`);
+  }
+  const version = options.version ?? (env.NEO4J_VERSION || '5.26.30');
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Neo4jStartError(`NEO4J_VERSION must look like 5.26.30, got '${version}'.`);
+  const password = options.password ?? (env.NEO4J_PASSWORD || undefined);
+  return { dataDir, boltPort, password, heap, pageCache, version };
+}
+
+function isOnPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir || '.', command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Fails fast, in one line, before Maven or the JVM produce pages of confusing output. */
+function checkPrerequisites(): void {
+  const found = { java: isOnPath('java'), javac: isOnPath('javac'), mvn: isOnPath('mvn') };
+  const status = Object.entries(found).map(([tool, ok]) => `${tool}: ${ok ? 'found' : 'missing'}`);
+  let ok = found.java && found.javac && found.mvn;
+  if (found.java) {
+    const output = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '';
+    const match = /version "(?:1\.)?(\d+)/.exec(output);
+    const major = match ? Number(match[1]) : 0;
+    if (major < minimumJavaVersion) {
+      status[0] = `java: ${match ? `version ${major}` : 'unrecognised version'}`;
+      ok = false;
+    }
+  }
+  if (!ok) {
+    throw new Neo4jPrerequisiteError(
+      `The managed local Neo4j needs a Java ${minimumJavaVersion}+ JDK and Maven on PATH (${status.join(', ')}). ` +
+        'Alternatives: set NEO4J_URI to an existing Neo4j, or run `docker compose up neo4j`.',
+    );
+  }
+}
+
+/** The folder where the classpaths and the compiled launcher are cached (jars stay in the local Maven repository). */
+export function cacheDirectory(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'csto-graph');
+}
+
+export interface MavenClasspathOptions {
+  /** The pom whose dependencies make the classpath. */
+  pom: string;
+  /** Name of the cached classpath file in the cache folder; it must change when the pom's dependencies do. */
+  cacheName: string;
+  /** What is being resolved, for progress and error lines, e.g. "Neo4j 5.26.30". */
+  what: string;
+  /** Extra `-D` properties for Maven. Default none. */
+  properties?: Record<string, string>;
+  /** Progress lines. */
+  log: (line: string) => void;
+}
+
+/**
+ * Resolves a pom's dependencies with Maven into a classpath, cached and reused while every jar it names exists.
+ * The first run fetches from Maven Central and reports progress; a failure quotes Maven's own error lines.
+ */
+export async function resolveMavenClasspath(options: MavenClasspathOptions): Promise<string> {
+  const cacheDir = cacheDirectory();
+  mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, options.cacheName);
+  if (existsSync(file)) {
+    const cached = readFileSync(file, 'utf8').trim();
+    if (cached && cached.split(path.delimiter).every((jar) => existsSync(jar))) return cached;
+  }
+  options.log(`Resolving the ${options.what} jars with Maven (first run only: fetching them from Maven Central takes a few minutes)…`);
+  const partial = `${file}.${process.pid}.partial`;
+  const properties = Object.entries(options.properties ?? {}).map(([name, value]) => `-D${name}=${value}`);
+  const mvn = spawn('mvn', ['-B', '-f', options.pom, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`, ...properties], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  let downloaded = 0;
+  const remember = (raw: string) => {
+    // Maven 3.8 colours its output even in batch mode; the colour codes would only hide the message.
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+    if (/^Downloaded from /.test(line)) downloaded += 1;
+    else if (!/^Downloading from /.test(line)) pushTail(tail, line);
+  };
+  createInterface({ input: mvn.stdout }).on('line', remember);
+  createInterface({ input: mvn.stderr }).on('line', remember);
+  const progress = setInterval(() => options.log(`… ${downloaded} files downloaded so far`), 15_000);
+  const code = await new Promise<number | null>((resolve) => {
+    mvn.on('error', () => resolve(null));
+    mvn.on('close', resolve);
+  }).finally(() => clearInterval(progress));
+  if (code !== 0 || !existsSync(partial)) {
+    rmSync(partial, { force: true });
+    // Maven's first [ERROR] paragraph says what failed; the rest is generic advice.
+    const errors = tail.filter((line) => line.startsWith('[ERROR]'));
+    const cause = errors.slice(0, Math.max(1, errors.indexOf('[ERROR] ')));
+    throw new Neo4jStartError(
+      `Maven could not resolve ${options.what} (exit code ${code}). Last output:\n${(errors.length ? cause : tail).join('\n')}`,
+    );
+  }
+  renameSync(partial, file);
+  if (downloaded > 0) options.log(`Fetched ${downloaded} files.`);
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Compiled once per launcher source and Neo4j version: source-file mode would add 1-2 s to every start. */
+async function compileLauncher(version: string, classpath: string, cacheDir: string): Promise<string> {
+  const source = path.join(launcherDir, 'Neo4jLauncher.java');
+  const hash = createHash('sha256').update(readFileSync(source)).update(version).digest('hex').slice(0, 16);
+  const classesDir = path.join(cacheDir, `launcher-${hash}`);
+  if (existsSync(path.join(classesDir, 'Neo4jLauncher.class'))) return classesDir;
+  const building = mkdtempSync(path.join(cacheDir, 'launcher-building-'));
+  const javac = spawn('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', building, '-cp', classpath, source], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  javac.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  javac.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => {
+    javac.on('error', () => resolve(null));
+    javac.on('close', resolve);
+  });
+  if (code !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new Neo4jStartError(`javac could not compile ${source} against Neo4j ${version}:\n${output.trim()}`);
+  }
+  try {
+    renameSync(building, classesDir);
+  } catch {
+    // A concurrent start compiled the same launcher first; its copy is identical.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return classesDir;
+}
+
+/** Sized for a small machine: a fixed heap, the serial collector, and Neo4j's own required JVM options. */
+function jvmFlags(heap: string): string[] {
+  return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+UseSerialGC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  ];
+}
+
+async function checkAnswers(uri: string, password: string): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(username, password));
+  try {
+    await driver.executeQuery('RETURN 1');
+  } finally {
+    await driver.close();
+  }
+}
+
+function pushTail(tail: string[], line: string): void {
+  tail.push(line);
+  if (tail.length > outputTailLines) tail.shift();
+}
+
+/** One Java launcher: follows its output protocol and stops it exactly once. */
+class LauncherProcess {
+  readonly ready: Promise<string>;
+  private readonly exited: Promise<void>;
+  private readonly tail: string[] = [];
+  private isReady = false;
+  private hasExited = false;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    readonly child: ChildProcess,
+    log: (line: string) => void,
+  ) {
+    let launcherError: string | undefined;
+    let resolveReady!: (uri: string) => void;
+    let rejectReady!: (error: Error) => void;
+    this.ready = new Promise((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    // Rejections are awaited by startManagedNeo4j; this keeps an early exit from being reported as unhandled.
+    this.ready.catch(() => {});
+
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('NEO4J_READY ')) {
+        this.isReady = true;
+        resolveReady(line.slice('NEO4J_READY '.length).trim());
+      } else if (line.startsWith('NEO4J_ERROR ')) {
+        launcherError = line.slice('NEO4J_ERROR '.length);
+        if (this.isReady) log(launcherError);
+      } else if (line.startsWith('NEO4J_LOG ')) {
+        log(line.slice('NEO4J_LOG '.length));
+      } else if (line !== 'NEO4J_STOPPED') {
+        pushTail(this.tail, line);
+      }
+    });
+    // Neo4j logs to files, so anything on stderr is the JVM's own complaint: keep it, and show it once running.
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      pushTail(this.tail, line);
+      if (this.isReady) log(line);
+    });
+    // The pipe breaks when the launcher dies; its exit code and output tell the story instead.
+    child.stdin!.on('error', () => {});
+
+    const timeout = setTimeout(() => {
+      rejectReady(new Neo4jStartError(`Neo4j did not become ready within ${startupTimeoutMs / 1000} s.${this.describeTail()}`));
+    }, startupTimeoutMs);
+    this.exited = new Promise((resolve) => {
+      const gone = (error: Neo4jStartError) => {
+        clearTimeout(timeout);
+        this.hasExited = true;
+        track(this, false);
+        rejectReady(error);
+        resolve();
+      };
+      child.on('error', (error) => gone(new Neo4jStartError(`Could not run java: ${error.message}`)));
+      child.on('exit', (code, signal) => {
+        const how = signal ?? `exit code ${code}`;
+        if (this.isReady && !this.stopping) log(`Neo4j (pid ${child.pid}) exited unexpectedly (${how}).${this.describeTail()}`);
+        gone(new Neo4jStartError(`${launcherError ?? `The Neo4j launcher exited during start-up (${how}).`}${this.describeTail()}`));
+      });
+    });
+    this.ready.then(() => clearTimeout(timeout), () => clearTimeout(timeout));
+  }
+
+  /** EOF on stdin and SIGTERM both make the launcher shut Neo4j down cleanly; SIGKILL only if that hangs. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.hasExited) return;
+      this.child.stdin!.end();
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), stopTimeoutMs);
+      await this.exited;
+      clearTimeout(timer);
+    })();
+    return this.stopping;
+  }
+
+  /** For the 'exit' event, where nothing asynchronous runs: the launcher finishes its clean shutdown alone. */
+  stopNow(): void {
+    if (!this.hasExited) this.child.kill('SIGTERM');
+  }
+
+  private describeTail(): string {
+    return this.tail.length ? `\nLast launcher output:\n${this.tail.join('\n')}` : '';
+  }
+}
+
+const running = new Set<LauncherProcess>();
+
+function track(instance: LauncherProcess, isRunning: boolean): void {
+  if (isRunning) running.add(instance);
+  else running.delete(instance);
+  const installed = process.listeners('exit').includes(onExit);
+  if (running.size > 0 && !installed) {
+    process.on('exit', onExit);
+    process.prependListener('SIGINT', onSignal);
+    process.prependListener('SIGTERM', onSignal);
+  } else if (running.size === 0 && installed) {
+    process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function onExit(): void {
+  for (const instance of running) instance.stopNow();
+}
+
+/**
+ * Without this, Ctrl-C or SIGTERM would kill Node at once and leave Neo4j to notice the closed pipe. It acts
+ * only when nobody else listens for the signal: then it stops Neo4j and re-raises the signal, so the process
+ * still ends with the usual code. Being prepended, it runs before `once` listeners remove themselves.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  void Promise.allSettled([...running].map((instance) => instance.stop())).then(() => {
+    // The last exit removed this listener, so the re-raised signal takes its default action.
+    process.kill(process.pid, signal);
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * The managed local Neo4j against a real JVM: each start takes 10-20 s (minutes on a cold Maven cache), so
+ * one data directory is reused across the tests of a block.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startManagedNeo4j, type ManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const startTimeout = 240_000;
+/** The first start may have to fetch ~200 jars with Maven (minutes) when no earlier setup did. */
+const firstStartTimeout = 900_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+/** Java processes whose command line names this data directory (the launcher gets it as --home). */
+function javaPidsFor(dataDir: string): number[] {
+  const result = spawnSync('pgrep', ['-f', `Neo4jLauncher --home ${dataDir} `], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function query<T>(instance: ManagedNeo4j, cypher: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
+  const driver = neo4j.driver(instance.uri, neo4j.auth.basic(instance.username, instance.password));
+  try {
+    const { records } = await driver.executeQuery(cypher, parameters);
+    return records.map((record) => record.toObject() as T);
+  } finally {
+    await driver.close();
+  }
+}
+
+describe('startManagedNeo4j', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-managed-'));
+  const logs: string[] = [];
+  let first: ManagedNeo4j;
+
+  beforeAll(async () => {
+    first = await startManagedNeo4j({ dataDir, boltPort: 0, log: (line) => logs.push(line) });
+  }, firstStartTimeout);
+
+  afterAll(async () => {
+    await first?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('listens on loopback with a generated password and reports the real port', () => {
+    expect(first.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.uri).not.toMatch(/:0$/);
+    expect(first.username).toBe('neo4j');
+    const passwordFile = path.join(dataDir, 'password');
+    expect(readFileSync(passwordFile, 'utf8').trim()).toBe(first.password);
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(logs.some((line) => line.includes(first.uri) && line.includes(first.password))).toBe(true);
+  });
+
+  test('is Neo4j 5.26.30 Community and stores what is written', async () => {
+    const [component] = await query<{ versions: string[]; edition: string }>(
+      first,
+      "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions, edition",
+    );
+    expect(component).toEqual({ versions: ['5.26.30'], edition: 'community' });
+    await query(first, 'CREATE (:ManagedProbe {name: $name})', { name: 'written before restart' });
+    const rows = await query<{ name: string }>(first, 'MATCH (p:ManagedProbe) RETURN p.name AS name');
+    expect(rows).toEqual([{ name: 'written before restart' }]);
+  });
+
+  test('rejects a wrong password', async () => {
+    const driver = neo4j.driver(first.uri, neo4j.auth.basic('neo4j', 'not-the-password'));
+    await expect(driver.executeQuery('RETURN 1')).rejects.toThrow(/authentication failure|unauthorized/i);
+    await driver.close();
+  });
+
+  test('stop() ends the Java process, and a restart reuses the password and the data', async () => {
+    await first.stop();
+    expect(isAlive(first.pid)).toBe(false);
+    expect(javaPidsFor(dataDir)).toEqual([]);
+
+    const second = await startManagedNeo4j({ dataDir, boltPort: 0, log: () => {} });
+    try {
+      expect(second.password).toBe(first.password);
+      const rows = await query<{ name: string }>(second, 'MATCH (p:ManagedProbe) RETURN p.name AS name');
+      expect(rows).toEqual([{ name: 'written before restart' }]);
+    } finally {
+      await second.stop();
+    }
+    expect(isAlive(second.pid)).toBe(false);
+  }, startTimeout);
+});
+
+describe('npm run neo4j', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-command-'));
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** Starts the command as `npm run neo4j` would (through tsx), or as a single Node process for the crash case. */
+  async function startCommand(via: 'tsx' | 'node'): Promise<{ command: ChildProcess; javaPid: number; output: () => string }> {
+    const [executable, args] =
+      via === 'tsx'
+        ? [path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/neo4j/neo4j-command.ts']]
+        : [process.execPath, ['--import', 'tsx', 'src/neo4j/neo4j-command.ts']];
+    const command = spawn(executable, args, {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0', NEO4J_PASSWORD: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    command.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    command.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitUntil(() => output.includes('Press Ctrl-C to stop.') || command.exitCode !== null, startTimeout, 'the command to start');
+    expect(output).toContain('Press Ctrl-C to stop.');
+    expect(output).toMatch(/NEO4J_URI=bolt:\/\/127\.0\.0\.1:\d+/);
+    const javaPid = Number(/Java pid (\d+)/.exec(output)?.[1]);
+    expect(javaPidsFor(dataDir)).toEqual([javaPid]);
+    return { command, javaPid, output: () => output };
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} stops Neo4j and leaves no Java process`, async () => {
+      const { command, javaPid, output } = await startCommand('tsx');
+      const exited = new Promise<number | null>((resolve) => command.on('exit', (code) => resolve(code)));
+      command.kill(signal);
+      const code = await exited;
+      expect(isAlive(javaPid)).toBe(false);
+      expect(javaPidsFor(dataDir)).toEqual([]);
+      expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(output()).toContain(`Received ${signal}`);
+    }, startTimeout);
+  }
+
+  test('a killed Node process (no chance to clean up) still takes Neo4j down', async () => {
+    const { command, javaPid } = await startCommand('node');
+    command.kill('SIGKILL');
+    await waitUntil(() => !isAlive(javaPid), 30_000, `Java process ${javaPid} to exit`);
+    expect(javaPidsFor(dataDir)).toEqual([]);
+  }, startTimeout);
+});
