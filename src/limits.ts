@@ -24,6 +24,8 @@ export const limits = {
   aliases: positiveInteger('CSTO_MAX_ALIASES', 30),
   /** Most tokens in one document. Default 2000 (env CSTO_MAX_TOKENS). */
   tokens: positiveInteger('CSTO_MAX_TOKENS', 2000),
+  /** Most events one entity's timeline returns when the client gives no `first`. Default 1000. */
+  maxEventsPerTimeline: 1000,
   /** Deepest neighbourhood or longest path, in hops. Default 4. */
   maxHops: positiveInteger('CSTO_MAX_HOPS', 4),
 };

@@ -200,6 +200,11 @@ describe('events', () => {
       'help-response-csto-kyrgyzstan-2010',
       'osh-batken-conflict-2010',
     ]);
+    const firstTwo = await query(yoga, `{ timeline(id: "kyrgyzstan", first: 2) { slug } thing(id: "csto") { ... on Organization { timeline(first: 1) { slug } } } }`);
+    expect(firstTwo).toEqual({
+      timeline: [{ slug: 'csto-treaty-signing-1992' }, { slug: 'batken-incursion-1999' }],
+      thing: { timeline: [{ slug: 'csto-treaty-signing-1992' }] },
+    });
     const request1999 = data.timeline[2];
     expect(request1999.participants).toEqual(
       expect.arrayContaining([

@@ -1,9 +1,10 @@
 /** Events: dyadic, CAMEO-typed happenings; help requests and their outcomes; timelines. */
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
+import { limits } from '../limits.js';
 import type { Context } from '../context.js';
-import { countedConnection, pageComplexity, resolvePage } from './pagination.js';
-import { EvidenceRef, edgeEvidence, nodeEvidenceLoader } from './provenance.js';
+import { checkPageSize, countedConnection, pageComplexity, resolvePage } from './pagination.js';
+import { EvidenceRef, type EvidenceShape, edgeEvidence } from './provenance.js';
 import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf } from './shapes.js';
 import { EntityRef, requireThing, ThingRef } from './things.js';
 
@@ -226,18 +227,28 @@ function eventParams(filter: EventFilterShape | null | undefined) {
 /** Every event an entity takes part in or that took place there, oldest first. */
 const timelineQuery = `UNWIND $keys AS key
 MATCH (p:Entity {id: key})
-CALL { WITH p MATCH (p)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n:Event) RETURN DISTINCT n }
-WITH key, n WHERE ${eventWhere}
-RETURN key, ${nodeShape('n')} AS node ORDER BY key, n.startDate, n.id`;
+CALL {
+  WITH p
+  MATCH (p)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n:Event)
+  WITH DISTINCT n WHERE ${eventWhere}
+  RETURN n ORDER BY n.startDate, n.id LIMIT $first
+}
+RETURN key, ${nodeShape('n')} AS node`;
 
 const timelineArgs = (t: ArgBuilder<BuilderTypes>) => ({
   from: t({ type: 'Date', required: false, description: 'Only events that end on or after this date.' }),
   to: t({ type: 'Date', required: false, description: 'Only events that start on or before this date.' }),
   types: t({ type: [EventType], required: false, description: 'Only these types.' }),
+  first: t.int({ required: false, description: `Only the first (oldest) events, at most ${limits.maxPageSize}. Default: all.` }),
 });
 
-async function loadTimelines(ctx: Context, keys: readonly string[], args: EventFilterShape): Promise<NodeShape[][]> {
-  const rows = await ctx.db.read<{ key: string; node: NodeShape }>(timelineQuery, { ...eventParams({ ...args, participant: null, place: null }), keys });
+async function loadTimelines(ctx: Context, keys: readonly string[], args: EventFilterShape & { first?: number | null }): Promise<NodeShape[][]> {
+  checkPageSize(args.first, 'first');
+  const rows = await ctx.db.read<{ key: string; node: NodeShape }>(timelineQuery, {
+    ...eventParams({ ...args, participant: null, place: null }),
+    first: args.first ?? limits.maxEventsPerTimeline,
+    keys,
+  });
   const groups = new Map<string, NodeShape[]>(keys.map((key) => [key, []]));
   for (const row of rows) groups.get(row.key)?.push(row.node);
   return keys.map((key) => groups.get(key) ?? []);
@@ -262,6 +273,8 @@ export interface HelpRequestShape {
   addresseeEdge: EdgeShape;
   requestedBy: NodeShape | null;
   response: NodeShape | null;
+  /** Fetched with the request: the headline question asks for it, and a second round trip would double its cost. */
+  evidence: EvidenceShape[];
 }
 
 const HelpRequestRef = builder.objectRef<HelpRequestShape>('HelpRequest').implement({
@@ -279,11 +292,10 @@ const HelpRequestRef = builder.objectRef<HelpRequestShape>('HelpRequest').implem
     outcome: t.field({ type: HelpRequestOutcome, description: 'Granted, refused or pending.', resolve: (help) => (help.request.outcome as 'GRANTED' | undefined) ?? 'PENDING' }),
     responseManner: t.field({ type: ResponseManner, nullable: true, description: 'Explicit, or passive.', resolve: (help) => (help.request.responseManner as 'EXPLICIT' | undefined) ?? null }),
     response: t.field({ type: EventRef, nullable: true, description: 'The answer, as an event (type HELP_RESPONSE or DEPLOYMENT).', resolve: (help) => help.response }),
-    evidence: t.loadableList({
-      type: EvidenceRef,
+    evidence: t.field({
+      type: [EvidenceRef],
       description: 'The quotes the request and its outcome rest on.',
-      load: (keys: string[], ctx: Context) => nodeEvidenceLoader.load(keys, ctx),
-      resolve: (help) => help.request.id,
+      resolve: (help) => help.evidence,
     }),
   }),
 });
@@ -296,11 +308,14 @@ WITH n, requester, requesterEdge, addressee, addresseeEdge
 WHERE ($requester IS NULL OR requester.id = $requester) AND ($addressee IS NULL OR addressee.id = $addressee)
 CALL { WITH n OPTIONAL MATCH (n)-[:HAS_PARTICIPANT]->(x:Person) RETURN x AS requestedBy ORDER BY x.id LIMIT 1 }
 CALL { WITH n OPTIONAL MATCH (n)<-[:RESPONDS_TO]-(x:Event) RETURN x AS response ORDER BY x.id LIMIT 1 }
+CALL { WITH n MATCH (n)-[p:SOURCED_FROM]->(s:Source) WITH p, s ORDER BY p.quoteStart
+       RETURN collect({sourceId: s.id, quote: p.quote, quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}) AS evidence }
 RETURN ${nodeShape('n')} AS request,
        ${nodeShape('requester')} AS requester, ${edgeShape('requesterEdge')} AS requesterEdge,
        ${nodeShape('addressee')} AS addressee, ${edgeShape('addresseeEdge')} AS addresseeEdge,
        CASE WHEN requestedBy IS NULL THEN null ELSE ${nodeShape('requestedBy')} END AS requestedBy,
-       CASE WHEN response IS NULL THEN null ELSE ${nodeShape('response')} END AS response
+       CASE WHEN response IS NULL THEN null ELSE ${nodeShape('response')} END AS response,
+       evidence
 ORDER BY n.startDate, n.id`;
 
 builder.queryFields((t) => ({
