@@ -208,8 +208,9 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
   const remember = (raw: string) => {
     // Maven 3.8 colours its output even in batch mode; the colour codes would only hide the message.
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
-    if (/^Downloaded from /.test(line)) downloaded += 1;
-    else if (!/^Downloading from /.test(line)) pushTail(tail, line);
+    // Maven prefixes these with "[INFO] ".
+    if (/\bDownloaded from /.test(line)) downloaded += 1;
+    else if (!/\bDownloading from /.test(line)) pushTail(tail, line);
   };
   createInterface({ input: mvn.stdout }).on('line', remember);
   createInterface({ input: mvn.stderr }).on('line', remember);
