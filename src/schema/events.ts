@@ -5,7 +5,7 @@ import { limits } from '../limits.js';
 import type { Context } from '../context.js';
 import { checkPageSize, countedConnection, pageComplexity, resolvePage } from './pagination.js';
 import { EvidenceRef, type EvidenceShape, edgeEvidence } from './provenance.js';
-import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf } from './shapes.js';
+import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf, optionalString } from './shapes.js';
 import { EntityRef, requireThing, ThingRef } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -62,7 +62,6 @@ export const ParticipationRole = builder.enumType('ParticipationRole', {
   } as const,
 });
 
-const optionalString = (value: unknown) => (value === undefined || value === null ? null : String(value));
 
 export const EventRef = builder.loadableNode('Event', {
   description: 'Something that happened (or was planned) at a time: dyadic, from actors to targets, typed with CAMEO and scored on the Goldstein scale.',

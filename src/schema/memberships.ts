@@ -2,7 +2,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { EvidenceRef, edgeEvidence } from './provenance.js';
-import { type EdgeShape, edgeId, edgeShape, groupByKey, type KeyedRow, type NodeShape, nodeShape, slugOf } from './shapes.js';
+import { type EdgeShape, edgeId, edgeShape, groupByKey, type KeyedRow, type NodeShape, nodeShape, slugOf, optionalString } from './shapes.js';
 import { DatePrecision } from './events.js';
 import { EntityRef, OrganizationRef, PersonRef, requireThing, StateRef } from './things.js';
 
@@ -13,7 +13,6 @@ interface LinkShape {
   edge: EdgeShape;
 }
 
-const optionalDate = (value: unknown) => (value === undefined || value === null ? null : String(value));
 
 const MembershipRef = builder.objectRef<LinkShape>('Membership').implement({
   description: 'A state (or organisation) belonging to an organisation over a time interval; "members at date D" reads these intervals.',
@@ -21,9 +20,9 @@ const MembershipRef = builder.objectRef<LinkShape>('Membership').implement({
     id: t.id({ description: 'A stable id of this membership interval.', resolve: ({ edge }) => edgeId(edge) }),
     member: t.field({ type: EntityRef, description: 'The member.', resolve: ({ from }) => from }),
     organization: t.field({ type: EntityRef, description: 'The organisation it belongs to.', resolve: ({ to }) => to }),
-    startDate: t.field({ type: 'Date', nullable: true, description: 'When the membership began (start of the period).', resolve: ({ edge }) => optionalDate(edge.startDate) }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'When the membership began (start of the period).', resolve: ({ edge }) => optionalString(edge.startDate) }),
     startPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the start is known.', resolve: ({ edge }) => (edge.startPrecision as 'DAY' | undefined) ?? null }),
-    endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', resolve: ({ edge }) => optionalDate(edge.endDate) }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', resolve: ({ edge }) => optionalString(edge.endDate) }),
     endPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the end is known.', resolve: ({ edge }) => (edge.endPrecision as 'DAY' | undefined) ?? null }),
     current: t.boolean({ description: 'True while the membership lasts (no end date).', resolve: ({ edge }) => edge.endDate === undefined || edge.endDate === null }),
     evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the membership rests on.', resolve: ({ edge }) => edgeEvidence(edge) }),

@@ -68,6 +68,11 @@ export const factRelationshipTypes = [
   'JUSTIFIES',
 ] as const;
 
+/** A stored property as a string, or null when the node or edge does not have it. */
+export function optionalString(value: unknown): string | null {
+  return value === undefined || value === null ? null : String(value);
+}
+
 /** A stable edge id: `<start>-<TYPE>-><end>`, plus `#<id>` where two edges can join the same pair. */
 export function edgeId(edge: EdgeShape): string {
   return `${edge.__start}-${edge.__type}->${edge.__end}${edge.id ? `#${edge.id}` : ''}`;

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { countedConnection, pageComplexity, resolvePage } from './pagination.js';
 import { DatePrecision, EventRef } from './events.js';
-import { loadNodesBySlug, loadRelated, type NodeShape, nodeShape, relatedQuery, slugOf } from './shapes.js';
+import { loadNodesBySlug, loadRelated, type NodeShape, nodeShape, relatedQuery, slugOf, optionalString } from './shapes.js';
 import { EntityRef, ThingRef } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
@@ -19,7 +19,6 @@ export const ClaimStatus = builder.enumType('ClaimStatus', {
   } as const,
 });
 
-const optionalString = (value: unknown) => (value === undefined || value === null ? null : String(value));
 
 /** A list of nodes reached from a parent through a constant pattern, one round trip per batch. */
 function relatedNodes(label: 'Statement' | 'Claim' | 'Entity', pattern: string, orderBy?: string) {
