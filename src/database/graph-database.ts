@@ -132,6 +132,8 @@ export class GraphDatabase {
       const result = await this.driver.executeQuery(query, toCypherParameters(parameters) as Row, {
         routing: neo4j.routing.READ,
         database: this.database,
+        // The API only reads what the loader committed before it started; causal bookmarks would only add work.
+        bookmarkManager: null,
       });
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {
