@@ -1,0 +1,186 @@
+/**
+ * Imports the synthetic clusters into Neo4j: batched, parameterised `UNWIND $rows` with
+ * `CALL { … } IN TRANSACTIONS`, nodes first (all clusters), then relationships, so every MATCH finds its ends.
+ */
+import type { GraphDatabase } from '../database/graph-database.js';
+import { ProgressBar } from './progress-bar.js';
+import {
+  articleAnchors,
+  clusterCount,
+  dateProperties,
+  type LookupLabel,
+  type SyntheticCluster,
+  type SyntheticLabel,
+  syntheticClusters,
+} from './synthetic-graph.js';
+
+export interface ImportOptions {
+  /** Target scale: x1 is the article alone, xN adds N - 1 clusters. */
+  scale: number;
+  /** PRNG seed. Default: the generator's default seed. */
+  seed?: number;
+  /** First cluster to import, to grow a smaller scale already in the database. Default 1. */
+  firstCluster?: number;
+  /** Rows per query (one Bolt message). Default 10,000. */
+  batchRows?: number;
+  /** Rows per inner transaction of `CALL { … } IN TRANSACTIONS`. Default 5,000. */
+  transactionRows?: number;
+  /** Draw a progress bar on stderr. Default true. */
+  progress?: boolean;
+  /** Where warnings go. Default console.error. */
+  log?: (line: string) => void;
+}
+
+export interface ImportReport {
+  clusters: number;
+  nodes: number;
+  relationships: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+const entityLabels = new Set<SyntheticLabel>(['State', 'Person', 'Organization', 'Place']);
+
+/** Date conversions for the `SET` of a node label or relationship type; the names are constants of the generator. */
+const dateSets = (variable: string, key: string, row: string) =>
+  (dateProperties[key] ?? []).map((property) => `, ${variable}.${property} = date(${row}.${property})`).join('');
+
+function nodeQuery(label: SyntheticLabel, transactionRows: number): string {
+  const labels = entityLabels.has(label) ? `${label}:Entity` : label;
+  return `UNWIND $rows AS row
+CALL (row) {
+  CREATE (n:${labels})
+  SET n = row${dateSets('n', label, 'row')}
+} IN TRANSACTIONS OF ${transactionRows} ROWS`;
+}
+
+function relationshipQuery(type: string, from: LookupLabel, to: LookupLabel, transactionRows: number): string {
+  return `UNWIND $rows AS row
+CALL (row) {
+  MATCH (a:${from} {id: row.from})
+  MATCH (b:${to} {id: row.to})
+  CREATE (a)-[r:${type}]->(b)
+  SET r = row.properties${dateSets('r', type, 'row.properties')}
+} IN TRANSACTIONS OF ${transactionRows} ROWS`;
+}
+
+/** Rows waiting for their query, one buffer per query; up to `concurrency` queries run while the next batch is generated. */
+class BatchWriter {
+  private readonly buffers = new Map<string, { query: string; rows: unknown[] }>();
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The first failed query's error, thrown at the next flush or drain. */
+  private failure: unknown;
+  sent = 0;
+  created = 0;
+
+  constructor(
+    private readonly db: GraphDatabase,
+    private readonly batchRows: number,
+    /** Queries at once. */
+    private readonly concurrency: number,
+  ) {}
+
+  add(key: string, query: () => string, row: unknown): Promise<void> | undefined {
+    let buffer = this.buffers.get(key);
+    if (!buffer) this.buffers.set(key, (buffer = { query: query(), rows: [] }));
+    buffer.rows.push(row);
+    if (buffer.rows.length < this.batchRows) return undefined;
+    return this.flush(buffer);
+  }
+
+  /** Sends every buffer and waits for the last query. */
+  async drain(): Promise<void> {
+    for (const buffer of this.buffers.values()) if (buffer.rows.length) await this.flush(buffer);
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  private async flush(buffer: { query: string; rows: unknown[] }): Promise<void> {
+    const rows = buffer.rows;
+    buffer.rows = [];
+    while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure;
+    // Caught here so that a query failing while the next batch is generated is not an unhandled rejection.
+    const running = this.run(buffer.query, rows)
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  private async run(query: string, rows: unknown[]): Promise<void> {
+    // CALL { … } IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeWrite.
+    const session = this.db.writeSession();
+    try {
+      const summary = await session.run(query, { rows }).summary();
+      const counters = summary.counters.updates();
+      this.created += (counters.nodesCreated ?? 0) + (counters.relationshipsCreated ?? 0);
+      this.sent += rows.length;
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Warns about article entities the clusters link to but `cypher/` does not have (their links are skipped). */
+async function checkAnchors(db: GraphDatabase, log: (line: string) => void): Promise<void> {
+  const ids = [articleAnchors.alliance.id, ...articleAnchors.states.map((state) => state.id)];
+  const found = new Set((await db.read<{ id: string }>('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids })).map((row) => row.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) log(`[import] warning: the article graph lacks ${missing.join(', ')}; synthetic links to them are skipped.`);
+}
+
+/** One row of a pass: the key of its query, how to build that query, and its parameters. */
+interface PassRow {
+  key: string;
+  query: () => string;
+  row: unknown;
+}
+
+/** Imports clusters `firstCluster` … `scale - 1`; the article (and its schema) must be loaded already. */
+export async function importSyntheticGraph(db: GraphDatabase, options: ImportOptions): Promise<ImportReport> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const firstCluster = options.firstCluster ?? 1;
+  const clusters = Math.max(0, clusterCount(options.scale) - firstCluster + 1);
+  const batchRows = options.batchRows ?? 10_000;
+  const transactionRows = options.transactionRows ?? 5_000;
+  await checkAnchors(db, log);
+
+  const started = performance.now();
+  const bar = options.progress === false ? undefined : new ProgressBar(`x${options.scale} import`, clusters * 2);
+  let sent = 0;
+  let created = 0;
+  let done = 0;
+  // Generating a cluster twice costs about 2 ms; keeping x1000 in memory for one pass would cost gigabytes.
+  const pass = async (phase: string, concurrency: number, rowsOf: (cluster: SyntheticCluster) => PassRow[]) => {
+    const writer = new BatchWriter(db, batchRows, concurrency);
+    for (const cluster of syntheticClusters({ scale: options.scale, seed: options.seed, firstCluster })) {
+      for (const { key, query, row } of rowsOf(cluster)) await writer.add(key, query, row);
+      const seconds = (performance.now() - started) / 1000;
+      const rows = sent + writer.sent;
+      bar?.update(++done, `${phase} · ${rows.toLocaleString('en')} rows · ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+    }
+    await writer.drain();
+    sent += writer.sent;
+    created += writer.created;
+  };
+  // Node batches touch disjoint nodes, so two run at once; relationship batches share end nodes and would deadlock.
+  await pass('nodes', 2, (cluster) =>
+    cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
+  );
+  const nodes = sent;
+  await pass('relationships', 1, (cluster) =>
+    cluster.relationships.map((rel) => ({
+      key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
+      query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
+      row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
+    })),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  bar?.finish(`done · ${sent.toLocaleString('en')} rows in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+  if (created !== sent) log(`[import] warning: ${sent - created} of ${sent} rows created nothing (a missing end node).`);
+  // The full-text and range indexes fill in the background; operations must not run against half of them.
+  await db.read('CALL db.awaitIndexes(600)');
+  return { clusters, nodes, relationships: sent - nodes, seconds, rowsPerSecond: sent / Math.max(seconds, 0.001) };
+}
