@@ -312,6 +312,10 @@ describe('bad input', () => {
       ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".'],
     ]);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
+    expect(await codeOf(`{ neighbourhood(id: "atlantis") { truncated } }`)).toEqual([
+      ['NOT_FOUND', `No thing with id 'atlantis'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`],
+    ]);
+    expect((await codeOf(`{ paths(from: "csto", to: "atlantis") { length } }`))?.[0]?.[1]).toMatch(/^No thing with to 'atlantis'/);
     expect(await codeOf(`{ paths(from: "csto", to: "nato", maxHops: 9) { length } }`)).toEqual([['BAD_USER_INPUT', 'maxHops must be a whole number from 1 to 4; got 9.']]);
   });
 

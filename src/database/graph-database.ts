@@ -38,6 +38,8 @@ export interface GraphDatabaseOptions {
   log?: (line: string) => void;
   /** Connection pool size. Default 50. */
   maxConnectionPoolSize?: number;
+  /** Longest a read may run before Neo4j aborts it, in milliseconds. Default 15000 (env CSTO_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -102,12 +104,14 @@ export class GraphDatabase {
   private readonly debugCypher: boolean;
   private readonly log: (line: string) => void;
   private readonly listeners = new Set<QueryListener>();
+  private readonly queryTimeoutMs: number;
 
   constructor(options: GraphDatabaseOptions) {
     this.uri = options.uri;
     this.database = options.database ?? 'neo4j';
     this.debugCypher = options.debugCypher ?? false;
     this.log = options.log ?? ((line) => console.error(line));
+    this.queryTimeoutMs = options.queryTimeoutMs ?? (Number(process.env.CSTO_QUERY_TIMEOUT_MS) || 15_000);
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
@@ -134,6 +138,8 @@ export class GraphDatabase {
         database: this.database,
         // The API only reads what the loader committed before it started; causal bookmarks would only add work.
         bookmarkManager: null,
+        // A runaway traversal is stopped by Neo4j itself, not left to hold a connection.
+        transactionConfig: { timeout: this.queryTimeoutMs },
       });
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {

@@ -299,12 +299,21 @@ const HelpRequestRef = builder.objectRef<HelpRequestShape>('HelpRequest').implem
   }),
 });
 
-const helpRequestsQuery = `MATCH (n:Event {type: 'HELP_REQUEST'})
+/**
+ * Help requests with everything the HelpRequest type shows, in one round trip. Given an addressee, the query
+ * starts from it (an index lookup, then its HAS_TARGET edges) instead of from every help request.
+ */
+function helpRequestsQuery(anchoredOnAddressee: boolean): string {
+  const start = anchoredOnAddressee
+    ? `MATCH (addressee:Entity {id: $addressee})<-[addresseeEdge:HAS_TARGET]-(n:Event {type: 'HELP_REQUEST'})
+WHERE ($outcome IS NULL OR coalesce(n.outcome, 'PENDING') = $outcome) AND ${eventWhere}`
+    : `MATCH (n:Event {type: 'HELP_REQUEST'})
 WHERE ($outcome IS NULL OR coalesce(n.outcome, 'PENDING') = $outcome) AND ${eventWhere}
+CALL { WITH n MATCH (n)-[r:HAS_TARGET]->(x) RETURN x AS addressee, r AS addresseeEdge ORDER BY x.id LIMIT 1 }`;
+  return `${start}
 CALL { WITH n MATCH (n)-[r:HAS_ACTOR]->(x) RETURN x AS requester, r AS requesterEdge ORDER BY x:State DESC, x.id LIMIT 1 }
-CALL { WITH n MATCH (n)-[r:HAS_TARGET]->(x) RETURN x AS addressee, r AS addresseeEdge ORDER BY x.id LIMIT 1 }
 WITH n, requester, requesterEdge, addressee, addresseeEdge
-WHERE ($requester IS NULL OR requester.id = $requester) AND ($addressee IS NULL OR addressee.id = $addressee)
+WHERE $requester IS NULL OR requester.id = $requester
 CALL { WITH n OPTIONAL MATCH (n)-[:HAS_PARTICIPANT]->(x:Person) RETURN x AS requestedBy ORDER BY x.id LIMIT 1 }
 CALL { WITH n OPTIONAL MATCH (n)<-[:RESPONDS_TO]-(x:Event) RETURN x AS response ORDER BY x.id LIMIT 1 }
 CALL { WITH n MATCH (n)-[p:SOURCED_FROM]->(s:Source) WITH p, s ORDER BY p.quoteStart
@@ -316,6 +325,9 @@ RETURN ${nodeShape('n')} AS request,
        CASE WHEN response IS NULL THEN null ELSE ${nodeShape('response')} END AS response,
        evidence
 ORDER BY n.startDate, n.id`;
+}
+
+const helpRequestsQueries = { all: helpRequestsQuery(false), byAddressee: helpRequestsQuery(true) };
 
 builder.queryFields((t) => ({
   events: t.connection(
@@ -360,7 +372,7 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', required: false, description: 'Only requests made on or before this date.' }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.db.read<HelpRequestShape>(helpRequestsQuery, {
+      ctx.db.read<HelpRequestShape>(args.addressee ? helpRequestsQueries.byAddressee : helpRequestsQueries.all, {
         ...eventParams({ from: args.from, to: args.to }),
         outcome: args.outcome ?? null,
         requester: args.requester ? slugOf(args.requester) : null,

@@ -7,7 +7,7 @@ import { limits } from '../limits.js';
 import { badUserInput } from './errors.js';
 import { EvidenceRef, edgeEvidence } from './provenance.js';
 import { type EdgeShape, edgeId, edgeShape, factRelationshipTypes, globalId, matchAnyBySlug, type NodeShape, nodeShape, slugOf } from './shapes.js';
-import { requireThing, requireThings, ThingKind, ThingRef } from './things.js';
+import { ThingKind, ThingRef, unknownId } from './things.js';
 
 interface SubgraphShape {
   nodes: NodeShape[];
@@ -84,30 +84,54 @@ const PathRef = builder.objectRef<{ nodes: NodeShape[]; edges: EdgeShape[] }>('P
 
 const factTypes = factRelationshipTypes.join('|');
 
-/** One fixed query per depth: variable-length bounds cannot be parameters in Cypher. */
-function neighbourhoodQuery(depth: number): string {
+/** `AND …` that keeps only the relationship types asked for, in the variants that filter by type. */
+const typeFilter = (filtered: boolean, condition: string) => (filtered ? ` AND ${condition}` : '');
+
+/**
+ * One fixed query per depth and type filter (variable-length bounds cannot be parameters in Cypher): the centre,
+ * then the nodes in reach nearest first, then by id, cut at `$limit`, and the edges among them. One round trip;
+ * `found` is false for an unknown id.
+ */
+function neighbourhoodQuery(depth: number, filtered: boolean): string {
   return `${matchAnyBySlug('ids')}
-WITH n AS centre LIMIT 1
-OPTIONAL MATCH (centre)-[rs:${factTypes}*1..${depth}]-(x)
-WHERE x <> centre AND ($types IS NULL OR all(r IN rs WHERE type(r) IN $types))
-WITH centre, collect(DISTINCT x) AS found
-WITH [centre] + found[..$limit] AS ns, size(found) > $limit AS truncated
-CALL { WITH ns UNWIND ns AS a MATCH (a)-[r:${factTypes}]->(b) WHERE b IN ns AND ($types IS NULL OR type(r) IN $types) RETURN collect(${edgeShape('r')}) AS edges }
-RETURN [x IN ns | ${nodeShape('x')}] AS nodes, edges, truncated`;
+WITH collect(n)[0] AS centre
+CALL {
+  WITH centre
+  OPTIONAL MATCH path = (centre)-[rs:${factTypes}*1..${depth}]-(x)
+  WHERE x <> centre${typeFilter(filtered, 'all(r IN rs WHERE type(r) IN $types)')}
+  WITH x, min(length(path)) AS distance ORDER BY distance, x.id
+  RETURN collect(x) AS found
+}
+WITH centre, [centre] + found[..$limit] AS ns, size(found) > $limit AS truncated
+CALL {
+  WITH ns UNWIND ns AS a
+  MATCH (a)-[r:${factTypes}]->(b) WHERE b IN ns${typeFilter(filtered, 'type(r) IN $types')}
+  RETURN collect(${edgeShape('r')}) AS edges
+}
+RETURN centre IS NOT NULL AS found, [x IN ns | ${nodeShape('x')}] AS nodes, edges, truncated`;
 }
 
-function pathsQuery(hops: number): string {
-  return `${matchAnyBySlug('from')} WITH n AS a LIMIT 1
-${matchAnyBySlug('to')} WITH a, n AS b LIMIT 1
-MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
-WHERE $types IS NULL OR all(r IN rs WHERE type(r) IN $types)
-WITH p LIMIT $first
-RETURN [x IN nodes(p) | ${nodeShape('x')}] AS nodes, [r IN relationships(p) | ${edgeShape('r')}] AS edges`;
+/** The same for paths: both ends are looked up in the query itself, so an unknown id costs no extra round trip. */
+function pathsQuery(hops: number, filtered: boolean): string {
+  return `${matchAnyBySlug('from')}
+WITH collect(n)[0] AS a
+${matchAnyBySlug('to')}
+WITH a, collect(n)[0] AS b
+CALL {
+  WITH a, b
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
+  WHERE true${typeFilter(filtered, 'all(r IN rs WHERE type(r) IN $types)')}
+  WITH p LIMIT $first
+  RETURN collect({ nodes: [x IN nodes(p) | ${nodeShape('x')}], edges: [r IN relationships(p) | ${edgeShape('r')}] }) AS paths
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
 }
 
 const hopRange = Array.from({ length: limits.maxHops }, (_, index) => index + 1);
-const neighbourhoodQueries = new Map(hopRange.map((depth) => [depth, neighbourhoodQuery(depth)]));
-const pathsQueries = new Map(hopRange.map((hops) => [hops, pathsQuery(hops)]));
+const variantKey = (hops: number, filtered: boolean) => `${hops}:${filtered}`;
+const neighbourhoodQueries = new Map(hopRange.flatMap((hops) => [false, true].map((filtered) => [variantKey(hops, filtered), neighbourhoodQuery(hops, filtered)])));
+const pathsQueries = new Map(hopRange.flatMap((hops) => [false, true].map((filtered) => [variantKey(hops, filtered), pathsQuery(hops, filtered)])));
 
 function checkHops(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 1 || value > limits.maxHops) {
@@ -136,13 +160,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { id, depth, limit, relationshipTypes }, ctx) => {
       const hops = checkHops(depth ?? 1, 'depth');
-      const centre = await requireThing(ctx, id);
-      const [row] = await ctx.db.read<SubgraphShape>(neighbourhoodQueries.get(hops)!, {
-        ids: [centre.id],
+      const [row] = await ctx.db.read<SubgraphShape & { found: boolean }>(neighbourhoodQueries.get(variantKey(hops, !!relationshipTypes))!, {
+        ids: [slugOf(id)],
         limit: checkLimit(limit ?? 100, maxNeighbourhoodNodes, 'limit'),
         types: relationshipTypes ?? null,
       });
-      return row!;
+      if (!row?.found) throw unknownId('id', id);
+      return row;
     },
   }),
   paths: t.field({
@@ -159,13 +183,13 @@ builder.queryFields((t) => ({
       const hops = checkHops(maxHops ?? 3, 'maxHops');
       const count = checkLimit(first ?? 5, 50, 'first');
       if (slugOf(from) === slugOf(to)) throw badUserInput('from and to must be two different things.', 'to');
-      const [start, end] = await requireThings(ctx, { from, to });
-      return ctx.db.read<{ nodes: NodeShape[]; edges: EdgeShape[] }>(pathsQueries.get(hops)!, {
-        from: [start!.id],
-        to: [end!.id],
-        first: count,
-        types: relationshipTypes ?? null,
-      });
+      const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeShape[]; edges: EdgeShape[] }[] }>(
+        pathsQueries.get(variantKey(hops, !!relationshipTypes))!,
+        { from: [slugOf(from)], to: [slugOf(to)], first: count, types: relationshipTypes ?? null },
+      );
+      if (!row?.fromFound) throw unknownId('from', from);
+      if (!row.toFound) throw unknownId('to', to);
+      return row.paths;
     },
   }),
 }));

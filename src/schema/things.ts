@@ -83,13 +83,18 @@ export async function loadThings(ctx: Context, ids: readonly string[]): Promise<
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The NOT_FOUND error for an id that names nothing. */
+export function unknownId(argument: string, id: string) {
+  return notFound(`No thing with ${argument} '${id}'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`);
+}
+
 /** Loads things named by arguments (slug or global id) in one round trip, or fails with NOT_FOUND naming the first unknown one. */
 export async function requireThings(ctx: Context, idsByArgument: Record<string, string>): Promise<NodeShape[]> {
   const slugs = Object.values(idsByArgument).map(slugOf);
   const found = new Map((await loadThings(ctx, slugs)).map((thing) => [thing.id, thing]));
   return Object.entries(idsByArgument).map(([argument, id]) => {
     const thing = found.get(slugOf(id));
-    if (!thing) throw notFound(`No thing with ${argument} '${id}'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`);
+    if (!thing) throw unknownId(argument, id);
     return thing;
   });
 }
@@ -110,6 +115,15 @@ export function luceneQuery(text: string): string {
     .filter(Boolean);
   return terms.map((term) => `${term} ${term}*`).join(' ');
 }
+
+/** Without a kind filter the index itself stops at `$first` hits; with one, it must rank every hit first. */
+const searchQueries = {
+  all: `CALL db.index.fulltext.queryNodes('search', $lucene, {limit: $first}) YIELD node AS n, score
+RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id`,
+  byKinds: `CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node AS n, score
+WHERE any(label IN labels(n) WHERE label IN $kinds)
+RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id LIMIT $first`,
+};
 
 const SearchHitRef = builder.objectRef<{ node: NodeShape; score: number }>('SearchHit').implement({
   description: 'A search result with its relevance.',
@@ -157,12 +171,11 @@ builder.queryFields((t) => ({
       const lucene = luceneQuery(query);
       if (!lucene) throw badUserInput('query must contain a word.', 'query');
       checkPageSize(first, 'first');
-      const rows = await ctx.db.read<{ node: NodeShape; score: number }>(
-        `CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node AS n, score
-         WHERE $kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds)
-         RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id LIMIT $first`,
-        { lucene, kinds: kinds ?? null, first: first ?? 10 },
-      );
+      const rows = await ctx.db.read<{ node: NodeShape; score: number }>(kinds ? searchQueries.byKinds : searchQueries.all, {
+        lucene,
+        kinds: kinds ?? null,
+        first: first ?? 10,
+      });
       return rows;
     },
   }),
