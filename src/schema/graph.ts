@@ -113,10 +113,9 @@ RETURN centre IS NOT NULL AS found, [x IN ns | ${nodeShape('x')}] AS nodes, edge
 
 /** The same for paths: both ends are looked up in the query itself, so an unknown id costs no extra round trip. */
 function pathsQuery(hops: number, filtered: boolean): string {
-  return `${matchAnyBySlug('from')}
-WITH collect(n)[0] AS a
-${matchAnyBySlug('to')}
-WITH a, collect(n)[0] AS b
+  // Each end in its own aggregating subquery: one row whether or not the id exists.
+  return `CALL { ${matchAnyBySlug('from')} RETURN collect(n)[0] AS a }
+CALL { ${matchAnyBySlug('to')} RETURN collect(n)[0] AS b }
 CALL {
   WITH a, b
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
