@@ -34,7 +34,7 @@ describe('docker-compose.yml', () => {
 
   it('has a Dockerfile that runs the same entry point as npm start', () => {
     const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    expect(packageJson.scripts.start).toBe('node --import tsx src/main.ts');
+    expect(packageJson.scripts.start).toBe('exec node --import tsx src/main.ts');
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/main.ts"]');
     expect(packageJson.dependencies.tsx).toBeDefined();

@@ -2,6 +2,7 @@
  * Neighbourhoods and paths as plain `{ nodes, edges }` with stable ids, so that Cytoscape.js, vis-network,
  * graphology/Sigma and Neo4j NVL take them with a one-line mapping.
  */
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { builder } from '../builder.js';
 import { limits } from '../limits.js';
 import { badUserInput } from './errors.js';
@@ -84,6 +85,45 @@ const PathRef = builder.objectRef<{ nodes: NodeShape[]; edges: EdgeShape[] }>('P
 
 const factTypes = factRelationshipTypes.join('|');
 
+/** A node with every property when `$fullNodes`, else only what a graph view labels it with. */
+const subgraphNode = (x: string) =>
+  `CASE WHEN $fullNodes THEN ${nodeShape(x)} ELSE ${x} { .id, .name, __label: [l IN labels(${x}) WHERE l <> 'Entity'][0] } END`;
+
+/** An edge with every property (its quote included) when `$fullEdges`, else its type, ends and id. */
+const subgraphEdge = (r: string) =>
+  `CASE WHEN $fullEdges THEN ${edgeShape(r)} ELSE ${r} { .id, __type: type(${r}), __start: startNode(${r}).id, __end: endNode(${r}).id } END`;
+
+/** Which fields the client selects below this field (through fragments too), to fetch no more than it asks for. */
+function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (selections: readonly SelectionNode[], depth: number): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet.selections, depth);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet.selections, depth);
+      } else if (depth === path.length) {
+        names.add(selection.name.value);
+      } else if (selection.name.value === path[depth] && selection.selectionSet) {
+        visit(selection.selectionSet.selections, depth + 1);
+      }
+    }
+  };
+  for (const field of info.fieldNodes) if (field.selectionSet) visit(field.selectionSet.selections, 0);
+  return names;
+}
+
+/** Full projections only where the selection reads properties, evidence or the typed thing. */
+function projections(info: GraphQLResolveInfo, nodesField: string, edgesField: string) {
+  const nodeFields = selectedFields(info, [nodesField]);
+  const edgeFields = selectedFields(info, [edgesField]);
+  return {
+    fullNodes: nodeFields.has('properties') || nodeFields.has('thing'),
+    fullEdges: edgeFields.has('properties') || edgeFields.has('evidence'),
+  };
+}
+
 /** `AND …` that keeps only the relationship types asked for, in the variants that filter by type. */
 const typeFilter = (filtered: boolean, condition: string) => (filtered ? ` AND ${condition}` : '');
 
@@ -106,9 +146,9 @@ WITH centre, [centre] + found[..$limit] AS ns, size(found) > $limit AS truncated
 CALL {
   WITH ns UNWIND ns AS a
   MATCH (a)-[r:${factTypes}]->(b) WHERE b IN ns${typeFilter(filtered, 'type(r) IN $types')}
-  RETURN collect(${edgeShape('r')}) AS edges
+  RETURN collect(${subgraphEdge('r')}) AS edges
 }
-RETURN centre IS NOT NULL AS found, [x IN ns | ${nodeShape('x')}] AS nodes, edges, truncated`;
+RETURN centre IS NOT NULL AS found, [x IN ns | ${subgraphNode('x')}] AS nodes, edges, truncated`;
 }
 
 /** The same for paths: both ends are looked up in the query itself, so an unknown id costs no extra round trip. */
@@ -122,7 +162,7 @@ CALL {
   MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
   WHERE true${typeFilter(filtered, 'all(r IN rs WHERE type(r) IN $types)')}
   WITH p LIMIT $first
-  RETURN collect({ nodes: [x IN nodes(p) | ${nodeShape('x')}], edges: [r IN relationships(p) | ${edgeShape('r')}] }) AS paths
+  RETURN collect({ nodes: [x IN nodes(p) | ${subgraphNode('x')}], edges: [r IN relationships(p) | ${subgraphEdge('r')}] }) AS paths
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
 }
@@ -157,12 +197,13 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ required: false, defaultValue: 100, description: `Most nodes besides the centre. Default 100, at most ${maxNeighbourhoodNodes}.` }),
       relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk and return only these relationship types. Default: all fact types.' }),
     },
-    resolve: async (_root, { id, depth, limit, relationshipTypes }, ctx) => {
+    resolve: async (_root, { id, depth, limit, relationshipTypes }, ctx, info) => {
       const hops = checkHops(depth ?? 1, 'depth');
       const [row] = await ctx.db.read<SubgraphShape & { found: boolean }>(neighbourhoodQueries.get(variantKey(hops, !!relationshipTypes))!, {
         ids: [slugOf(id)],
         limit: checkLimit(limit ?? 100, maxNeighbourhoodNodes, 'limit'),
         types: relationshipTypes ?? null,
+        ...projections(info, 'nodes', 'edges'),
       });
       if (!row?.found) throw unknownId('id', id);
       return row;
@@ -178,13 +219,13 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, defaultValue: 5, description: 'Most paths. Default 5, at most 50.' }),
       relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk only these relationship types. Default: all fact types.' }),
     },
-    resolve: async (_root, { from, to, maxHops, first, relationshipTypes }, ctx) => {
+    resolve: async (_root, { from, to, maxHops, first, relationshipTypes }, ctx, info) => {
       const hops = checkHops(maxHops ?? 3, 'maxHops');
       const count = checkLimit(first ?? 5, 50, 'first');
       if (slugOf(from) === slugOf(to)) throw badUserInput('from and to must be two different things.', 'to');
       const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; paths: { nodes: NodeShape[]; edges: EdgeShape[] }[] }>(
         pathsQueries.get(variantKey(hops, !!relationshipTypes))!,
-        { from: [slugOf(from)], to: [slugOf(to)], first: count, types: relationshipTypes ?? null },
+        { from: [slugOf(from)], to: [slugOf(to)], first: count, types: relationshipTypes ?? null, ...projections(info, 'nodes', 'edges') },
       );
       if (!row?.fromFound) throw unknownId('from', from);
       if (!row.toFound) throw unknownId('to', to);

@@ -116,14 +116,10 @@ export function luceneQuery(text: string): string {
   return terms.map((term) => `${term} ${term}*`).join(' ');
 }
 
-/** Without a kind filter the index itself stops at `$first` hits; with one, it must rank every hit first. */
-const searchQueries = {
-  all: `CALL db.index.fulltext.queryNodes('search', $lucene, {limit: $first}) YIELD node AS n, score
-RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id`,
-  byKinds: `CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node AS n, score
-WHERE any(label IN labels(n) WHERE label IN $kinds)
-RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id LIMIT $first`,
-};
+/** Hits best first; ties by id, so the same query always returns the same hits (the index alone breaks ties arbitrarily). */
+const searchQuery = `CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node AS n, score
+WHERE $kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds)
+RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id LIMIT $first`;
 
 const SearchHitRef = builder.objectRef<{ node: NodeShape; score: number }>('SearchHit').implement({
   description: 'A search result with its relevance.',
@@ -171,7 +167,7 @@ builder.queryFields((t) => ({
       const lucene = luceneQuery(query);
       if (!lucene) throw badUserInput('query must contain a word.', 'query');
       checkPageSize(first, 'first');
-      const rows = await ctx.db.read<{ node: NodeShape; score: number }>(kinds ? searchQueries.byKinds : searchQueries.all, {
+      const rows = await ctx.db.read<{ node: NodeShape; score: number }>(searchQuery, {
         lucene,
         kinds: kinds ?? null,
         first: first ?? 10,
