@@ -140,6 +140,8 @@ CALL {
   OPTIONAL MATCH path = (centre)-[rs:${factTypes}*1..${depth}]-(x)
   WHERE x <> centre${typeFilter(filtered, 'all(r IN rs WHERE type(r) IN $types)')}
   WITH x, min(length(path)) AS distance ORDER BY distance, x.id
+  // One more than asked for tells whether the cut left nodes out, without collecting every node in reach.
+  LIMIT $limit + 1
   RETURN collect(x) AS found
 }
 WITH centre, [centre] + found[..$limit] AS ns, size(found) > $limit AS truncated
