@@ -3,9 +3,9 @@ import type { ArgBuilder } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
 import { limits } from '../limits.js';
 import type { Context } from '../context.js';
-import { checkPageSize, countedConnection, pageComplexity, resolvePage } from './pagination.js';
+import { checkPageSize, countedConnection, pageComplexity, pageQuery, resolvePage } from './pagination.js';
 import { EvidenceRef, type EvidenceShape, edgeEvidence } from './provenance.js';
-import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf, optionalString } from './shapes.js';
+import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf, optionalString, groupByKey, type KeyedRow, relatedNodesLoader } from './shapes.js';
 import { EntityRef, requireThing, ThingRef } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -82,15 +82,10 @@ export const EventRef = builder.loadableNode('Event', {
   }),
 });
 
-/** The nodes of related rows, for fields that do not need the relationship. */
-function nodesOf(groups: Related[][]): NodeShape[][] {
-  return groups.map((group) => group.map((related) => related.node));
-}
-
 const participantsQuery = relatedQuery('Event', '(p)-[r:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(n)', 'type(r), n.name, n.id');
-const actorsQuery = relatedQuery('Event', '(p)-[r:HAS_ACTOR]->(n)');
-const targetsQuery = relatedQuery('Event', '(p)-[r:HAS_TARGET]->(n)');
-const placesQuery = relatedQuery('Event', '(p)-[r:OCCURRED_IN]->(n)');
+const actorsPattern = '(p)-[r:HAS_ACTOR]->(n)';
+const targetsPattern = '(p)-[r:HAS_TARGET]->(n)';
+const placesPattern = '(p)-[r:OCCURRED_IN]->(n)';
 const relatedEventsQuery = relatedQuery('Event', '(p)-[r:RESPONDS_TO|PROMPTED_BY|PART_OF_EVENT]-(n:Event)', 'n.startDate, n.id');
 
 const ParticipationRef = builder.objectRef<Related>('Participation').implement({
@@ -148,19 +143,19 @@ builder.objectFields(EventRef, (t) => ({
     actors: t.loadableList({
       type: EntityRef,
       description: 'Who acts (the dyad\'s source).',
-      load: async (keys: string[], ctx: Context) => nodesOf(await loadRelated(ctx, actorsQuery, keys)),
+      load: relatedNodesLoader('Event', actorsPattern),
       resolve: (event) => event.id,
     }),
     targets: t.loadableList({
       type: EntityRef,
       description: "Who is acted upon (the dyad's target).",
-      load: async (keys: string[], ctx: Context) => nodesOf(await loadRelated(ctx, targetsQuery, keys)),
+      load: relatedNodesLoader('Event', targetsPattern),
       resolve: (event) => event.id,
     }),
     places: t.loadableList({
       type: EntityRef,
       description: 'Where it took place: places, or states when no place is named.',
-      load: async (keys: string[], ctx: Context) => nodesOf(await loadRelated(ctx, placesQuery, keys)),
+      load: relatedNodesLoader('Event', placesPattern),
       resolve: (event) => event.id,
     }),
     relatedEvents: t.loadableList({
@@ -189,9 +184,7 @@ const eventListQueries = {
 };
 
 function eventListQuery(direction: 'ASC' | 'DESC'): string {
-  return `CALL { MATCH (n:Event) WHERE ${eventWhere} RETURN count(n) AS total }
-CALL { MATCH (n:Event) WHERE ${eventWhere} WITH n ORDER BY n.startDate ${direction}, n.id SKIP $offset LIMIT $limit RETURN collect(${nodeShape('n')}) AS page }
-RETURN total, page`;
+  return pageQuery('Event', eventWhere, `n.startDate ${direction}`);
 }
 
 const EventFilter = builder.inputType('EventFilter', {
@@ -243,14 +236,12 @@ const timelineArgs = (t: ArgBuilder<BuilderTypes>) => ({
 
 async function loadTimelines(ctx: Context, keys: readonly string[], args: EventFilterShape & { first?: number | null }): Promise<NodeShape[][]> {
   checkPageSize(args.first, 'first');
-  const rows = await ctx.db.read<{ key: string; node: NodeShape }>(timelineQuery, {
+  const rows = await ctx.db.read<KeyedRow & { node: NodeShape }>(timelineQuery, {
     ...eventParams({ ...args, participant: null, place: null }),
     first: args.first ?? limits.maxEventsPerTimeline,
     keys,
   });
-  const groups = new Map<string, NodeShape[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(row.key)?.push(row.node);
-  return keys.map((key) => groups.get(key) ?? []);
+  return groupByKey(keys, rows, (row) => row.node);
 }
 
 builder.interfaceFields(EntityRef, (t) => ({

@@ -1,6 +1,7 @@
 /** Cursor pagination with a total count, over one round trip that returns `{ total, page }`. */
 import { type DefaultConnectionArguments, resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { BuilderTypes } from '../builder.js';
+import { nodeShape } from './shapes.js';
 import { limits } from '../limits.js';
 import { badUserInput } from './errors.js';
 
@@ -15,6 +16,16 @@ export function checkPageSize(size: number | null | undefined, argument: string)
   if (!Number.isInteger(size) || size < 0 || size > limits.maxPageSize) {
     throw badUserInput(`${argument} must be a whole number from 0 to ${limits.maxPageSize}; got ${size}.`, argument);
   }
+}
+
+/**
+ * The query behind a paged list: `{ total, page }` for nodes `n` of `label` that satisfy `where`, sorted by
+ * `orderBy` then id, for `$offset` and `$limit`. Its arguments are constants of the code, never client text.
+ */
+export function pageQuery(label: string, where: string, orderBy: string): string {
+  return `CALL { MATCH (n:${label}) WHERE ${where} RETURN count(n) AS total }
+CALL { MATCH (n:${label}) WHERE ${where} WITH n ORDER BY ${orderBy}, n.id SKIP $offset LIMIT $limit RETURN collect(${nodeShape('n')}) AS page }
+RETURN total, page`;
 }
 
 /** Resolves a relay connection whose query returns one row `{ total, page }` for `$offset` and `$limit`. */

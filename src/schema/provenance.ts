@@ -61,21 +61,19 @@ export function edgeEvidence(edge: EdgeShape): EvidenceShape | null {
 }
 
 /** Loads the SOURCED_FROM evidence of many nodes (by slug) in one round trip. */
-export const nodeEvidenceLoader = {
-  async load(keys: readonly string[], ctx: Context): Promise<EvidenceShape[][]> {
-    const rows = await ctx.db.read<KeyedRow & EvidenceShape>(
-      `UNWIND $ids AS key
-       CALL {
-         WITH key MATCH (n:Entity {id: key}) RETURN n
-         UNION WITH key MATCH (n:Event {id: key}) RETURN n
-         UNION WITH key MATCH (n:Statement {id: key}) RETURN n
-         UNION WITH key MATCH (n:Claim {id: key}) RETURN n
-       }
-       MATCH (n)-[p:SOURCED_FROM]->(s:Source)
-       RETURN key, s.id AS sourceId, p.quote AS quote, p.quoteStart AS quoteStart, p.quoteEnd AS quoteEnd
-       ORDER BY key, quoteStart`,
-      { ids: keys },
-    );
-    return groupByKey(keys, rows, ({ sourceId, quote, quoteStart, quoteEnd }) => ({ sourceId, quote, quoteStart, quoteEnd }));
-  },
-};
+export async function loadNodeEvidence(keys: readonly string[], ctx: Context): Promise<EvidenceShape[][]> {
+  const rows = await ctx.db.read<KeyedRow & EvidenceShape>(
+    `UNWIND $ids AS key
+     CALL {
+       WITH key MATCH (n:Entity {id: key}) RETURN n
+       UNION WITH key MATCH (n:Event {id: key}) RETURN n
+       UNION WITH key MATCH (n:Statement {id: key}) RETURN n
+       UNION WITH key MATCH (n:Claim {id: key}) RETURN n
+     }
+     MATCH (n)-[p:SOURCED_FROM]->(s:Source)
+     RETURN key, s.id AS sourceId, p.quote AS quote, p.quoteStart AS quoteStart, p.quoteEnd AS quoteEnd
+     ORDER BY key, quoteStart`,
+    { ids: keys },
+  );
+  return groupByKey(keys, rows, ({ sourceId, quote, quoteStart, quoteEnd }) => ({ sourceId, quote, quoteStart, quoteEnd }));
+}

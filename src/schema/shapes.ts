@@ -134,3 +134,10 @@ export async function loadRelated(ctx: Context, query: string, keys: readonly st
   const rows = await ctx.db.read<KeyedRow & Related>(query, { ...parameters, keys });
   return groupByKey(keys, rows, ({ node, edge }) => ({ node, edge }));
 }
+
+/** A dataloader `load` for fields that list the nodes reached through a constant pattern, without the relationships. */
+export function relatedNodesLoader(label: NodeLabel | 'Entity', pattern: string, orderBy?: string) {
+  const query = relatedQuery(label, pattern, orderBy);
+  return async (keys: string[], ctx: Context): Promise<NodeShape[][]> =>
+    (await loadRelated(ctx, query, keys)).map((group) => group.map((related) => related.node));
+}

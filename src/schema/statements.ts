@@ -1,9 +1,9 @@
 /** Statements (quotes and paraphrases, attributed to a speaker) and claims (assertions the source says lack evidence). */
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { countedConnection, pageComplexity, resolvePage } from './pagination.js';
+import { countedConnection, pageComplexity, pageQuery, resolvePage } from './pagination.js';
 import { DatePrecision, EventRef } from './events.js';
-import { loadNodesBySlug, loadRelated, type NodeShape, nodeShape, relatedQuery, slugOf, optionalString } from './shapes.js';
+import { loadNodesBySlug, type NodeShape, nodeShape, optionalString, relatedNodesLoader, slugOf } from './shapes.js';
 import { EntityRef, ThingRef } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
@@ -20,13 +20,6 @@ export const ClaimStatus = builder.enumType('ClaimStatus', {
 });
 
 
-/** A list of nodes reached from a parent through a constant pattern, one round trip per batch. */
-function relatedNodes(label: 'Statement' | 'Claim' | 'Entity', pattern: string, orderBy?: string) {
-  const query = relatedQuery(label, pattern, orderBy);
-  return async (keys: string[], ctx: Context): Promise<NodeShape[][]> =>
-    (await loadRelated(ctx, query, keys)).map((group) => group.map((related) => related.node));
-}
-
 export const StatementRef = builder.loadableNode('Statement', {
   description: 'Something a person or group said or wrote, as a direct quote or a paraphrase, with its speaker, medium and date.',
   interfaces: [ThingRef],
@@ -42,25 +35,25 @@ export const StatementRef = builder.loadableNode('Statement', {
     speakers: t.loadableList({
       type: EntityRef,
       description: 'Who said it.',
-      load: relatedNodes('Statement', '(p)-[r:SAID_BY]->(n)'),
+      load: relatedNodesLoader('Statement', '(p)-[r:SAID_BY]->(n)'),
       resolve: (statement) => statement.id,
     }),
     via: t.loadableList({
       type: EntityRef,
       description: 'The medium it was published through, where the source names one (a broadcaster, a portal).',
-      load: relatedNodes('Statement', '(p)-[r:VIA]->(n)'),
+      load: relatedNodesLoader('Statement', '(p)-[r:VIA]->(n)'),
       resolve: (statement) => statement.id,
     }),
     about: t.loadableList({
       type: ThingRef,
       description: 'What it is about.',
-      load: relatedNodes('Statement', '(p)-[r:ABOUT]->(n)'),
+      load: relatedNodesLoader('Statement', '(p)-[r:ABOUT]->(n)'),
       resolve: (statement) => statement.id,
     }),
     madeAt: t.loadableList({
       type: EventRef,
       description: 'The event it was made at or in answer to, if any.',
-      load: relatedNodes('Statement', '(p)-[r:MADE_AT]->(n)'),
+      load: relatedNodesLoader('Statement', '(p)-[r:MADE_AT]->(n)'),
       resolve: (statement) => statement.id,
     }),
   }),
@@ -79,19 +72,19 @@ export const ClaimRef = builder.loadableNode('Claim', {
     claimants: t.loadableList({
       type: EntityRef,
       description: 'Who makes the claim.',
-      load: relatedNodes('Claim', '(p)-[r:CLAIMED_BY]->(n)'),
+      load: relatedNodesLoader('Claim', '(p)-[r:CLAIMED_BY]->(n)'),
       resolve: (claim) => claim.id,
     }),
     about: t.loadableList({
       type: ThingRef,
       description: 'What it is about.',
-      load: relatedNodes('Claim', '(p)-[r:ABOUT]->(n)'),
+      load: relatedNodesLoader('Claim', '(p)-[r:ABOUT]->(n)'),
       resolve: (claim) => claim.id,
     }),
     justifies: t.loadableList({
       type: EventRef,
       description: 'The events it was used to justify.',
-      load: relatedNodes('Claim', '(p)-[r:JUSTIFIES]->(n)'),
+      load: relatedNodesLoader('Claim', '(p)-[r:JUSTIFIES]->(n)'),
       resolve: (claim) => claim.id,
     }),
   }),
@@ -101,19 +94,19 @@ builder.interfaceFields(EntityRef, (t) => ({
   statements: t.loadableList({
     type: StatementRef,
     description: 'What this entity said, oldest first.',
-    load: relatedNodes('Entity', '(p)<-[r:SAID_BY]-(n:Statement)', 'n.date, n.id'),
+    load: relatedNodesLoader('Entity', '(p)<-[r:SAID_BY]-(n:Statement)', 'n.date, n.id'),
     resolve: (entity) => entity.id,
   }),
   statementsAbout: t.loadableList({
     type: StatementRef,
     description: 'What others said about this entity, oldest first.',
-    load: relatedNodes('Entity', '(p)<-[r:ABOUT]-(n:Statement)', 'n.date, n.id'),
+    load: relatedNodesLoader('Entity', '(p)<-[r:ABOUT]-(n:Statement)', 'n.date, n.id'),
     resolve: (entity) => entity.id,
   }),
   claims: t.loadableList({
     type: ClaimRef,
     description: 'The claims this entity makes.',
-    load: relatedNodes('Entity', '(p)<-[r:CLAIMED_BY]-(n:Claim)'),
+    load: relatedNodesLoader('Entity', '(p)<-[r:CLAIMED_BY]-(n:Claim)'),
     resolve: (entity) => entity.id,
   }),
 }));
@@ -135,9 +128,7 @@ const statementWhere = `($speaker IS NULL OR EXISTS { MATCH (n)-[:SAID_BY]->(x) 
   AND ($from IS NULL OR n.date >= date($from))
   AND ($to IS NULL OR n.date <= date($to))`;
 
-const statementListQuery = `CALL { MATCH (n:Statement) WHERE ${statementWhere} RETURN count(n) AS total }
-CALL { MATCH (n:Statement) WHERE ${statementWhere} WITH n ORDER BY n.date, n.id SKIP $offset LIMIT $limit RETURN collect(${nodeShape('n')}) AS page }
-RETURN total, page`;
+const statementListQuery = pageQuery('Statement', statementWhere, 'n.date');
 
 builder.queryFields((t) => ({
   statements: t.connection(

@@ -2,8 +2,8 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, notFound } from './errors.js';
-import { checkPageSize, countedConnection, pageComplexity, resolvePage } from './pagination.js';
-import { EvidenceRef, nodeEvidenceLoader } from './provenance.js';
+import { checkPageSize, countedConnection, pageComplexity, pageQuery, resolvePage } from './pagination.js';
+import { EvidenceRef, loadNodeEvidence } from './provenance.js';
 import { loadNodesBySlug, matchAnyBySlug, type NodeLabel, type NodeShape, nodeShape, searchKey, slugOf } from './shapes.js';
 
 export const ThingKind = builder.enumType('ThingKind', {
@@ -32,7 +32,7 @@ export const ThingRef = builder.interfaceRef<NodeShape>('Thing').implement({
     evidence: t.loadableList({
       type: EvidenceRef,
       description: 'The quotes of the source documents this thing is drawn from.',
-      load: (keys: string[], ctx: Context) => nodeEvidenceLoader.load(keys, ctx),
+      load: loadNodeEvidence,
       resolve: (thing) => thing.id,
     }),
   }),
@@ -88,21 +88,11 @@ export function unknownId(argument: string, id: string) {
   return notFound(`No thing with ${argument} '${id}'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`);
 }
 
-/** Loads things named by arguments (slug or global id) in one round trip, or fails with NOT_FOUND naming the first unknown one. */
-export async function requireThings(ctx: Context, idsByArgument: Record<string, string>): Promise<NodeShape[]> {
-  const slugs = Object.values(idsByArgument).map(slugOf);
-  const found = new Map((await loadThings(ctx, slugs)).map((thing) => [thing.id, thing]));
-  return Object.entries(idsByArgument).map(([argument, id]) => {
-    const thing = found.get(slugOf(id));
-    if (!thing) throw unknownId(argument, id);
-    return thing;
-  });
-}
-
 /** Loads one thing by slug or global id, or fails with NOT_FOUND naming the id. */
 export async function requireThing(ctx: Context, id: string, argument = 'id'): Promise<NodeShape> {
-  const [thing] = await requireThings(ctx, { [argument]: id });
-  return thing!;
+  const [thing] = await loadThings(ctx, [slugOf(id)]);
+  if (!thing) throw unknownId(argument, id);
+  return thing;
 }
 
 /** Escapes Lucene's query syntax, so that a client's text is always searched as words. */
@@ -185,9 +175,7 @@ export const NameOrder = builder.enumType('NameOrder', {
 /** One paged list query for an entity kind: `where` is a constant condition on `n` that reads only parameters. */
 function entityListQuery(label: 'State' | 'Person' | 'Organization' | 'Place', where: string, descending: boolean) {
   const condition = `($key IS NULL OR any(k IN coalesce(n.searchKeys, []) WHERE k CONTAINS $key)) AND ${where}`;
-  return `CALL { MATCH (n:${label}) WHERE ${condition} RETURN count(n) AS total }
-CALL { MATCH (n:${label}) WHERE ${condition} WITH n ORDER BY n.name ${descending ? 'DESC' : 'ASC'}, n.id SKIP $offset LIMIT $limit RETURN collect(${nodeShape('n')}) AS page }
-RETURN total, page`;
+  return pageQuery(label, condition, `n.name ${descending ? 'DESC' : 'ASC'}`);
 }
 
 /** The list queries, one per kind and order, built once from constants. */
