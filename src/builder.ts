@@ -1,7 +1,5 @@
-/** The one SchemaBuilder and its plugins. */
+/** The one SchemaBuilder and its plugins. Fields declare their graph patterns; src/planner/ composes the queries. */
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { limits } from './limits.js';
@@ -16,7 +14,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -31,8 +29,9 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Global id: the kind and the slug, e.g. "State:kyrgyzstan". Stable across reloads.' },
     nodeTypeOptions: { description: 'Anything that can be fetched by its global id.' },
     pageInfoTypeOptions: { description: 'Where a page stands in the whole list.' },
-    nodeQueryOptions: { description: 'Any node by its global id, e.g. "State:kyrgyzstan".', args: { id: { description: 'A global id.' } } },
-    nodesQueryOptions: { description: 'Several nodes by their global ids, in the same order.', args: { ids: { description: 'Global ids.' } } },
+    // node and nodes are planned like every other root field (src/schema/things.ts), not loaded by the plugin.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     defaultEdgeTypeOptions: { description: 'An item of a page, with its cursor.' },
     cursorFieldOptions: { description: 'Where this item stands; pass it as `after` or `before`.' },
     nodeFieldOptions: { description: 'The item.' },
@@ -42,15 +41,10 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'True when an earlier page exists.' },
     startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
     endCursorFieldOptions: { description: 'Cursor of the last item of this page.' },
-    firstArgOptions: { description: 'Page size from the start or from `after`; at most the maximum page size (default 100).' },
-    lastArgOptions: { description: 'Page size from the end or before `before`; at most the maximum page size.' },
+    firstArgOptions: { description: `Page size from the start or from \`after\`. Default ${limits.defaultPageSize}, at most ${limits.maxPageSize}.` },
+    lastArgOptions: { description: `Page size from the end or before \`before\`, at most ${limits.maxPageSize}.` },
     afterArgOptions: { description: 'Return items after this cursor.' },
     beforeArgOptions: { description: 'Return items before this cursor.' },
-  },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: limits.listMultiplier,
-    limit: { complexity: limits.complexity, breadth: limits.breadth },
   },
 });
 

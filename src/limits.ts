@@ -14,18 +14,12 @@ export const limits = {
   defaultPageSize: 20,
   /** Deepest selection set. Default 12 (env CSTO_MAX_DEPTH). */
   depth: positiveInteger('CSTO_MAX_DEPTH', 12),
-  /** Pothos complexity budget of one operation. Default 5000 (env CSTO_MAX_COMPLEXITY). */
-  complexity: positiveInteger('CSTO_MAX_COMPLEXITY', 5000),
-  /** Most fields selected at one level. Default 200. */
-  breadth: 200,
-  /** How much a list field multiplies its children's complexity. Default 5. */
-  listMultiplier: 5,
+  /** Most rows one operation may be estimated to read, from its plan (src/planner/query-cost.ts). Default 10000 (env CSTO_MAX_COST). */
+  cost: positiveInteger('CSTO_MAX_COST', 10_000),
   /** Most aliases in one operation. Default 30 (env CSTO_MAX_ALIASES). */
   aliases: positiveInteger('CSTO_MAX_ALIASES', 30),
   /** Most tokens in one document. Default 2000 (env CSTO_MAX_TOKENS). */
   tokens: positiveInteger('CSTO_MAX_TOKENS', 2000),
-  /** Most events one entity's timeline returns when the client gives no `first`. Default 1000. */
-  maxEventsPerTimeline: 1000,
   /** Deepest neighbourhood or longest path, in hops. Default 4. */
   maxHops: positiveInteger('CSTO_MAX_HOPS', 4),
 };

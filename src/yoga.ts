@@ -1,13 +1,15 @@
 /** The Yoga instance: schema, limits, error masking, GraphiQL, /health and /ready. It does not listen. */
+import { useEngine } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { PothosValidationError } from '@pothos/core';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { execute, GraphQLError } from 'graphql';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './context.js';
 import { DatabaseUnavailableError, type GraphDatabase } from './database/graph-database.js';
 import { exampleOperations } from './example-operations.js';
 import { limits } from './limits.js';
+import { useQueryCost } from './planner/query-cost.js';
 import { schema } from './schema/index.js';
 
 export interface YogaOptions {
@@ -27,7 +29,7 @@ function clientError(error: unknown, message: string, logError: (error: unknown)
     });
   }
   if (original instanceof GraphQLError && original.extensions?.code) return original;
-  // Pothos rejects bad connection arguments and over-complex operations: the client's to fix, so shown with a code.
+  // Pothos rejects bad connection arguments: the client's to fix, so shown with a code.
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { nodes: error instanceof GraphQLError ? error.nodes : undefined, extensions: { code: 'BAD_USER_INPUT' } });
   }
@@ -62,16 +64,19 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
       maskError: (error, message) => clientError(error, message, logError),
     },
     plugins: [
+      // graphql-js's executor writes response keys in selection order; Yoga's default writes async ones as they resolve.
+      useEngine({ execute }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.depth },
         maxAliases: { n: limits.aliases },
         maxTokens: { n: limits.tokens },
         maxDirectives: { n: 20 },
-        // Cost is measured by Pothos' complexity plugin, which knows each field's list multiplier.
+        // Cost is estimated from the query plan (useQueryCost), which knows each list's size.
         costLimit: { enabled: false },
         // Field suggestions help analysts in GraphiQL and reveal nothing the introspection does not.
         blockFieldSuggestion: { enabled: false },
       }),
+      useQueryCost(limits.cost),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

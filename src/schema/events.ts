@@ -2,11 +2,15 @@
 import type { ArgBuilder } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.js';
 import { limits } from '../limits.js';
-import type { Context } from '../context.js';
-import { checkPageSize, countedConnection, pageComplexity, pageQuery, resolvePage } from './pagination.js';
-import { EvidenceRef, type EvidenceShape, edgeEvidence } from './provenance.js';
-import { type EdgeShape, loadNodesBySlug, loadRelated, type NodeShape, nodeShape, edgeShape, type Related, relatedQuery, slugOf, optionalString, groupByKey, type KeyedRow, relatedNodesLoader } from './shapes.js';
-import { EntityRef, requireThing, ThingRef } from './things.js';
+import { type Args, propertyPlan, relatedPlan, type RelatedVariables, sameRowPlan, type Scope, valuePlan } from '../planner/field-plan.js';
+import type { Parameters } from '../planner/parameters.js';
+import { checkPageSize } from '../planner/page-arguments.js';
+import { rootPlan } from '../planner/plan-root.js';
+import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
+import { countedConnection } from './pagination.js';
+import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan } from './provenance.js';
+import { conditions, type Row } from './shapes.js';
+import { EntityRef, foundOrNotFound, slugParam, ThingRef, thingNode } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
   description: 'What kind of event; each maps to CAMEO codes where one fits.',
@@ -62,39 +66,27 @@ export const ParticipationRole = builder.enumType('ParticipationRole', {
   } as const,
 });
 
+export const EventRef = thingNode('Event', 'Something that happened (or was planned) at a time: dyadic, from actors to targets, typed with CAMEO and scored on the Goldstein scale.', [ThingRef]);
 
-export const EventRef = builder.loadableNode('Event', {
-  description: 'Something that happened (or was planned) at a time: dyadic, from actors to targets, typed with CAMEO and scored on the Goldstein scale.',
-  interfaces: [ThingRef],
-  id: { resolve: (event: NodeShape) => event.id },
-  load: (ids: string[], ctx: Context) => loadNodesBySlug(ctx, 'Event', ids),
-  isTypeOf: (value) => (value as NodeShape).__label === 'Event',
-  fields: (t) => ({
-    eventType: t.field({ type: EventType, description: 'What kind of event.', resolve: (event) => event.type as 'HELP_REQUEST' }),
-    cameoCode: t.string({ nullable: true, description: 'The CAMEO event code, e.g. "0234", where one fits.', resolve: (event) => optionalString(event.cameoCode) }),
-    goldstein: t.float({ nullable: true, description: 'The Goldstein score of the CAMEO code, from -10 (conflict) to +10 (cooperation).', resolve: (event) => (event.goldstein as number | undefined) ?? null }),
-    startDate: t.field({ type: 'Date', nullable: true, description: 'First day of the period the event took place in.', resolve: (event) => optionalString(event.startDate) }),
-    endDate: t.field({ type: 'Date', nullable: true, description: 'Last day of that period (inclusive).', resolve: (event) => optionalString(event.endDate) }),
-    datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', resolve: (event) => (event.datePrecision as 'DAY' | undefined) ?? null }),
-    status: t.field({ type: EventStatus, nullable: true, description: 'Whether it happened, was planned or was cancelled.', resolve: (event) => (event.status as 'OCCURRED' | undefined) ?? null }),
-    outcome: t.field({ type: HelpRequestOutcome, nullable: true, description: 'For a help request: how it ended.', resolve: (event) => (event.outcome as 'GRANTED' | undefined) ?? null }),
-    responseManner: t.field({ type: ResponseManner, nullable: true, description: 'For a help request: how the answer was given.', resolve: (event) => (event.responseManner as 'EXPLICIT' | undefined) ?? null }),
-  }),
-});
+builder.objectFields(EventRef, (t) => ({
+  eventType: t.field({ type: EventType, description: 'What kind of event.', extensions: propertyPlan('type'), resolve: readPlanned }),
+  cameoCode: t.string({ nullable: true, description: 'The CAMEO event code, e.g. "0234", where one fits.', extensions: propertyPlan('cameoCode'), resolve: readPlanned }),
+  goldstein: t.float({ nullable: true, description: 'The Goldstein score of the CAMEO code, from -10 (conflict) to +10 (cooperation).', extensions: propertyPlan('goldstein'), resolve: readPlanned }),
+  startDate: t.field({ type: 'Date', nullable: true, description: 'First day of the period the event took place in.', extensions: propertyPlan('startDate'), resolve: readPlanned }),
+  endDate: t.field({ type: 'Date', nullable: true, description: 'Last day of that period (inclusive).', extensions: propertyPlan('endDate'), resolve: readPlanned }),
+  datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', extensions: propertyPlan('datePrecision'), resolve: readPlanned }),
+  status: t.field({ type: EventStatus, nullable: true, description: 'Whether it happened, was planned or was cancelled.', extensions: propertyPlan('status'), resolve: readPlanned }),
+  outcome: t.field({ type: HelpRequestOutcome, nullable: true, description: 'For a help request: how it ended.', extensions: propertyPlan('outcome'), resolve: readPlanned }),
+  responseManner: t.field({ type: ResponseManner, nullable: true, description: 'For a help request: how the answer was given.', extensions: propertyPlan('responseManner'), resolve: readPlanned }),
+}));
 
-const participantsQuery = relatedQuery('Event', '(p)-[r:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(n)', 'type(r), n.name, n.id');
-const actorsPattern = '(p)-[r:HAS_ACTOR]->(n)';
-const targetsPattern = '(p)-[r:HAS_TARGET]->(n)';
-const placesPattern = '(p)-[r:OCCURRED_IN]->(n)';
-const relatedEventsQuery = relatedQuery('Event', '(p)-[r:RESPONDS_TO|PROMPTED_BY|PART_OF_EVENT]-(n:Event)', 'n.startDate, n.id');
-
-const ParticipationRef = builder.objectRef<Related>('Participation').implement({
+const ParticipationRef = builder.objectRef<Row>('Participation').implement({
   description: 'An entity taking part in an event, and how.',
   fields: (t) => ({
-    role: t.field({ type: ParticipationRole, description: 'Actor, target or other participant.', resolve: ({ edge }) => edge.__type as 'HAS_ACTOR' }),
-    detail: t.string({ nullable: true, description: 'How a participant takes part, in words, e.g. "requested by".', resolve: ({ edge }) => optionalString(edge.role) }),
-    entity: t.field({ type: EntityRef, description: 'Who takes part.', resolve: ({ node }) => node }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that says so.', resolve: ({ edge }) => edgeEvidence(edge) }),
+    role: t.field({ type: ParticipationRole, description: 'Actor, target or other participant.', extensions: valuePlan(({ edge }) => `type(${edge})`), resolve: readPlanned }),
+    detail: t.string({ nullable: true, description: 'How a participant takes part, in words, e.g. "requested by".', extensions: propertyPlan('role', 'edge'), resolve: readPlanned }),
+    entity: t.field({ type: EntityRef, description: 'Who takes part.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
+    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that says so.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
@@ -110,82 +102,79 @@ export const EventRelation = builder.enumType('EventRelation', {
   } as const,
 });
 
-const EventLinkRef = builder.objectRef<Related & { __from?: string }>('EventLink').implement({
+/** The relation read from the event the field is on: outgoing when the other event is the relationship's end. */
+const eventRelation = ({ node, edge }: Scope) => `CASE WHEN endNode(${edge}) = ${node}
+  THEN CASE type(${edge}) WHEN 'RESPONDS_TO' THEN 'RESPONDS_TO' WHEN 'PROMPTED_BY' THEN 'PROMPTED_BY' ELSE 'PART_OF' END
+  ELSE CASE type(${edge}) WHEN 'RESPONDS_TO' THEN 'RESPONDED_BY' WHEN 'PROMPTED_BY' THEN 'PROMPTED' ELSE 'HAS_PART' END END`;
+
+const EventLinkRef = builder.objectRef<Row>('EventLink').implement({
   description: 'A link from one event to another, with its evidence.',
   fields: (t) => ({
-    relation: t.field({
-      type: EventRelation,
-      description: 'How the events are linked.',
-      resolve: ({ edge, node }) => {
-        const outgoing = edge.__end === node.id;
-        switch (edge.__type) {
-          case 'RESPONDS_TO':
-            return outgoing ? 'RESPONDS_TO' : 'RESPONDED_BY';
-          case 'PROMPTED_BY':
-            return outgoing ? 'PROMPTED_BY' : 'PROMPTED';
-          default:
-            return outgoing ? 'PART_OF' : 'HAS_PART';
-        }
-      },
-    }),
-    event: t.field({ type: EventRef, description: 'The other event.', resolve: ({ node }) => node }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that links them.', resolve: ({ edge }) => edgeEvidence(edge) }),
+    relation: t.field({ type: EventRelation, description: 'How the events are linked.', extensions: valuePlan(eventRelation), resolve: readPlanned }),
+    event: t.field({ type: EventRef, description: 'The other event.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
+    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that links them.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
+/** The plan of a list of things reached from the parent node through `pattern(parent, vars)`. */
+export const relatedNodes = (pattern: (parent: string, vars: RelatedVariables) => string, rows: number, orderBy = (n: string) => `${n}.name, ${n}.id`) =>
+  relatedPlan({
+    match: (scope, vars) => `MATCH ${pattern(scope.node!, vars)}`,
+    item: ({ node }) => ({ node }),
+    orderBy: ({ node }) => orderBy(node),
+    rows: () => rows,
+  });
+
+/** The plan of a relationship list whose items see both the related node and the relationship. */
+const relatedLinks = (pattern: (parent: string, vars: RelatedVariables) => string, rows: number, orderBy: (vars: RelatedVariables) => string) =>
+  relatedPlan({ match: (scope, vars) => `MATCH ${pattern(scope.node!, vars)}`, item: (vars) => ({ ...vars }), orderBy, rows: () => rows });
+
 builder.objectFields(EventRef, (t) => ({
-    participants: t.loadableList({
-      type: ParticipationRef,
-      description: 'Who takes part, as actor, target or participant, each with its evidence.',
-      load: (keys: string[], ctx: Context) => loadRelated(ctx, participantsQuery, keys),
-      resolve: (event) => event.id,
-    }),
-    actors: t.loadableList({
-      type: EntityRef,
-      description: 'Who acts (the dyad\'s source).',
-      load: relatedNodesLoader('Event', actorsPattern),
-      resolve: (event) => event.id,
-    }),
-    targets: t.loadableList({
-      type: EntityRef,
-      description: "Who is acted upon (the dyad's target).",
-      load: relatedNodesLoader('Event', targetsPattern),
-      resolve: (event) => event.id,
-    }),
-    places: t.loadableList({
-      type: EntityRef,
-      description: 'Where it took place: places, or states when no place is named.',
-      load: relatedNodesLoader('Event', placesPattern),
-      resolve: (event) => event.id,
-    }),
-    relatedEvents: t.loadableList({
-      type: EventLinkRef,
-      description: 'Events this one responds to, was prompted by or is part of, and those that respond to it, were prompted by it or are part of it.',
-      load: (keys: string[], ctx: Context) => loadRelated(ctx, relatedEventsQuery, keys),
-      resolve: (event) => event.id,
-    }),
+  participants: t.field({
+    type: [ParticipationRef],
+    description: 'Who takes part, as actor, target or participant, each with its evidence.',
+    extensions: relatedLinks((p, { node, edge }) => `(${p})-[${edge}:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(${node})`, 5, ({ node, edge }) => `type(${edge}), ${node}.name, ${node}.id`),
+    resolve: readPlanned,
+  }),
+  actors: t.field({ type: [EntityRef], description: "Who acts (the dyad's source).", extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_ACTOR]->(${node})`, 2), resolve: readPlanned }),
+  targets: t.field({ type: [EntityRef], description: "Who is acted upon (the dyad's target).", extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_TARGET]->(${node})`, 2), resolve: readPlanned }),
+  places: t.field({
+    type: [EntityRef],
+    description: 'Where it took place: places, or states when no place is named.',
+    extensions: relatedNodes((p, { node }) => `(${p})-[:OCCURRED_IN]->(${node})`, 2),
+    resolve: readPlanned,
+  }),
+  relatedEvents: t.field({
+    type: [EventLinkRef],
+    description: 'Events this one responds to, was prompted by or is part of, and those that respond to it, were prompted by it or are part of it.',
+    extensions: relatedLinks((p, { node, edge }) => `(${p})-[${edge}:RESPONDS_TO|PROMPTED_BY|PART_OF_EVENT]-(${node}:Event)`, 3, ({ node }) => `${node}.startDate, ${node}.id`),
+    resolve: readPlanned,
+  }),
 }));
 
-/** Conditions on event `n` shared by the event list, timelines and help requests; they read parameters only. */
-const eventWhere = `($types IS NULL OR n.type IN $types)
-  AND ($from IS NULL OR n.endDate >= date($from))
-  AND ($to IS NULL OR n.startDate <= date($to))
-  AND ($participant IS NULL OR EXISTS { MATCH (n)-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(x) WHERE x.id = $participant })
-  AND ($place IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->()-[:LOCATED_IN*0..3]->(x) WHERE x.id = $place })`;
+interface EventFilterShape {
+  types?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  participant?: string | null;
+  place?: string | null;
+}
+
+/** Conditions on event `n` for the filters given, shared by the event list, timelines and help requests. */
+function eventConditions(n: string, filter: EventFilterShape | null | undefined, q: Parameters): (string | null | false | undefined)[] {
+  return [
+    filter?.types && `${n}.type IN ${q.param(filter.types)}`,
+    filter?.from && `${n}.endDate >= date(${q.param(filter.from)})`,
+    filter?.to && `${n}.startDate <= date(${q.param(filter.to)})`,
+    filter?.participant && `EXISTS { MATCH (${n})-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(x {id: ${slugParam(q, filter.participant)}}) }`,
+    filter?.place && `EXISTS { MATCH (${n})-[:OCCURRED_IN]->()-[:LOCATED_IN*0..3]->(x {id: ${slugParam(q, filter.place)}}) }`,
+  ];
+}
 
 export const EventOrder = builder.enumType('EventOrder', {
   description: 'Sort order of events.',
   values: { DATE_ASC: { description: 'Oldest first.' }, DATE_DESC: { description: 'Newest first.' } } as const,
 });
-
-const eventListQueries = {
-  DATE_ASC: eventListQuery('ASC'),
-  DATE_DESC: eventListQuery('DESC'),
-};
-
-function eventListQuery(direction: 'ASC' | 'DESC'): string {
-  return pageQuery('Event', eventWhere, `n.startDate ${direction}`);
-}
 
 const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events; every condition given must hold.',
@@ -198,147 +187,118 @@ const EventFilter = builder.inputType('EventFilter', {
   }),
 });
 
-interface EventFilterShape {
-  types?: string[] | null;
-  from?: string | null;
-  to?: string | null;
-  participant?: string | null;
-  place?: string | null;
-}
-
-function eventParams(filter: EventFilterShape | null | undefined) {
-  return {
-    types: filter?.types ?? null,
-    from: filter?.from ?? null,
-    to: filter?.to ?? null,
-    participant: filter?.participant ? slugOf(filter.participant) : null,
-    place: filter?.place ? slugOf(filter.place) : null,
-  };
-}
-
-/** Every event an entity takes part in or that took place there, oldest first. */
-const timelineQuery = `UNWIND $keys AS key
-MATCH (p:Entity {id: key})
-CALL {
-  WITH p
-  MATCH (p)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n:Event)
-  WITH DISTINCT n WHERE ${eventWhere}
-  RETURN n ORDER BY n.startDate, n.id LIMIT $first
-}
-RETURN key, ${nodeShape('n')} AS node`;
-
 const timelineArgs = (t: ArgBuilder<BuilderTypes>) => ({
   from: t({ type: 'Date', required: false, description: 'Only events that end on or after this date.' }),
   to: t({ type: 'Date', required: false, description: 'Only events that start on or before this date.' }),
   types: t({ type: [EventType], required: false, description: 'Only these types.' }),
-  first: t.int({ required: false, description: `Only the first (oldest) events, at most ${limits.maxPageSize}. Default: all.` }),
+  first: t.int({ required: false, description: `Only the first (oldest) events. Default and most: ${limits.maxPageSize}.` }),
 });
 
-async function loadTimelines(ctx: Context, keys: readonly string[], args: EventFilterShape & { first?: number | null }): Promise<NodeShape[][]> {
+/** The events entity `entity` takes part in or that took place there, as clauses binding `event`, oldest first. */
+function timelineClauses(entity: string, event: string, args: Args, q: Parameters): string {
   checkPageSize(args.first, 'first');
-  const rows = await ctx.db.read<KeyedRow & { node: NodeShape }>(timelineQuery, {
-    ...eventParams({ ...args, participant: null, place: null }),
-    first: args.first ?? limits.maxEventsPerTimeline,
-    keys,
-  });
-  return groupByKey(keys, rows, (row) => row.node);
+  return `MATCH (${entity})<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(${event}:Event)
+WITH DISTINCT ${event} WHERE ${conditions(eventConditions(event, args, q))}`;
 }
 
+const timelineSize = (args: Args) => args.first ?? limits.maxPageSize;
+
 builder.interfaceFields(EntityRef, (t) => ({
-  timeline: t.loadableList({
-    type: EventRef,
-    byPath: true,
+  timeline: t.field({
+    type: [EventRef],
     description: 'The events this entity takes part in, or that took place there, oldest first.',
     args: timelineArgs(t.arg),
-    load: (keys: string[], ctx: Context, args) => loadTimelines(ctx, keys, args),
-    resolve: (entity) => entity.id,
+    extensions: relatedPlan({
+      match: (scope, { node }, args, q) => timelineClauses(scope.node!, node, args, q),
+      item: ({ node }) => ({ node }),
+      orderBy: ({ node }) => `${node}.startDate, ${node}.id`,
+      limit: timelineSize,
+      rows: timelineSize,
+    }),
+    resolve: readPlanned,
   }),
 }));
 
-export interface HelpRequestShape {
-  request: NodeShape;
-  requester: NodeShape;
-  requesterEdge: EdgeShape;
-  addressee: NodeShape;
-  addresseeEdge: EdgeShape;
-  requestedBy: NodeShape | null;
-  response: NodeShape | null;
-  /** Fetched with the request: the headline question asks for it, and a second round trip would double its cost. */
-  evidence: EvidenceShape[];
-}
-
-const HelpRequestRef = builder.objectRef<HelpRequestShape>('HelpRequest').implement({
+/** The request event of a help request is `node`; its requester and addressee are bound by the root query. */
+const HelpRequestRef = builder.objectRef<Row>('HelpRequest').implement({
   description: 'A request for help, from a requester to an addressee, with its outcome and the evidence for each part.',
   fields: (t) => ({
-    event: t.field({ type: EventRef, description: 'The request as an event (type HELP_REQUEST).', resolve: (help) => help.request }),
-    requester: t.field({ type: EntityRef, description: 'Who asked (usually a state).', resolve: (help) => help.requester }),
-    requesterEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the requester.', resolve: (help) => edgeEvidence(help.requesterEdge) }),
-    requestedBy: t.field({ type: EntityRef, nullable: true, description: 'The person who made the request, where named.', resolve: (help) => help.requestedBy }),
-    addressee: t.field({ type: EntityRef, description: 'Who was asked (e.g. the CSTO).', resolve: (help) => help.addressee }),
-    addresseeEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the addressee.', resolve: (help) => edgeEvidence(help.addresseeEdge) }),
-    startDate: t.field({ type: 'Date', nullable: true, description: 'When the request was made (start of the period).', resolve: (help) => optionalString(help.request.startDate) }),
-    endDate: t.field({ type: 'Date', nullable: true, description: 'End of the period the request was made in.', resolve: (help) => optionalString(help.request.endDate) }),
-    datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', resolve: (help) => (help.request.datePrecision as 'DAY' | undefined) ?? null }),
-    outcome: t.field({ type: HelpRequestOutcome, description: 'Granted, refused or pending.', resolve: (help) => (help.request.outcome as 'GRANTED' | undefined) ?? 'PENDING' }),
-    responseManner: t.field({ type: ResponseManner, nullable: true, description: 'Explicit, or passive.', resolve: (help) => (help.request.responseManner as 'EXPLICIT' | undefined) ?? null }),
-    response: t.field({ type: EventRef, nullable: true, description: 'The answer, as an event (type HELP_RESPONSE or DEPLOYMENT).', resolve: (help) => help.response }),
-    evidence: t.field({
-      type: [EvidenceRef],
-      description: 'The quotes the request and its outcome rest on.',
-      resolve: (help) => help.evidence,
+    event: t.field({ type: EventRef, description: 'The request as an event (type HELP_REQUEST).', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
+    requester: t.field({ type: EntityRef, description: 'Who asked (usually a state).', extensions: sameRowPlan(({ requester }) => ({ node: requester! })), resolve: readPlanned }),
+    requesterEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the requester.', extensions: edgeEvidencePlan('requesterEdge'), resolve: readPlanned }),
+    requestedBy: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The person who made the request, where named.',
+      extensions: relatedPlan({
+        match: ({ node }, vars) => `MATCH (${node})-[:HAS_PARTICIPANT]->(${vars.node}:Person)`,
+        item: ({ node }) => ({ node }),
+        orderBy: ({ node }) => `${node}.id`,
+        single: true,
+        rows: () => 1,
+      }),
+      resolve: readPlanned,
     }),
+    addressee: t.field({ type: EntityRef, description: 'Who was asked (e.g. the CSTO).', extensions: sameRowPlan(({ addressee }) => ({ node: addressee! })), resolve: readPlanned }),
+    addresseeEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the addressee.', extensions: edgeEvidencePlan('addresseeEdge'), resolve: readPlanned }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'When the request was made (start of the period).', extensions: propertyPlan('startDate'), resolve: readPlanned }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'End of the period the request was made in.', extensions: propertyPlan('endDate'), resolve: readPlanned }),
+    datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', extensions: propertyPlan('datePrecision'), resolve: readPlanned }),
+    outcome: t.field({ type: HelpRequestOutcome, description: 'Granted, refused or pending.', extensions: valuePlan(({ node }) => `coalesce(${node}.outcome, 'PENDING')`), resolve: readPlanned }),
+    responseManner: t.field({ type: ResponseManner, nullable: true, description: 'Explicit, or passive.', extensions: propertyPlan('responseManner'), resolve: readPlanned }),
+    response: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The answer, as an event (type HELP_RESPONSE or DEPLOYMENT).',
+      extensions: relatedPlan({
+        match: ({ node }, vars) => `MATCH (${node})<-[:RESPONDS_TO]-(${vars.node}:Event)`,
+        item: ({ node }) => ({ node }),
+        orderBy: ({ node }) => `${node}.id`,
+        single: true,
+        rows: () => 1,
+      }),
+      resolve: readPlanned,
+    }),
+    evidence: t.field({ type: [EvidenceRef], description: 'The quotes the request and its outcome rest on.', extensions: nodeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
 /**
- * Help requests with everything the HelpRequest type shows, in one round trip. Given an addressee, the query
- * starts from it (an index lookup, then its HAS_TARGET edges) instead of from every help request.
+ * Help requests, oldest first, each with its first actor (a state before anything else) as requester and its
+ * first target as addressee. Given an addressee, the query starts from it (an index seek, then its HAS_TARGET
+ * edges) instead of from every help request.
  */
-function helpRequestsQuery(anchoredOnAddressee: boolean): string {
-  const start = anchoredOnAddressee
-    ? `MATCH (addressee:Entity {id: $addressee})<-[addresseeEdge:HAS_TARGET]-(n:Event {type: 'HELP_REQUEST'})
-WHERE ($outcome IS NULL OR coalesce(n.outcome, 'PENDING') = $outcome) AND ${eventWhere}`
-    : `MATCH (n:Event {type: 'HELP_REQUEST'})
-WHERE ($outcome IS NULL OR coalesce(n.outcome, 'PENDING') = $outcome) AND ${eventWhere}
-CALL { WITH n MATCH (n)-[r:HAS_TARGET]->(x) RETURN x AS addressee, r AS addresseeEdge ORDER BY x.id LIMIT 1 }`;
+function helpRequestsQuery(args: Args, q: Parameters, project: (scope: Scope) => string): string {
+  const filter = conditions([args.outcome && `coalesce(hr.outcome, 'PENDING') = ${q.param(args.outcome)}`, ...eventConditions('hr', args, q)]);
+  const start = args.addressee
+    ? `MATCH (ad:Entity {id: ${slugParam(q, args.addressee)}})<-[ade:HAS_TARGET]-(hr:Event {type: 'HELP_REQUEST'}) WHERE ${filter}`
+    : `MATCH (hr:Event {type: 'HELP_REQUEST'}) WHERE ${filter}
+CALL { WITH hr MATCH (hr)-[r:HAS_TARGET]->(x) RETURN x AS ad, r AS ade ORDER BY x.id LIMIT 1 }`;
   return `${start}
-CALL { WITH n MATCH (n)-[r:HAS_ACTOR]->(x) RETURN x AS requester, r AS requesterEdge ORDER BY x:State DESC, x.id LIMIT 1 }
-WITH n, requester, requesterEdge, addressee, addresseeEdge
-WHERE $requester IS NULL OR requester.id = $requester
-CALL { WITH n OPTIONAL MATCH (n)-[:HAS_PARTICIPANT]->(x:Person) RETURN x AS requestedBy ORDER BY x.id LIMIT 1 }
-CALL { WITH n OPTIONAL MATCH (n)<-[:RESPONDS_TO]-(x:Event) RETURN x AS response ORDER BY x.id LIMIT 1 }
-CALL { WITH n MATCH (n)-[p:SOURCED_FROM]->(s:Source) WITH p, s ORDER BY p.quoteStart
-       RETURN collect({sourceId: s.id, quote: p.quote, quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}) AS evidence }
-RETURN ${nodeShape('n')} AS request,
-       ${nodeShape('requester')} AS requester, ${edgeShape('requesterEdge')} AS requesterEdge,
-       ${nodeShape('addressee')} AS addressee, ${edgeShape('addresseeEdge')} AS addresseeEdge,
-       CASE WHEN requestedBy IS NULL THEN null ELSE ${nodeShape('requestedBy')} END AS requestedBy,
-       CASE WHEN response IS NULL THEN null ELSE ${nodeShape('response')} END AS response,
-       evidence
-ORDER BY n.startDate, n.id`;
+CALL { WITH hr MATCH (hr)-[r:HAS_ACTOR]->(x) RETURN x AS rq, r AS rqe ORDER BY x:State DESC, x.id LIMIT 1 }
+WITH * WHERE ${conditions([args.requester && `rq.id = ${slugParam(q, args.requester)}`])}
+WITH * ORDER BY hr.startDate, hr.id
+RETURN ${project({ node: 'hr', requester: 'rq', requesterEdge: 'rqe', addressee: 'ad', addresseeEdge: 'ade' })} AS value`;
 }
-
-const helpRequestsQueries = { all: helpRequestsQuery(false), byAddressee: helpRequestsQuery(true) };
 
 builder.queryFields((t) => ({
   events: t.connection(
     {
       type: EventRef,
-      complexity: pageComplexity,
       description: 'Events by type, date range, participant and place, with cursor pagination.',
       args: {
         filter: t.arg({ type: EventFilter, required: false, description: 'Which events. Default: all.' }),
         orderBy: t.arg({ type: EventOrder, required: false, defaultValue: 'DATE_ASC', description: 'Sort order. Default DATE_ASC.' }),
       },
-      resolve: (_root, args, ctx) =>
-        resolvePage(args, async (offset, limit) => {
-          const [row] = await ctx.db.read<{ total: number; page: NodeShape[] }>(eventListQueries[args.orderBy ?? 'DATE_ASC'], {
-            ...eventParams(args.filter),
-            offset,
-            limit,
-          });
-          return row!;
+      extensions: rootPlan({
+        kind: 'connection',
+        rows: ({ filter, orderBy }, q) => ({
+          clauses: `MATCH (n0:Event) WHERE ${conditions(eventConditions('n0', filter, q))}`,
+          scope: { node: 'n0' },
+          orderBy: `n0.startDate ${orderBy === 'DATE_DESC' ? 'DESC' : 'ASC'}, n0.id`,
         }),
+      }),
+      resolve: resolvePlanned,
     },
     countedConnection('A page of events.'),
   ),
@@ -346,11 +306,16 @@ builder.queryFields((t) => ({
     type: [EventRef],
     description: 'The events an entity takes part in, or that took place there, oldest first.',
     args: { id: t.arg.string({ required: true, description: 'The entity: a slug or a global id.' }), ...timelineArgs(t.arg) },
-    resolve: async (_root, { id, ...args }, ctx) => {
-      const entity = await requireThing(ctx, id);
-      const [events] = await loadTimelines(ctx, [entity.id], args);
-      return events ?? [];
-    },
+    extensions: rootPlan({
+      kind: 'items',
+      // One row whether or not the entity has events, so that an unknown id can be told from an empty timeline.
+      query: (args, q, project) => `MATCH (c0:Entity {id: ${slugParam(q, args.id)}})
+CALL { WITH c0 ${timelineClauses('c0', 'n0', args, q)} WITH n0 ORDER BY n0.startDate, n0.id LIMIT ${q.param(timelineSize(args))} RETURN collect(${project({ node: 'n0' })}) AS events }
+RETURN events AS value`,
+      estimate: timelineSize,
+      answer: foundOrNotFound('id'),
+    }),
+    resolve: resolvePlanned,
   }),
   helpRequests: t.field({
     type: [HelpRequestRef],
@@ -362,12 +327,7 @@ builder.queryFields((t) => ({
       from: t.arg({ type: 'Date', required: false, description: 'Only requests made on or after this date.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Only requests made on or before this date.' }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.db.read<HelpRequestShape>(args.addressee ? helpRequestsQueries.byAddressee : helpRequestsQueries.all, {
-        ...eventParams({ from: args.from, to: args.to }),
-        outcome: args.outcome ?? null,
-        requester: args.requester ? slugOf(args.requester) : null,
-        addressee: args.addressee ? slugOf(args.addressee) : null,
-      }),
+    extensions: rootPlan({ kind: 'items', query: helpRequestsQuery, estimate: () => limits.maxPageSize }),
+    resolve: resolvePlanned,
   }),
 }));

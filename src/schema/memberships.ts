@@ -1,104 +1,108 @@
 /** Memberships with time intervals, and offices held by people. */
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { EvidenceRef, edgeEvidence } from './provenance.js';
-import { type EdgeShape, edgeId, edgeShape, groupByKey, type KeyedRow, type NodeShape, nodeShape, slugOf, optionalString } from './shapes.js';
+import { builder, type BuilderTypes } from '../builder.js';
+import { type Args, propertyPlan, relatedPlan, type RelatedVariables, sameRowPlan, type Scope, valuePlan } from '../planner/field-plan.js';
+import type { Parameters } from '../planner/parameters.js';
+import { rootPlan } from '../planner/plan-root.js';
+import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision } from './events.js';
-import { EntityRef, OrganizationRef, PersonRef, requireThing, StateRef } from './things.js';
+import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
+import { conditions, edgeIdCypher, type Row } from './shapes.js';
+import { EntityRef, foundOrNotFound, OrganizationRef, PersonRef, slugParam, StateRef } from './things.js';
 
-/** Both ends of a relationship and the relationship itself. */
-interface LinkShape {
-  from: NodeShape;
-  to: NodeShape;
-  edge: EdgeShape;
-}
+/** A membership or an office: the relationship `edge` from `from` to `to`. */
+const endOf = (role: 'from' | 'to') => sameRowPlan((scope) => ({ node: scope[role]! }));
 
-
-const MembershipRef = builder.objectRef<LinkShape>('Membership').implement({
+const MembershipRef = builder.objectRef<Row>('Membership').implement({
   description: 'A state (or organisation) belonging to an organisation over a time interval; "members at date D" reads these intervals.',
   fields: (t) => ({
-    id: t.id({ description: 'A stable id of this membership interval.', resolve: ({ edge }) => edgeId(edge) }),
-    member: t.field({ type: EntityRef, description: 'The member.', resolve: ({ from }) => from }),
-    organization: t.field({ type: EntityRef, description: 'The organisation it belongs to.', resolve: ({ to }) => to }),
-    startDate: t.field({ type: 'Date', nullable: true, description: 'When the membership began (start of the period).', resolve: ({ edge }) => optionalString(edge.startDate) }),
-    startPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the start is known.', resolve: ({ edge }) => (edge.startPrecision as 'DAY' | undefined) ?? null }),
-    endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', resolve: ({ edge }) => optionalString(edge.endDate) }),
-    endPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the end is known.', resolve: ({ edge }) => (edge.endPrecision as 'DAY' | undefined) ?? null }),
-    current: t.boolean({ description: 'True while the membership lasts (no end date).', resolve: ({ edge }) => edge.endDate === undefined || edge.endDate === null }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the membership rests on.', resolve: ({ edge }) => edgeEvidence(edge) }),
+    id: t.id({ description: 'A stable id of this membership interval.', extensions: valuePlan(({ edge }) => edgeIdCypher(edge!)), resolve: readPlanned }),
+    member: t.field({ type: EntityRef, description: 'The member.', extensions: endOf('from'), resolve: readPlanned }),
+    organization: t.field({ type: OrganizationRef, description: 'The organisation.', extensions: endOf('to'), resolve: readPlanned }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'When it began.', extensions: propertyPlan('startDate', 'edge'), resolve: readPlanned }),
+    startPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the start is known.', extensions: propertyPlan('startPrecision', 'edge'), resolve: readPlanned }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', extensions: propertyPlan('endDate', 'edge'), resolve: readPlanned }),
+    endPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the end is known.', extensions: propertyPlan('endPrecision', 'edge'), resolve: readPlanned }),
+    current: t.boolean({ description: 'True while the membership lasts (no end date).', extensions: valuePlan(({ edge }) => `${edge}.endDate IS NULL`), resolve: readPlanned }),
+    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the membership rests on.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
-const OfficeRef = builder.objectRef<LinkShape>('Office').implement({
+const OfficeRef = builder.objectRef<Row>('Office').implement({
   description: 'An office a person holds in a state or an organisation.',
   fields: (t) => ({
-    id: t.id({ description: 'A stable id of this office holding.', resolve: ({ edge }) => edgeId(edge) }),
-    title: t.string({ description: 'The title, as the source gives it, e.g. "Parliament Speaker".', resolve: ({ edge }) => String(edge.title ?? '') }),
-    holder: t.field({ type: PersonRef, description: 'Who holds it.', resolve: ({ from }) => from }),
-    within: t.field({ type: EntityRef, description: 'The state or organisation the office belongs to.', resolve: ({ to }) => to }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the office.', resolve: ({ edge }) => edgeEvidence(edge) }),
+    id: t.id({ description: 'A stable id of this office holding.', extensions: valuePlan(({ edge }) => edgeIdCypher(edge!)), resolve: readPlanned }),
+    title: t.string({ description: 'The title, as the source gives it, e.g. "Parliament Speaker".', extensions: valuePlan(({ edge }) => `coalesce(${edge}.title, '')`), resolve: readPlanned }),
+    holder: t.field({ type: PersonRef, description: 'Who holds it.', extensions: endOf('from'), resolve: readPlanned }),
+    within: t.field({ type: EntityRef, description: 'The state or organisation the office belongs to.', extensions: endOf('to'), resolve: readPlanned }),
+    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the office.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
-/** `$at` (a date or null) keeps only the memberships that were in force on that day. */
-const inForceAt = '($at IS NULL OR (r.startDate <= date($at) AND (r.endDate IS NULL OR r.endDate >= date($at))))';
+/** Keeps only the memberships `r` in force on `at`, when a date is given. */
+const inForceAt = (r: string, at: string | null | undefined, q: Parameters) =>
+  at && `${r}.startDate <= date(${q.param(at)}) AND (${r}.endDate IS NULL OR ${r}.endDate >= date(${q.param(at)}))`;
 
-const linkReturn = `RETURN key, ${nodeShape('a')} AS from, ${nodeShape('b')} AS to, ${edgeShape('r')} AS edge`;
-
-const linkQueries = {
-  membersOf: `UNWIND $keys AS key MATCH (a)-[r:MEMBER_OF]->(b:Organization {id: key}) WHERE ${inForceAt} ${linkReturn} ORDER BY key, a.name, r.startDate`,
-  membershipsOf: `UNWIND $keys AS key MATCH (a:Entity {id: key})-[r:MEMBER_OF]->(b) WHERE ${inForceAt} ${linkReturn} ORDER BY key, b.name, r.startDate`,
-  officesOf: `UNWIND $keys AS key MATCH (a:Person {id: key})-[r:HOLDS_OFFICE]->(b) ${linkReturn} ORDER BY key, r.title`,
-  officeHoldersIn: `UNWIND $keys AS key MATCH (a:Person)-[r:HOLDS_OFFICE]->(b:Entity {id: key}) ${linkReturn} ORDER BY key, r.title, a.name`,
-};
-
-async function loadLinks(ctx: Context, query: keyof typeof linkQueries, keys: readonly string[], at: string | null = null): Promise<LinkShape[][]> {
-  const rows = await ctx.db.read<KeyedRow & LinkShape>(linkQueries[query], { keys, at });
-  return groupByKey(keys, rows, ({ from, to, edge }) => ({ from, to, edge }));
+/**
+ * A list of links of one type from or to the parent node: `parentEnd` says which end the parent is, and
+ * `where` narrows the relationship.
+ */
+function links(options: {
+  type: 'MEMBER_OF' | 'HOLDS_OFFICE';
+  parentEnd: 'from' | 'to';
+  other?: string;
+  orderBy: (vars: RelatedVariables) => string;
+  where?: (edge: string, args: Args, q: Parameters) => string | null | undefined | false;
+  rows: number;
+}) {
+  return relatedPlan({
+    match: (scope, { node, edge }, args, q) => {
+      const [from, to] = options.parentEnd === 'from' ? [scope.node, node] : [`${node}${options.other ?? ''}`, scope.node];
+      return `MATCH (${from})-[${edge}:${options.type}]->(${to}) WHERE ${conditions([options.where?.(edge, args, q)])}`;
+    },
+    item: ({ node, edge }, parent): Scope => ({ edge, from: options.parentEnd === 'from' ? parent.node! : node, to: options.parentEnd === 'to' ? parent.node! : node }),
+    orderBy: options.orderBy,
+    rows: () => options.rows,
+  });
 }
 
 const atDescription = 'Only memberships in force on this date. Default: all, over time.';
 
+const officeHolders = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Row>) =>
+  t.field({
+    type: [OfficeRef],
+    description: 'People who hold an office in it.',
+    extensions: links({ type: 'HOLDS_OFFICE', parentEnd: 'to', other: ':Person', orderBy: ({ node, edge }) => `${edge}.title, ${node}.name, ${node}.id`, rows: 3 }),
+    resolve: readPlanned,
+  });
+
 builder.objectFields(OrganizationRef, (t) => ({
-  members: t.loadableList({
-    type: MembershipRef,
-    byPath: true,
+  members: t.field({
+    type: [MembershipRef],
     description: 'Its members, with their intervals. Accessions and withdrawals as events: `timeline(types: [ACCESSION, WITHDRAWAL])`.',
     args: { at: t.arg({ type: 'Date', required: false, description: atDescription }) },
-    load: (keys: string[], ctx: Context, args) => loadLinks(ctx, 'membersOf', keys, args.at ?? null),
-    resolve: (organization) => organization.id,
+    extensions: links({ type: 'MEMBER_OF', parentEnd: 'to', orderBy: ({ node, edge }) => `${node}.name, ${edge}.startDate, ${node}.id`, where: (r, { at }, q) => inForceAt(r, at, q), rows: 10 }),
+    resolve: readPlanned,
   }),
-  officeHolders: t.loadableList({
-    type: OfficeRef,
-    description: 'People who hold an office in it.',
-    load: (keys: string[], ctx: Context) => loadLinks(ctx, 'officeHoldersIn', keys),
-    resolve: (organization) => organization.id,
-  }),
+  officeHolders: officeHolders(t),
 }));
 
 builder.objectFields(StateRef, (t) => ({
-  memberships: t.loadableList({
-    type: MembershipRef,
-    byPath: true,
+  memberships: t.field({
+    type: [MembershipRef],
     description: 'The organisations it belongs or belonged to, with intervals.',
     args: { at: t.arg({ type: 'Date', required: false, description: atDescription }) },
-    load: (keys: string[], ctx: Context, args) => loadLinks(ctx, 'membershipsOf', keys, args.at ?? null),
-    resolve: (state) => state.id,
+    extensions: links({ type: 'MEMBER_OF', parentEnd: 'from', orderBy: ({ node, edge }) => `${node}.name, ${edge}.startDate, ${node}.id`, where: (r, { at }, q) => inForceAt(r, at, q), rows: 3 }),
+    resolve: readPlanned,
   }),
-  officeHolders: t.loadableList({
-    type: OfficeRef,
-    description: 'People who hold an office of this state.',
-    load: (keys: string[], ctx: Context) => loadLinks(ctx, 'officeHoldersIn', keys),
-    resolve: (state) => state.id,
-  }),
+  officeHolders: officeHolders(t),
 }));
 
 builder.objectFields(PersonRef, (t) => ({
-  offices: t.loadableList({
-    type: OfficeRef,
+  offices: t.field({
+    type: [OfficeRef],
     description: 'The offices this person holds.',
-    load: (keys: string[], ctx: Context) => loadLinks(ctx, 'officesOf', keys),
-    resolve: (person) => person.id,
+    extensions: links({ type: 'HOLDS_OFFICE', parentEnd: 'from', orderBy: ({ node, edge }) => `${edge}.title, ${node}.id`, rows: 2 }),
+    resolve: readPlanned,
   }),
 }));
 
@@ -110,11 +114,16 @@ builder.queryFields((t) => ({
       organization: t.arg.string({ required: true, description: 'The organisation: a slug such as "csto", or a global id.' }),
       at: t.arg({ type: 'Date', required: false, description: atDescription }),
     },
-    resolve: async (_root, { organization, at }, ctx) => {
-      const found = await requireThing(ctx, organization, 'organization');
-      const [memberships] = await loadLinks(ctx, 'membersOf', [found.id], at ?? null);
-      return memberships ?? [];
-    },
+    extensions: rootPlan({
+      kind: 'items',
+      // One row whether or not the organisation has members, so that an unknown id can be told from no members.
+      query: ({ organization, at }, q, project) => `MATCH (o0:Entity {id: ${slugParam(q, organization)}})
+CALL { WITH o0 MATCH (m0)-[r0:MEMBER_OF]->(o0) WHERE ${conditions([inForceAt('r0', at, q)])} WITH * ORDER BY m0.name, r0.startDate, m0.id RETURN collect(${project({ from: 'm0', to: 'o0', edge: 'r0' })}) AS members }
+RETURN members AS value`,
+      estimate: () => 10,
+      answer: foundOrNotFound('organization'),
+    }),
+    resolve: resolvePlanned,
   }),
   offices: t.field({
     type: [OfficeRef],
@@ -123,12 +132,14 @@ builder.queryFields((t) => ({
       holder: t.arg.string({ required: false, description: 'Only offices of this person (slug or global id).' }),
       within: t.arg.string({ required: false, description: 'Only offices in this state or organisation (slug or global id).' }),
     },
-    resolve: async (_root, { holder, within }, ctx) =>
-      ctx.db.read<LinkShape>(
-        `MATCH (a:Person)-[r:HOLDS_OFFICE]->(b)
-         WHERE ($holder IS NULL OR a.id = $holder) AND ($within IS NULL OR b.id = $within)
-         RETURN ${nodeShape('a')} AS from, ${nodeShape('b')} AS to, ${edgeShape('r')} AS edge ORDER BY b.name, r.title, a.name`,
-        { holder: holder ? slugOf(holder) : null, within: within ? slugOf(within) : null },
-      ),
+    extensions: rootPlan({
+      kind: 'items',
+      query: ({ holder, within }, q, project) => `MATCH (a0:Person)-[r0:HOLDS_OFFICE]->(b0)
+WHERE ${conditions([holder && `a0.id = ${slugParam(q, holder)}`, within && `b0.id = ${slugParam(q, within)}`])}
+WITH * ORDER BY b0.name, r0.title, a0.name, a0.id
+RETURN ${project({ from: 'a0', to: 'b0', edge: 'r0' })} AS value`,
+      estimate: () => 10,
+    }),
+    resolve: resolvePlanned,
   }),
 }));

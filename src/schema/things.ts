@@ -1,10 +1,16 @@
 /** Things and entities: states, people, organisations and places; lookup by id, name or alias; search; lists. */
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { limits } from '../limits.js';
+import { nodeTypename } from '../planner/compile-selection.js';
+import { type Args, propertyPlan, sameRowPlan, valuePlan } from '../planner/field-plan.js';
+import type { Parameters } from '../planner/parameters.js';
+import { checkPageSize } from '../planner/page-arguments.js';
+import { type PlannedRow, rootPlan } from '../planner/plan-root.js';
+import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput, notFound } from './errors.js';
-import { checkPageSize, countedConnection, pageComplexity, pageQuery, resolvePage } from './pagination.js';
-import { EvidenceRef, loadNodeEvidence } from './provenance.js';
-import { loadNodesBySlug, matchAnyBySlug, type NodeLabel, type NodeShape, nodeShape, searchKey, slugOf } from './shapes.js';
+import { countedConnection } from './pagination.js';
+import { nodeEvidencePlan, EvidenceRef } from './provenance.js';
+import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, type Row, searchKey, slugOf } from './shapes.js';
 
 export const ThingKind = builder.enumType('ThingKind', {
   description: 'The kind of a thing in the graph; one per Neo4j label.',
@@ -19,81 +25,65 @@ export const ThingKind = builder.enumType('ThingKind', {
   } as const,
 });
 
-export const ThingRef = builder.interfaceRef<NodeShape>('Thing').implement({
+export const ThingRef = builder.interfaceRef<Row>('Thing').implement({
   description: 'Anything the graph describes: an entity, an event, a statement or a claim. Every thing traces to its source.',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (thing) => thing.__label,
   fields: (t) => ({
-    slug: t.string({ description: 'The stable, readable id, unique across the graph, e.g. "kyrgyzstan". `id` is the same with its kind: "State:kyrgyzstan".', resolve: (node) => node.id }),
-    name: t.string({ description: 'The name (in English), or a short title for events, statements and claims.', resolve: (node) => node.name }),
-    aliases: t.stringList({ description: 'Other names and spellings, from the source and in common use.', resolve: (thing) => thing.aliases ?? [] }),
-    kind: t.field({ type: ThingKind, description: 'What kind of thing this is.', resolve: (thing) => thing.__label as 'State' }),
-    description: t.string({ nullable: true, description: 'A one-line description, where the graph has one.', resolve: (thing) => (thing.description as string | undefined) ?? null }),
-    evidence: t.loadableList({
-      type: EvidenceRef,
-      description: 'The quotes of the source documents this thing is drawn from.',
-      load: loadNodeEvidence,
-      resolve: (thing) => thing.id,
-    }),
+    slug: t.string({ description: 'The stable, readable id, unique across the graph, e.g. "kyrgyzstan". `id` is the same with its kind: "State:kyrgyzstan".', extensions: propertyPlan('id'), resolve: readPlanned }),
+    name: t.string({ description: 'The name (in English), or a short title for events, statements and claims.', extensions: propertyPlan('name'), resolve: readPlanned }),
+    aliases: t.stringList({ description: 'Other names and spellings, from the source and in common use.', extensions: valuePlan(({ node }) => `coalesce(${node}.aliases, [])`), resolve: readPlanned }),
+    kind: t.field({ type: ThingKind, description: 'What kind of thing this is.', extensions: valuePlan(({ node }) => nodeTypename(node!)), resolve: readPlanned }),
+    description: t.string({ nullable: true, description: 'A one-line description, where the graph has one.', extensions: propertyPlan('description'), resolve: readPlanned }),
+    evidence: t.field({ type: [EvidenceRef], description: 'The quotes of the source documents this thing is drawn from.', extensions: nodeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
-export const EntityRef = builder.interfaceRef<NodeShape>('Entity').implement({
+export const EntityRef = builder.interfaceRef<Row>('Entity').implement({
   description: 'A named actor or place: a state, person, organisation or place.',
   interfaces: [builder.nodeInterfaceRef(), ThingRef],
-  resolveType: (entity) => entity.__label,
 });
 
-/** Registers one entity kind as a relay node, loaded in batches by slug. */
-function entityNode(label: NodeLabel & ('State' | 'Person' | 'Organization' | 'Place'), description: string) {
-  return builder.loadableNode(label, {
+/** Registers a node-backed type: a relay node whose global id is its kind and slug. */
+export function thingNode(label: NodeLabel, description: string, interfaces: typeof ThingRef[]) {
+  return builder.node(builder.objectRef<Row>(label), {
     description,
-    interfaces: [ThingRef, EntityRef],
-    id: { resolve: (entity: NodeShape) => entity.id },
-    load: (ids: string[], ctx: Context) => loadNodesBySlug(ctx, label, ids),
-    isTypeOf: (value) => (value as NodeShape).__label === label,
+    interfaces,
+    id: { resolve: readPlanned, extensions: propertyPlan('id') },
   });
 }
 
-export const StateRef = entityNode('State', 'A sovereign state, current or former.');
-export const PersonRef = entityNode('Person', 'A person the source names or quotes.');
-export const OrganizationRef = entityNode('Organization', 'An alliance, government body, legislature, medium, university, armed or informal group.');
-export const PlaceRef = entityNode('Place', 'A city, region, border area or wider region.');
+export const StateRef = thingNode('State', 'A sovereign state, current or former.', [ThingRef, EntityRef]);
+export const PersonRef = thingNode('Person', 'A person the source names or quotes.', [ThingRef, EntityRef]);
+export const OrganizationRef = thingNode('Organization', 'An alliance, government body, legislature, medium, university, armed or informal group.', [ThingRef, EntityRef]);
+export const PlaceRef = thingNode('Place', 'A city, region, border area or wider region.', [ThingRef, EntityRef]);
 
 builder.objectFields(StateRef, (t) => ({
-  iso3: t.string({ nullable: true, description: 'ISO 3166-1 alpha-3 code, where one exists.', resolve: (state) => (state.iso3 as string | undefined) ?? null }),
-  historical: t.boolean({ description: 'True for a state that no longer exists (the USSR).', resolve: (state) => state.historical === true }),
+  iso3: t.string({ nullable: true, description: 'ISO 3166-1 alpha-3 code, where one exists.', extensions: propertyPlan('iso3'), resolve: readPlanned }),
+  historical: t.boolean({ description: 'True for a state that no longer exists (the USSR).', extensions: valuePlan(({ node }) => `coalesce(${node}.historical, false)`), resolve: readPlanned }),
 }));
 
 builder.objectFields(OrganizationRef, (t) => ({
   organizationKind: t.string({
     description: 'ALLIANCE, GOVERNMENT_BODY, LEGISLATURE, MEDIA, UNIVERSITY, ARMED_GROUP or INFORMAL_GROUP.',
-    resolve: (organization) => String(organization.kind ?? ''),
+    extensions: valuePlan(({ node }) => `coalesce(${node}.kind, '')`),
+    resolve: readPlanned,
   }),
 }));
 
 builder.objectFields(PlaceRef, (t) => ({
-  placeKind: t.string({ description: 'CITY, REGION, BORDER or MACRO_REGION.', resolve: (place) => String(place.kind ?? '') }),
+  placeKind: t.string({ description: 'CITY, REGION, BORDER or MACRO_REGION.', extensions: valuePlan(({ node }) => `coalesce(${node}.kind, '')`), resolve: readPlanned }),
 }));
-
-/** Loads things of any kind by slug; one round trip. */
-export async function loadThings(ctx: Context, ids: readonly string[]): Promise<NodeShape[]> {
-  const rows = await ctx.db.read<{ node: NodeShape }>(`${matchAnyBySlug('ids')} RETURN ${nodeShape('n')} AS node`, { ids });
-  const byId = new Map(rows.map((row) => [row.node.id, row.node]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
 
 /** The NOT_FOUND error for an id that names nothing. */
 export function unknownId(argument: string, id: string) {
   return notFound(`No thing with ${argument} '${id}'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`);
 }
 
-/** Loads one thing by slug or global id, or fails with NOT_FOUND naming the id. */
-export async function requireThing(ctx: Context, id: string, argument = 'id'): Promise<NodeShape> {
-  const [thing] = await loadThings(ctx, [slugOf(id)]);
-  if (!thing) throw unknownId(argument, id);
-  return thing;
-}
+/** The first row's value, or NOT_FOUND naming the argument when the query found nothing. */
+export const foundOrNotFound = (argument: string) => (rows: PlannedRow[], args: Args) => {
+  if (!rows[0]) throw unknownId(argument, args[argument]);
+  return rows[0].value;
+};
 
 /** Escapes Lucene's query syntax, so that a client's text is always searched as words. */
 export function luceneQuery(text: string): string {
@@ -106,44 +96,92 @@ export function luceneQuery(text: string): string {
   return terms.map((term) => `${term} ${term}*`).join(' ');
 }
 
-/** Hits best first; ties by id, so the same query always returns the same hits (the index alone breaks ties arbitrarily). */
-const searchQuery = `CALL db.index.fulltext.queryNodes('search', $lucene) YIELD node AS n, score
-WHERE $kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds)
-RETURN ${nodeShape('n')} AS node, score ORDER BY score DESC, n.id LIMIT $first`;
-
-const SearchHitRef = builder.objectRef<{ node: NodeShape; score: number }>('SearchHit').implement({
+const SearchHitRef = builder.objectRef<Row>('SearchHit').implement({
   description: 'A search result with its relevance.',
   fields: (t) => ({
-    thing: t.field({ type: ThingRef, description: 'The thing found.', resolve: (hit) => hit.node }),
-    score: t.exposeFloat('score', { description: 'Lucene relevance; higher is better. Hits come best first.' }),
+    thing: t.field({ type: ThingRef, description: 'The thing found.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
+    score: t.float({ description: 'Lucene relevance; higher is better. Hits come best first.', extensions: valuePlan(({ score }) => score!), resolve: readPlanned }),
   }),
 });
 
+/** A global id's kind and slug; the kind must be one of ours, else there is no such node. */
+function parseGlobalId(id: string): { label: NodeLabel; slug: string } | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0) throw badUserInput(`Invalid global id '${id.slice(0, 80)}': expected "<Kind>:<slug>", e.g. "State:kyrgyzstan".`, 'id');
+  const label = id.slice(0, colon);
+  return (nodeLabels as readonly string[]).includes(label) ? { label: label as NodeLabel, slug: id.slice(colon + 1) } : null;
+}
+
+/** Nodes by global id, in the order asked, with null for an id that names nothing. */
+function nodesByGlobalId(ids: string[], q: Parameters, project: (scope: { node: string }) => string): string {
+  const wanted = ids.map(parseGlobalId);
+  // One branch per label present: the label is from our fixed list, the slugs are parameters.
+  const labels = [...new Set(wanted.flatMap((id) => (id ? [id.label] : [])))];
+  const branches = labels.map((label) => `MATCH (node:${label}) WHERE node.id IN ${q.param(wanted.filter((id) => id?.label === label).map((id) => id!.slug))} RETURN node`);
+  if (!branches.length) return `UNWIND [] AS n0 RETURN null AS value, null AS globalId`;
+  return `CALL { ${branches.join(' UNION ')} } WITH node AS n0 RETURN ${project({ node: 'n0' })} AS value, ${nodeTypename('n0')} + ':' + n0.id AS globalId`;
+}
+
+/** Puts the found nodes back in the order of the ids asked for. */
+const inIdOrder = (ids: string[]) => (rows: PlannedRow[]) => {
+  const byId = new Map(rows.map((row) => [row.globalId as string, row.value]));
+  return ids.map((id) => byId.get(id) ?? null);
+};
+
 builder.queryFields((t) => ({
+  node: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'Any node by its global id, e.g. "State:kyrgyzstan"; null when it names nothing.',
+    args: { id: t.arg.id({ required: true, description: 'A global id.' }) },
+    extensions: rootPlan({ kind: 'items', query: ({ id }, q, project) => nodesByGlobalId([id], q, project), estimate: () => 1, answer: (rows, { id }) => inIdOrder([id])(rows)[0] }),
+    resolve: resolvePlanned,
+  }),
+  nodes: t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description: `Several nodes by their global ids, in the same order, with null for an id that names nothing; at most ${limits.maxPageSize}.`,
+    args: { ids: t.arg.idList({ required: true, description: 'Global ids.' }) },
+    extensions: rootPlan({
+      kind: 'items',
+      query: ({ ids }, q, project) => {
+        checkPageSize(ids.length, 'ids');
+        return nodesByGlobalId(ids, q, project);
+      },
+      estimate: ({ ids }) => ids.length,
+      answer: (rows, { ids }) => inIdOrder(ids)(rows),
+    }),
+    resolve: resolvePlanned,
+  }),
   thing: t.field({
     type: ThingRef,
     description: 'One thing by id: a slug ("kyrgyzstan") or a global id ("State:kyrgyzstan"). An unknown id is a NOT_FOUND error.',
     args: { id: t.arg.string({ required: true, description: 'A slug or a global id.' }) },
-    resolve: (_root, { id }, ctx) => requireThing(ctx, id),
+    extensions: rootPlan({
+      kind: 'items',
+      query: ({ id }, q, project) => `${matchThingsBySlug('n0', q.param([slugOf(id)]))} RETURN ${project({ node: 'n0' })} AS value`,
+      estimate: () => 1,
+      answer: foundOrNotFound('id'),
+    }),
+    resolve: resolvePlanned,
   }),
   lookup: t.field({
     type: [ThingRef],
     description:
       'Things whose name or one of whose aliases equals `name`, ignoring case and diacritics: "odkb", "Tokaev" and "Balikca" all find their entity.',
     args: { name: t.arg.string({ required: true, description: 'A name or alias, e.g. "ODKB".' }) },
-    resolve: async (_root, { name }, ctx) => {
-      const key = searchKey(name);
-      if (!key) throw badUserInput('name must not be empty.', 'name');
-      const rows = await ctx.db.read<{ node: NodeShape }>(
-        `CALL {
-           MATCH (n:Entity) WHERE $key IN n.searchKeys RETURN n
-           UNION MATCH (n:Event) WHERE $key IN n.searchKeys RETURN n
-         }
-         RETURN ${nodeShape('n')} AS node ORDER BY n.name`,
-        { key },
-      );
-      return rows.map((row) => row.node);
-    },
+    extensions: rootPlan({
+      kind: 'items',
+      query: ({ name }, q, project) => {
+        const key = searchKey(name);
+        if (!key) throw badUserInput('name must not be empty.', 'name');
+        const k = q.param(key);
+        return `CALL { MATCH (n:Entity) WHERE ${k} IN n.searchKeys RETURN n UNION MATCH (n:Event) WHERE ${k} IN n.searchKeys RETURN n }
+WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`;
+      },
+      estimate: () => 3,
+    }),
+    resolve: resolvePlanned,
   }),
   search: t.field({
     type: [SearchHitRef],
@@ -151,19 +189,23 @@ builder.queryFields((t) => ({
     args: {
       query: t.arg.string({ required: true, description: 'Words to look for; Lucene syntax is escaped, a word also matches as a prefix.' }),
       kinds: t.arg({ type: [ThingKind], required: false, description: 'Only these kinds. Default: all.' }),
-      first: t.arg.int({ required: false, defaultValue: 10, description: 'How many hits. Default 10, at most the maximum page size.' }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: `How many hits. Default 10, at most ${limits.maxPageSize}.` }),
     },
-    resolve: async (_root, { query, kinds, first }, ctx) => {
-      const lucene = luceneQuery(query);
-      if (!lucene) throw badUserInput('query must contain a word.', 'query');
-      checkPageSize(first, 'first');
-      const rows = await ctx.db.read<{ node: NodeShape; score: number }>(searchQuery, {
-        lucene,
-        kinds: kinds ?? null,
-        first: first ?? 10,
-      });
-      return rows;
-    },
+    extensions: rootPlan({
+      kind: 'items',
+      query: ({ query, kinds, first }, q, project) => {
+        const lucene = luceneQuery(query);
+        if (!lucene) throw badUserInput('query must contain a word.', 'query');
+        checkPageSize(first, 'first');
+        // Ties by id, so the same query always returns the same hits (the index alone breaks ties arbitrarily).
+        return `CALL db.index.fulltext.queryNodes('search', ${q.param(lucene)}) YIELD node AS n0, score
+WHERE ${conditions([kinds && `any(label IN labels(n0) WHERE label IN ${q.param(kinds)})`])}
+WITH n0, score ORDER BY score DESC, n0.id LIMIT ${q.param(first ?? 10)}
+RETURN ${project({ node: 'n0', score: 'score' })} AS value`;
+      },
+      estimate: ({ first }) => first ?? 10,
+    }),
+    resolve: resolvePlanned,
   }),
 }));
 
@@ -172,62 +214,28 @@ export const NameOrder = builder.enumType('NameOrder', {
   values: { NAME_ASC: { description: 'A to Z.' }, NAME_DESC: { description: 'Z to A.' } } as const,
 });
 
-/** One paged list query for an entity kind: `where` is a constant condition on `n` that reads only parameters. */
-function entityListQuery(label: 'State' | 'Person' | 'Organization' | 'Place', where: string, descending: boolean) {
-  const condition = `($key IS NULL OR any(k IN coalesce(n.searchKeys, []) WHERE k CONTAINS $key)) AND ${where}`;
-  return pageQuery(label, condition, `n.name ${descending ? 'DESC' : 'ASC'}`);
-}
-
-/** The list queries, one per kind and order, built once from constants. */
-const listWhere = {
-  State: `($memberOf IS NULL OR EXISTS {
-    MATCH (n)-[m:MEMBER_OF]->(o:Organization {id: $memberOf})
-    WHERE $at IS NULL OR (m.startDate <= date($at) AND (m.endDate IS NULL OR m.endDate >= date($at)))
-  })`,
-  Person: 'true',
-  Organization: '($organizationKind IS NULL OR n.kind = $organizationKind)',
-  Place: '($placeKind IS NULL OR n.kind = $placeKind) AND ($within IS NULL OR EXISTS { MATCH (n)-[:LOCATED_IN*1..3]->(w {id: $within}) })',
-} as const;
-
-const listQueries = Object.fromEntries(
-  (Object.keys(listWhere) as (keyof typeof listWhere)[]).flatMap((label) => [
-    [`${label}:NAME_ASC`, entityListQuery(label, listWhere[label], false)],
-    [`${label}:NAME_DESC`, entityListQuery(label, listWhere[label], true)],
-  ]),
-) as Record<string, string>;
-
-/** Runs the list query of one kind and order, with every filter parameter defaulting to null. */
-async function listEntities(
-  ctx: Context,
-  label: keyof typeof listWhere,
-  orderBy: 'NAME_ASC' | 'NAME_DESC' | null | undefined,
-  nameContains: string | null | undefined,
-  filters: Record<string, string | null | undefined>,
-  offset: number,
-  limit: number,
-) {
-  const [row] = await ctx.db.read<{ total: number; page: NodeShape[] }>(listQueries[`${label}:${orderBy ?? 'NAME_ASC'}`]!, {
-    key: nameContains?.trim() ? searchKey(nameContains) : null,
-    memberOf: null,
-    at: null,
-    organizationKind: null,
-    placeKind: null,
-    within: null,
-    ...Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, value ?? null])),
-    offset,
-    limit,
-  });
-  return row!;
-}
-
 const nameContainsArg = 'Only names or aliases containing this text, ignoring case and diacritics.';
 const orderByArg = 'Sort order. Default NAME_ASC.';
+
+/** The paged list of one entity kind: the name filter every kind has, plus the kind's own `filters`. */
+function entityList(label: 'State' | 'Person' | 'Organization' | 'Place', filters: (args: Args, q: Parameters) => (string | null | false)[]) {
+  return rootPlan({
+    kind: 'connection',
+    rows: (args, q) => {
+      const key = args.nameContains?.trim() ? searchKey(args.nameContains) : null;
+      const where = conditions([key && `any(k IN coalesce(n0.searchKeys, []) WHERE k CONTAINS ${q.param(key)})`, ...filters(args, q)]);
+      return { clauses: `MATCH (n0:${label}) WHERE ${where}`, scope: { node: 'n0' }, orderBy: `n0.name ${args.orderBy === 'NAME_DESC' ? 'DESC' : 'ASC'}, n0.id` };
+    },
+  });
+}
+
+/** A slug from an argument that takes a slug or a global id, as a parameter. */
+export const slugParam = (q: Parameters, value: string) => q.param(slugOf(value));
 
 builder.queryFields((t) => ({
   states: t.connection(
     {
       type: StateRef,
-      complexity: pageComplexity,
       description: 'States, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
@@ -235,48 +243,44 @@ builder.queryFields((t) => ({
         at: t.arg({ type: 'Date', required: false, description: 'With memberOf: only states that were members on this date.' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      resolve: (_root, args, ctx) =>
-        resolvePage(args, (offset, limit) =>
-          listEntities(ctx, 'State', args.orderBy, args.nameContains, { memberOf: args.memberOf && slugOf(args.memberOf), at: args.at }, offset, limit),
-        ),
+      extensions: entityList('State', ({ memberOf, at }, q) => [
+        memberOf &&
+          `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${slugParam(q, memberOf)}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
+      ]),
+      resolve: resolvePlanned,
     },
     countedConnection('A page of states.'),
   ),
   people: t.connection(
     {
       type: PersonRef,
-      complexity: pageComplexity,
       description: 'People, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      resolve: (_root, args, ctx) =>
-        resolvePage(args, (offset, limit) => listEntities(ctx, 'Person', args.orderBy, args.nameContains, {}, offset, limit)),
+      extensions: entityList('Person', () => []),
+      resolve: resolvePlanned,
     },
     countedConnection('A page of people.'),
   ),
   organizations: t.connection(
     {
       type: OrganizationRef,
-      complexity: pageComplexity,
       description: 'Organisations, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
         organizationKind: t.arg.string({ required: false, description: 'Only this kind, e.g. ALLIANCE or MEDIA.' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      resolve: (_root, args, ctx) =>
-        resolvePage(args, (offset, limit) =>
-          listEntities(ctx, 'Organization', args.orderBy, args.nameContains, { organizationKind: args.organizationKind }, offset, limit),
-        ),
+      extensions: entityList('Organization', ({ organizationKind }, q) => [organizationKind && `n0.kind = ${q.param(organizationKind)}`]),
+      resolve: resolvePlanned,
     },
     countedConnection('A page of organisations.'),
   ),
   places: t.connection(
     {
       type: PlaceRef,
-      complexity: pageComplexity,
       description: 'Places, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
@@ -284,10 +288,11 @@ builder.queryFields((t) => ({
         within: t.arg.string({ required: false, description: 'Only places located in this state or place (slug or global id).' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      resolve: (_root, args, ctx) =>
-        resolvePage(args, (offset, limit) =>
-          listEntities(ctx, 'Place', args.orderBy, args.nameContains, { placeKind: args.placeKind, within: args.within && slugOf(args.within) }, offset, limit),
-        ),
+      extensions: entityList('Place', ({ placeKind, within }, q) => [
+        placeKind && `n0.kind = ${q.param(placeKind)}`,
+        within && `EXISTS { MATCH (n0)-[:LOCATED_IN*1..3]->(w {id: ${slugParam(q, within)}}) }`,
+      ]),
+      resolve: resolvePlanned,
     },
     countedConnection('A page of places.'),
   ),

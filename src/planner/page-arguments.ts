@@ -1,0 +1,27 @@
+/** Checks of paging arguments: sizes within the limit, and cursors that are ours and well formed. */
+import { badUserInput } from '../schema/errors.js';
+import { limits } from '../limits.js';
+
+/** Rejects a page size over the maximum with a clear error instead of silently cutting it. */
+export function checkPageSize(size: number | null | undefined, argument: string): void {
+  if (size == null) return;
+  if (!Number.isInteger(size) || size < 0 || size > limits.maxPageSize) {
+    throw badUserInput(`${argument} must be a whole number from 0 to ${limits.maxPageSize}; got ${size}.`, argument);
+  }
+}
+
+const cursorPrefix = 'OffsetConnection:';
+
+/** Most items a cursor may point past: far beyond any page a client can reach, small enough for Cypher's SKIP. */
+const maxCursorOffset = 10_000_000;
+
+/** The offset a cursor stands for; anything that is not a cursor this API gave out is BAD_USER_INPUT. */
+export function decodeOffsetCursor(cursor: string, argument: string): number {
+  const decoded = Buffer.from(cursor, 'base64').toString('utf8');
+  const digits = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
+  const offset = /^(0|[1-9]\d{0,7})$/.test(digits) ? Number(digits) : Number.NaN;
+  if (!Number.isSafeInteger(offset) || offset > maxCursorOffset || Buffer.from(decoded, 'utf8').toString('base64') !== cursor) {
+    throw badUserInput(`${argument} is not a cursor of this list; pass a cursor from its pageInfo or edges.`, argument);
+  }
+  return offset;
+}

@@ -1,0 +1,170 @@
+/**
+ * Plans a root field into one Cypher query: its own clauses bind the rows, and the whole selection below it is
+ * compiled into the RETURN. Pure: the query and its parameters come out, the caller runs them.
+ */
+import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
+import {
+  type FieldNode,
+  getArgumentValues,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  isObjectType,
+  isListType,
+  getNullableType,
+  type SelectionSetNode,
+} from 'graphql';
+import { limits } from '../limits.js';
+import { collectFields, type Selection, subSelections } from './collect-fields.js';
+import { type Compiled, compileObject, type ListEstimate, PlanningError } from './compile-selection.js';
+import type { Args, Scope } from './field-plan.js';
+import { Parameters } from './parameters.js';
+import { decodeOffsetCursor, checkPageSize } from './page-arguments.js';
+
+/** A root field that returns items (a list, or one item or null). */
+export interface ItemsRootPlan {
+  kind: 'items';
+  /**
+   * The whole query: constant Cypher that binds the items, one row each in answer order, and returns
+   * `project(scope)` AS value (plus any columns `answer` reads). Client values go through `q` only.
+   */
+  query: (args: Args, q: Parameters, project: (scope: Scope) => string) => string;
+  /** Most items, for the cost estimate. */
+  estimate: (args: Args) => number;
+  /**
+   * Turns the rows into the field's value, or throws a coded error (an unknown id). Default: the list of items,
+   * or the first item or null.
+   */
+  answer?: (rows: PlannedRow[], args: Args) => unknown;
+}
+
+/** A relay connection: `totalCount`, cursors and pages over rows bound by `match`, sorted by `orderBy`. */
+export interface ConnectionRootPlan {
+  kind: 'connection';
+  /** MATCH … WHERE … clauses that bind the scope's variables, and the sort keys over them (ties broken). */
+  rows: (args: Args, q: Parameters) => { clauses: string; scope: Scope; orderBy: string };
+}
+
+export type RootPlan = ItemsRootPlan | ConnectionRootPlan;
+
+/** One row of a planned query: `value` and any extra columns. */
+export type PlannedRow = Record<string, unknown> & { value: unknown };
+
+export const rootPlanKey = 'rootPlan';
+
+/** `extensions` of a root field. */
+export const rootPlan = (plan: RootPlan) => ({ [rootPlanKey]: plan });
+
+export interface PlannedQuery {
+  cypher: string;
+  parameters: Record<string, unknown>;
+  /** Estimated rows read, for the cost budget. */
+  rows: number;
+  lists: ListEstimate[];
+  /** Turns the query's rows into the field's value. */
+  answer: (rows: PlannedRow[]) => unknown;
+}
+
+function rootPlanOf(field: GraphQLField<unknown, unknown>): RootPlan {
+  const plan = field.extensions?.[rootPlanKey] as RootPlan | undefined;
+  if (!plan) throw new PlanningError(`Query.${field.name} has no root plan.`);
+  return plan;
+}
+
+/** The selection sets of `fieldName` fields inside `selectionSets`, asked of object type `type`. */
+function inner(selection: Selection, type: GraphQLObjectType, selectionSets: SelectionSetNode[], fieldName: string): SelectionSetNode[] {
+  return [...collectFields(selection, type, selectionSets).values()].flat().filter((node) => node.name.value === fieldName).flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+function asks(selection: Selection, type: GraphQLObjectType, selectionSets: SelectionSetNode[], fieldName: string): boolean {
+  return [...collectFields(selection, type, selectionSets).values()].flat().some((node) => node.name.value === fieldName);
+}
+
+function objectField(type: GraphQLObjectType, name: string): GraphQLObjectType {
+  const fieldType = getNamedType(type.getFields()[name]?.type);
+  if (!fieldType || !isObjectType(fieldType)) throw new PlanningError(`${type.name}.${name} is not an object field.`);
+  return fieldType;
+}
+
+function planItems(selection: Selection, plan: ItemsRootPlan, field: GraphQLField<unknown, unknown>, args: Args, selectionSets: SelectionSetNode[], key: string): PlannedQuery {
+  const q = new Parameters();
+  let compiled: Compiled = { cypher: 'null', rows: 0, lists: [] };
+  const cypher = plan.query(args, q, (scope) => {
+    compiled = compileObject({ ...selection, q }, getNamedType(field.type), scope, selectionSets, 0, key);
+    return compiled.cypher;
+  });
+  const items = plan.estimate(args);
+  const list = isListType(getNullableType(field.type));
+  return {
+    cypher,
+    parameters: q.values,
+    ...rootCost(compiled, items, key),
+    answer: (rows) => (plan.answer ? plan.answer(rows, args) : list ? rows.map((row) => row.value) : (rows[0]?.value ?? null)),
+  };
+}
+
+function rootCost(compiled: Compiled, items: number, key: string) {
+  return { rows: items * (1 + compiled.rows), lists: [{ path: key, perParent: items, rows: items * (1 + compiled.rows) }, ...compiled.lists.map((list) => ({ ...list, rows: list.rows * items }))] };
+}
+
+interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+function planConnection(selection: Selection, plan: ConnectionRootPlan, field: GraphQLField<unknown, unknown>, args: Args & ConnectionArgs, selectionSets: SelectionSetNode[], key: string): PlannedQuery {
+  checkPageSize(args.first, 'first');
+  checkPageSize(args.last, 'last');
+  const connectionType = getNamedType(field.type) as GraphQLObjectType;
+  const edgeType = objectField(connectionType, 'edges');
+  const nodeSets = inner(selection, edgeType, inner(selection, connectionType, selectionSets, 'edges'), 'node');
+  const counted = asks(selection, connectionType, selectionSets, 'totalCount');
+  const page = offsetForArgs({
+    args: { ...args, after: args.after ? offsetToCursor(decodeOffsetCursor(args.after, 'after')) : null, before: args.before ? offsetToCursor(decodeOffsetCursor(args.before, 'before')) : null },
+    defaultSize: limits.defaultPageSize,
+    maxSize: limits.maxPageSize,
+  });
+  const q = new Parameters();
+  const { clauses, scope, orderBy } = plan.rows(args, q);
+  const compiled = compileObject({ ...selection, q }, getNamedType(edgeType.getFields().node!.type), scope, nodeSets, 0, `${key}.edges.node`);
+  const count = counted ? `CALL { ${clauses} RETURN count(*) AS total }\n` : '';
+  const cypher = `${count}CALL { ${clauses} WITH * ORDER BY ${orderBy} SKIP ${q.param(page.offset)} LIMIT ${q.param(page.limit)} RETURN collect(${compiled.cypher}) AS page }
+RETURN ${counted ? 'total' : 'null AS total'}, page AS value`;
+  return {
+    cypher,
+    parameters: q.values,
+    ...rootCost(compiled, page.expectedSize, key),
+    answer: ([row]) => {
+      const items = (row?.value ?? []) as unknown[];
+      const edges = items.slice(0, page.expectedSize).map((node, index) => ({ cursor: offsetToCursor(page.offset + index), node }));
+      return {
+        edges,
+        totalCount: row?.total ?? null,
+        pageInfo: {
+          hasPreviousPage: page.hasPreviousPage,
+          hasNextPage: page.hasNextPage(items.length),
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  };
+}
+
+/** Plans one root field, given the operation's fragments and coerced variables. */
+export function planRootField(selection: Selection, queryType: GraphQLObjectType, nodes: readonly FieldNode[], key: string): PlannedQuery {
+  const field = queryType.getFields()[nodes[0]!.name.value];
+  if (!field) throw new PlanningError(`Query has no field ${nodes[0]!.name.value}.`);
+  const plan = rootPlanOf(field);
+  const args = getArgumentValues(field, nodes[0]!, selection.variables);
+  const selectionSets = subSelections(nodes);
+  return plan.kind === 'connection' ? planConnection(selection, plan, field, args, selectionSets, key) : planItems(selection, plan, field, args, selectionSets, key);
+}
+
+/** Plans the root field a resolver is running for. */
+export function planFromInfo(info: GraphQLResolveInfo): PlannedQuery {
+  return planRootField({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.parentType, info.fieldNodes, String(info.path.key));
+}

@@ -1,0 +1,18 @@
+/**
+ * The only two resolvers planned fields need: a root field runs its one planned query, and every field below
+ * reads its value from the row its parent was given, by response key. No field below a root queries on its own.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import { planFromInfo, type PlannedRow } from './plan-root.js';
+
+/** Runs a root field's planned query in a READ transaction and shapes the answer. */
+export async function resolvePlanned(_root: unknown, _args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<any> {
+  const planned = planFromInfo(info);
+  return planned.answer(await ctx.db.read<PlannedRow>(planned.cypher, planned.parameters));
+}
+
+/** A planned field's value, from its parent's row. */
+export function readPlanned(parent: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo): any {
+  return (parent as Record<string, unknown>)[String(info.path.key)];
+}
