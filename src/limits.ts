@@ -14,8 +14,8 @@ export const limits = {
   defaultPageSize: 20,
   /** Deepest selection set. Default 12 (env CSTO_MAX_DEPTH). */
   depth: positiveInteger('CSTO_MAX_DEPTH', 12),
-  /** Most rows one operation may be estimated to read, from its plan (src/planner/query-cost.ts). Default 10000 (env CSTO_MAX_COST). */
-  cost: positiveInteger('CSTO_MAX_COST', 10_000),
+  /** Most rows one operation may be estimated to read, from its plan (src/planner/query-cost.ts). Default 25000 (env CSTO_MAX_COST). */
+  cost: positiveInteger('CSTO_MAX_COST', 25_000),
   /** Most aliases in one operation. Default 30 (env CSTO_MAX_ALIASES). */
   aliases: positiveInteger('CSTO_MAX_ALIASES', 30),
   /** Most tokens in one document. Default 2000 (env CSTO_MAX_TOKENS). */

@@ -39,7 +39,7 @@ describe('the server against the test Neo4j (NODE_ENV=production)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { estimatedRows: 0, budget: 25_000 } } });
     expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
     expect((await fetch(`${baseUrl}/ready`)).status).toBe(200);
   });
@@ -97,7 +97,7 @@ describe('npm start with the managed local Neo4j', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { estimatedRows: 0, budget: 25_000 } } });
     const pgrep = spawnSync('pgrep', ['-f', '--', `Neo4jLauncher --home ${dataDir}`], { encoding: 'utf8' });
     const javaPids = pgrep.stdout.split('\n').filter(Boolean).map(Number);
     if (javaPids.length !== 1) {

@@ -144,7 +144,14 @@ export function compileObject(planning: Planning, type: GraphQLNamedType, scope:
   for (const key of keys) {
     const variants = byType.flatMap(({ concrete, entries }) => (entries.has(key) ? [{ concrete, cypher: entries.get(key)!.cypher }] : []));
     const same = variants.length === byType.length && variants.every((variant) => variant.cypher === variants[0]!.cypher);
-    merged.push([key, same ? variants[0]!.cypher : `CASE ${variants.map(({ concrete, cypher }) => `WHEN ${node}:${concrete.name} THEN ${cypher}`).join(' ')} END`]);
+    if (same) {
+      merged.push([key, variants[0]!.cypher]);
+      continue;
+    }
+    // Types that share the field's Cypher share one branch, so an Entity field is written once, not once per kind.
+    const branches = new Map<string, string[]>();
+    for (const { concrete, cypher } of variants) branches.set(cypher, [...(branches.get(cypher) ?? []), `${node}:${concrete.name}`]);
+    merged.push([key, `CASE ${[...branches].map(([cypher, labels]) => `WHEN ${labels.join(' OR ')} THEN ${cypher}`).join(' ')} END`]);
   }
   // The cost of an interface's selection is that of its costliest concrete type: a node is only one of them.
   const costliest = byType.map(({ entries }) => sum([...entries.values()])).sort((a, b) => b.rows - a.rows)[0] ?? { rows: 0, lists: [] };

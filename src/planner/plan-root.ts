@@ -4,7 +4,12 @@
  */
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import {
+  type DocumentNode,
   type FieldNode,
+  getOperationAST,
+  getVariableValues,
+  type GraphQLSchema,
+  Kind,
   getArgumentValues,
   getNamedType,
   type GraphQLField,
@@ -167,4 +172,28 @@ export function planRootField(selection: Selection, queryType: GraphQLObjectType
 /** Plans the root field a resolver is running for. */
 export function planFromInfo(info: GraphQLResolveInfo): PlannedQuery {
   return planRootField({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.parentType, info.fieldNodes, String(info.path.key));
+}
+
+/**
+ * Plans every root field of a query operation, by response key; a field whose planning fails maps to its error.
+ * Null when the operation is not a query or its variables do not coerce (execution reports that).
+ */
+export function planOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): Map<string, PlannedQuery | Error> | null {
+  const operation = getOperationAST(document, operationName);
+  const queryType = schema.getQueryType();
+  if (!operation || operation.operation !== 'query' || !queryType) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return null;
+  const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
+  const selection = { schema, fragments, variables: coerced.coerced };
+  const planned = new Map<string, PlannedQuery | Error>();
+  for (const [key, nodes] of collectFields(selection, queryType, [operation.selectionSet])) {
+    if (nodes[0]!.name.value.startsWith('__')) continue;
+    try {
+      planned.set(key, planRootField(selection, queryType, nodes, key));
+    } catch (error) {
+      planned.set(key, error as Error);
+    }
+  }
+  return planned;
 }

@@ -5,11 +5,10 @@
  * `extensions.cost`, as Shopify's and GitHub's GraphQL APIs do.
  */
 import type { Plugin } from '@envelop/core';
-import { type DocumentNode, getOperationAST, getVariableValues, type GraphQLSchema, Kind } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { badUserInput } from '../schema/errors.js';
-import { collectFields } from './collect-fields.js';
 import type { ListEstimate } from './compile-selection.js';
-import { planRootField } from './plan-root.js';
+import { type PlannedQuery, planOperation } from './plan-root.js';
 
 export interface OperationCost {
   /** Estimated rows the operation reads. */
@@ -17,27 +16,12 @@ export interface OperationCost {
   lists: ListEstimate[];
 }
 
-/** Plans every root field of the operation to sum its cost; a field that cannot be planned costs nothing here and fails when it runs. */
-export function estimateOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): OperationCost | null {
-  const operation = getOperationAST(document, operationName);
-  const queryType = schema.getQueryType();
-  if (!operation || operation.operation !== 'query' || !queryType) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) return null;
-  const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
-  const selection = { schema, fragments, variables: coerced.coerced };
-  const cost: OperationCost = { rows: 0, lists: [] };
-  for (const [key, nodes] of collectFields(selection, queryType, [operation.selectionSet])) {
-    if (nodes[0]!.name.value.startsWith('__')) continue;
-    try {
-      const planned = planRootField(selection, queryType, nodes, key);
-      cost.rows += planned.rows;
-      cost.lists.push(...planned.lists);
-    } catch {
-      // The resolver plans the field again and reports its error with its path.
-    }
-  }
-  return cost;
+/** Sums the cost of every root field the operation plans; a field that cannot be planned fails when it runs instead. */
+export function estimateOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): OperationCost | null {
+  const planned = planOperation(schema, document, operationName, variables);
+  if (!planned) return null;
+  const queries = [...planned.values()].filter((query): query is PlannedQuery => !(query instanceof Error));
+  return { rows: queries.reduce((total, query) => total + query.rows, 0), lists: queries.flatMap((query) => query.lists) };
 }
 
 /** The lists worth narrowing first: the most items per parent, then the most rows. */

@@ -327,7 +327,8 @@ RETURN events AS value`,
       from: t.arg({ type: 'Date', required: false, description: 'Only requests made on or after this date.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Only requests made on or before this date.' }),
     },
-    extensions: rootPlan({ kind: 'items', query: helpRequestsQuery, estimate: () => limits.maxPageSize }),
+    // Help requests are few, like the lists of one kind a page shows: they are estimated as one default page.
+    extensions: rootPlan({ kind: 'items', query: helpRequestsQuery, estimate: () => limits.defaultPageSize }),
     resolve: resolvePlanned,
   }),
 }));

@@ -4,6 +4,7 @@ import type { CstoYoga } from '../../src/yoga.js';
 export interface GraphQLResponse<Data = any> {
   data?: Data;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 export async function execute<Data = any>(yoga: CstoYoga, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> {

@@ -1,0 +1,84 @@
+/** The planner with no database: GraphQL in, one Cypher query per root field out, with its parameters and cost. */
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { type PlannedQuery, planOperation } from '../src/planner/plan-root.js';
+import { schema } from '../src/schema/index.js';
+
+function plan(query: string, variables: Record<string, unknown> = {}): Record<string, PlannedQuery> {
+  const planned = planOperation(schema, parse(query), null, variables);
+  return Object.fromEntries([...planned!].map(([key, value]) => {
+    if (value instanceof Error) throw value;
+    return [key, value];
+  }));
+}
+
+const typename = (n: string) => `head([label IN labels(${n}) WHERE label <> 'Entity'])`;
+const thingBySlug =
+  'CALL { MATCH (thing:Entity) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Event) WHERE thing.id IN $p0 RETURN thing ' +
+  'UNION MATCH (thing:Statement) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Claim) WHERE thing.id IN $p0 RETURN thing } WITH thing AS n0';
+
+describe('the planner', () => {
+  it('compiles an interface selection with a nested, filtered relationship list into one query', () => {
+    const { thing } = plan(`{ thing(id: "csto") { name ... on Organization { members(at: "2022-10-13") { member { name } evidence { quote } } } } }`);
+    expect(thing!.cypher).toBe(
+      `${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, \`name\`: n0.name, \`members\`: CASE WHEN n0:Organization THEN COLLECT { ` +
+        'MATCH (n1)-[r1:MEMBER_OF]->(n0) WHERE r1.startDate <= date($p1) AND (r1.endDate IS NULL OR r1.endDate >= date($p1)) ' +
+        `WITH * ORDER BY n1.name, r1.startDate, n1.id RETURN {\`member\`: {\`__typename\`: ${typename('n1')}, \`name\`: n1.name}, ` +
+        '`evidence`: CASE WHEN r1.quote IS NULL THEN null ELSE {`quote`: r1.quote} END} AS value } END} AS value',
+    );
+    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: '2022-10-13' });
+    expect(thing!.rows).toBe(11);
+  });
+
+  it('pages a connection, counting only when totalCount is asked, and filters only on what is given', () => {
+    const { events } = plan(`{ events(filter: { types: [HELP_REQUEST], from: "2000-01-01" }, first: 5) { totalCount edges { node { slug actors { name } } } } }`);
+    const where = 'MATCH (n0:Event) WHERE n0.type IN $p0 AND n0.endDate >= date($p1)';
+    expect(events!.cypher).toBe(
+      `CALL { ${where} RETURN count(*) AS total }\n` +
+        `CALL { ${where} WITH * ORDER BY n0.startDate ASC, n0.id SKIP $p2 LIMIT $p3 RETURN collect({\`slug\`: n0.id, \`actors\`: COLLECT { ` +
+        `MATCH (n0)-[:HAS_ACTOR]->(n1) WITH * ORDER BY n1.name, n1.id RETURN {\`__typename\`: ${typename('n1')}, \`name\`: n1.name} AS value }}) AS page }\n` +
+        'RETURN total, page AS value',
+    );
+    // One more than the page tells whether a next page exists.
+    expect(events!.parameters).toEqual({ p0: ['HELP_REQUEST'], p1: '2000-01-01', p2: 0, p3: 6 });
+    const { uncounted } = plan(`{ uncounted: events { edges { node { slug } } } }`);
+    expect(uncounted!.cypher).not.toContain('count(');
+  });
+
+  it('follows fragments, aliases with different arguments, @include and @skip, and writes a shared field once', () => {
+    const { thing } = plan(
+      `query($yes: Boolean!) { thing(id: "csto") { ... on Entity { a: timeline(first: 1) { name } b: timeline(first: 2) { slug } } ...F @include(if: $yes) skipped: name @skip(if: $yes) } }
+       fragment F on Thing { evidence { quote } }`,
+      { yes: true },
+    );
+    const timeline = (limit: string, projection: string) =>
+      `CASE WHEN n0:Organization OR n0:Person OR n0:Place OR n0:State THEN COLLECT { MATCH (n0)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n1:Event)\n` +
+      `WITH DISTINCT n1 WHERE true WITH * ORDER BY n1.startDate, n1.id LIMIT ${limit} RETURN ${projection} AS value } END`;
+    expect(thing!.cypher).toBe(
+      `${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, ` +
+        '`evidence`: COLLECT { MATCH (n0)-[r1:SOURCED_FROM]->(n1:Source) WITH * ORDER BY r1.quoteStart, r1.quoteEnd RETURN {`quote`: r1.quote} AS value }, ' +
+        `\`a\`: ${timeline('$p1', '{`name`: n1.name}')}, \`b\`: ${timeline('$p2', '{`slug`: n1.id}')}} AS value`,
+    );
+    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 1, p2: 2 });
+  });
+
+  it('never writes a client value into the Cypher text', () => {
+    const hostile = `x'}) detach delete n //`;
+    const planned = plan(`query($v: String!) { thing(id: $v) { name } lookup(name: $v) { name } search(query: $v) { score } helpRequests(addressee: $v, requester: $v) { startDate } }`, { v: hostile });
+    for (const query of Object.values(planned)) {
+      expect(query.cypher).not.toContain('detach');
+      expect(JSON.stringify(query.parameters)).toContain('detach');
+    }
+  });
+
+  it('estimates rows from page sizes and fan-outs, multiplied down the selection', () => {
+    const { states } = plan(`{ states(first: 10) { edges { node { timeline(first: 4) { participants { entity { name } } } } } } }`);
+    // 10 states × (1 + 4 events × (1 + 5 participants)).
+    expect(states!.rows).toBe(250);
+    expect(states!.lists.map(({ path, perParent, rows }) => [path, perParent, rows])).toEqual([
+      ['states', 10, 250],
+      ['states.edges.node.timeline', 4, 240],
+      ['states.edges.node.timeline.participants', 5, 200],
+    ]);
+  });
+});
