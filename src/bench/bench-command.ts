@@ -22,6 +22,7 @@ import { loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { startManagedNeo4j, type ManagedNeo4j } from '../neo4j/managed-neo4j.js';
 import { checkAnswers } from './check-answers.js';
 import { type ContenderId, startContenders } from './contenders.js';
+import { createDbHitsProfiler } from './db-hits.js';
 import { importSyntheticGraph } from './import-synthetic.js';
 import type { LoadTarget } from './load-generator.js';
 import { type BenchOperation, operations } from './operations.js';
@@ -201,6 +202,7 @@ runCommand('bench', async () => {
   try {
     log(`Neo4j: ${opened.description}.`);
     const running = await startContenders(opened.db, operations, opened.credentials);
+    const profiler = await createDbHitsProfiler(opened.db, opened.credentials);
     const results: BenchResults = {
       startedAt,
       wallSeconds: 0,
@@ -232,6 +234,8 @@ runCommand('bench', async () => {
           log(`  ${operation.name}: ${check.check === 'same' ? 'same answers' : 'MISMATCH'}`);
           for (const problem of check.problems) log(`    ${problem}`);
         }
+        const dbHits = new Map<string, OperationResult['dbHits']>();
+        for (const operation of operations) dbHits.set(operation.name, await profiler.measure(operation));
 
         const targets: LoadTarget[] = operations.flatMap((operation) =>
           running.contenders
@@ -276,6 +280,7 @@ runCommand('bench', async () => {
               check: check.check,
               problems: check.problems,
               http,
+              dbHits: dbHits.get(operation.name)!,
               driver: driver.get(operation.name)!,
               throughputOursOverNeo4jGraphql: ratio(http.ours?.requestsPerSecond, http.neo4jGraphql?.requestsPerSecond),
               p50OursOverCypher: ratio(http.ours?.p50, http.cypher?.p50),
@@ -284,7 +289,7 @@ runCommand('bench', async () => {
         });
       }
     } finally {
-      await running.close();
+      await Promise.all([running.close(), profiler.close()]);
     }
     results.wallSeconds = (performance.now() - wallStarted) / 1000;
     console.log(renderTable(results));

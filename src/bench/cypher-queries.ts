@@ -82,3 +82,30 @@ RETURN collect({
   nodes: [n IN nodes(path) | {id: n.id}],
   edges: [r IN relationships(path) | {id: ${edgeId('r')}, type: type(r)}]
 }) AS result`;
+
+/** A filtered page of events, newest first, with the total, each event's actors and its evidence. */
+export const eventsPageCypher = `CALL () {
+  MATCH (event:Event) WHERE event.type IN $types AND event.endDate >= date($from)
+  RETURN count(event) AS total
+}
+CALL () {
+  MATCH (event:Event) WHERE event.type IN $types AND event.endDate >= date($from)
+  WITH event ORDER BY event.startDate DESC, event.id LIMIT $first
+  RETURN collect(event {
+    slug: event.id, .name, startDate: toString(event.startDate),
+    actors: [(event)-[:HAS_ACTOR]->(x) | x {slug: x.id, .name}],
+    evidence: [(event)-[p:SOURCED_FROM]->() | {quote: p.quote, start: p.quoteStart, end: p.quoteEnd}]
+  }) AS events
+}
+RETURN {total: total, events: events} AS result`;
+
+/** An entity's first events, with their places and every participant (actor, target or other) and role. */
+export const timelineCypher = `MATCH (entity:Entity {id: $slug})
+CALL (entity) {
+  ${entityEventsCypher('entity').replaceAll('\n', '\n  ')}
+}
+RETURN collect(event {
+  slug: event.id, .name,
+  places: [(event)-[:OCCURRED_IN]->(x) | x.id],
+  participants: [(event)-[p:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(x) | x.id]
+}) AS result`;

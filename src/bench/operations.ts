@@ -6,12 +6,14 @@
  * To follow a change of our schema, edit the `ours` queries (and their `normalise`) here; nothing else.
  */
 import {
+  eventsPageCypher,
   lookupCypher,
   membersEventsCypher,
   neighbourhoodCypher,
   refusedHelpRequestsCypher,
   searchCypher,
   shortestPathCypher,
+  timelineCypher,
 } from './cypher-queries.js';
 
 /** An answer as JSON: its shape is checked by comparing contenders, not by the type system. */
@@ -76,6 +78,29 @@ const memberTree = (members: MemberEvents[]) =>
   );
 
 const subgraph = (nodes: string[], edges: string[]) => ({ nodes: sorted(nodes), edges: sorted(edges) });
+
+interface PagedEvent {
+  slug: string;
+  actors: string[];
+  evidence: { start: number; end: number }[];
+}
+
+/** A page of events in its order, each as `slug [actors] [offsets]`, and the total over all pages. */
+const eventsPage = (total: number, events: PagedEvent[]) => ({
+  total,
+  events: events.map((event) => `${event.slug} [${sorted(event.actors).join(',')}] [${offsets(event.evidence)}]`),
+});
+
+interface TimelineEvent {
+  slug: string;
+  places: string[];
+  participants: string[];
+}
+
+/** A timeline in its order, each event as `slug @places with participants`. */
+const timeline = (events: TimelineEvent[]) => events.map((event) => `${event.slug} @${sorted(event.places).join(',')} with ${sorted(event.participants).join(',')}`);
+
+const eventsPageFilter = { types: ['HELP_REQUEST', 'ARMED_CONFLICT', 'PROTEST', 'EXERCISE'], from: '1999-01-01', first: 20 };
 
 /** The shortest path's length: several paths of that length may exist, and each contender may pick another. */
 const pathLength = (paths: { length: number }[]) => ({ paths: paths.length, length: paths[0]?.length ?? null });
@@ -253,5 +278,79 @@ export const operations: BenchOperation[] = [
       normalise: (data) => pathLength(data.shortestPaths),
     },
     cypher: { query: shortestPathCypher, params: { from: 'alen-simonyan', to: 'kassym-jomart-tokayev' }, normalise: pathLength },
+  },
+  {
+    name: 'events-page',
+    question: 'a filtered page of events, newest first, with totalCount, each with actors and evidence',
+    ours: {
+      query: `query EventsPage($types: [EventType!], $from: Date, $first: Int) {
+  events(filter: { types: $types, from: $from }, orderBy: DATE_DESC, first: $first) {
+    totalCount
+    edges { node { slug name startDate actors { slug name } evidence { quote start end } } }
+  }
+}`,
+      variables: eventsPageFilter,
+      normalise: (data) =>
+        eventsPage(
+          data.events.totalCount,
+          data.events.edges.map(({ node }: Json) => ({ slug: node.slug, actors: node.actors.map(slugFrom), evidence: node.evidence })),
+        ),
+    },
+    neo4jGraphql: {
+      query: `query EventsPage($types: [String!], $from: Date, $first: Int) {
+  eventsConnection(where: { type: { in: $types }, endDate: { gte: $from } }, sort: [{ startDate: DESC }, { id: ASC }], first: $first) {
+    totalCount
+    edges { node { id name startDate actors { id name } sourcedFromConnection { edges { properties { quote quoteStart quoteEnd } } } } }
+  }
+}`,
+      variables: eventsPageFilter,
+      normalise: (data) =>
+        eventsPage(
+          data.eventsConnection.totalCount,
+          data.eventsConnection.edges.map(({ node }: Json) => ({
+            slug: node.id,
+            actors: node.actors.map(slugFrom),
+            evidence: node.sourcedFromConnection.edges.map((edge: Json) => ({ start: edge.properties.quoteStart, end: edge.properties.quoteEnd })),
+          })),
+        ),
+    },
+    cypher: {
+      query: eventsPageCypher,
+      params: eventsPageFilter,
+      normalise: (result) => eventsPage(result.total, result.events.map((event: Json) => ({ ...event, actors: event.actors.map(slugFrom) }))),
+    },
+  },
+  {
+    name: 'timeline',
+    question: "an entity's timeline (csto, first 20) with places and participants",
+    ours: {
+      query: `query Timeline($id: String!) {
+  timeline(id: $id, first: 20) { slug name startDate places { slug } participants { role entity { slug } } }
+}`,
+      variables: { id: 'csto' },
+      normalise: (data) =>
+        timeline(data.timeline.map((event: Json) => ({ slug: event.slug, places: event.places.map(slugFrom), participants: event.participants.map((p: Json) => p.entity.slug) }))),
+    },
+    neo4jGraphql: {
+      query: `query Timeline($id: ID!) {
+  organizations(where: { id: { eq: $id } }) {
+    events(first: 20) {
+      id name startDate
+      occurredIn { ... on State { id } ... on Place { id } }
+      actors { id } targets { id } participants { id }
+    }
+  }
+}`,
+      variables: { id: 'csto' },
+      normalise: (data) =>
+        timeline(
+          data.organizations[0].events.map((event: Json) => ({
+            slug: event.id,
+            places: event.occurredIn.map(slugFrom),
+            participants: [...event.actors, ...event.targets, ...event.participants].map(slugFrom),
+          })),
+        ),
+    },
+    cypher: { query: timelineCypher, params: { slug: 'csto', first: 20 }, normalise: timeline },
   },
 ];

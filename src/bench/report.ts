@@ -22,6 +22,8 @@ export interface OperationResult {
   problems: string[];
   /** Per contender over HTTP; absent when the contender failed the check with an error. */
   http: Partial<Record<ContenderId, Timing>>;
+  /** Neo4j's PROFILE database hits per contender, summed over the queries it sends for the operation. */
+  dbHits: Partial<Record<ContenderId, number>>;
   /** The raw Cypher query through the driver in this process, without HTTP. */
   driver: { p50: number; p99: number; requests: number };
   /** ours ÷ @neo4j/graphql, in requests per second (above 1: ours is faster). */
@@ -77,14 +79,23 @@ export function renderTable(results: BenchResults): string {
       `x${scale.scale}: ${count(scale.nodes)} nodes, ${count(scale.relationships)} relationships` +
         (scale.import.rows ? ` (imported ${count(scale.import.rows)} rows in ${scale.import.seconds.toFixed(1)} s, ${count(scale.import.rowsPerSecond)} rows/s)` : ''),
     );
-    const header = ['operation', 'check', ...contenderOrder.flatMap(([, label]) => [`${label} req/s`, 'p50', 'p99']), 'driver p50', 'p99', 'ours/@n4j req/s', 'ours/Cypher p50'];
+    const header = [
+      'operation',
+      'check',
+      ...contenderOrder.flatMap(([, label]) => [`${label} req/s`, 'p50', 'p99', 'db hits']),
+      'driver p50',
+      'p99',
+      'ours/@n4j req/s',
+      'ours/Cypher p50',
+    ];
     const rows = scale.operations.map((operation) => [
       operation.name,
       operation.check === 'same' ? 'ok' : 'MISMATCH',
       ...contenderOrder.flatMap(([id]) => {
         const timing = operation.http[id];
-        if (!timing) return ['error', '–', '–'];
-        return [`${count(timing.requestsPerSecond)}${timing.failures ? '!' : ''}`, ms(timing.p50), ms(timing.p99)];
+        const hits = operation.dbHits[id] === undefined ? '–' : count(operation.dbHits[id]);
+        if (!timing) return ['error', '–', '–', hits];
+        return [`${count(timing.requestsPerSecond)}${timing.failures ? '!' : ''}`, ms(timing.p50), ms(timing.p99), hits];
       }),
       ms(operation.driver.p50),
       ms(operation.driver.p99),
@@ -96,7 +107,8 @@ export function renderTable(results: BenchResults): string {
   }
   lines.push(
     '',
-    'Latencies in ms (HTTP: autocannon, 1 ms resolution; driver: in-process, sequential). "!" marks a run with failed requests; ' +
+    'Latencies in ms (HTTP: autocannon, 1 ms resolution; driver: in-process, sequential). db hits: Neo4j PROFILE, summed over the ' +
+      'queries a contender sends for the operation. "!" marks a run with failed requests; ' +
       '"–" a latency no request completed for, or a ratio that cannot be taken.',
   );
   return lines.join('\n');
