@@ -37,6 +37,8 @@ export interface ItemsRootPlan {
   query: (args: Args, q: Parameters, project: (scope: Scope) => string) => string;
   /** Most items, for the cost estimate. */
   estimate: (args: Args) => number;
+  /** What the field costs, in words, where `estimate` depends on arguments with no default. */
+  costDescription?: string;
   /**
    * Turns the rows into the field's value, or throws a coded error (an unknown id). Default: the list of items,
    * or the first item or null.

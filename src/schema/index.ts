@@ -1,5 +1,6 @@
 /** Registers every domain with the builder and builds the schema. */
 import { builder } from '../builder.js';
+import { describeCosts } from '../planner/describe-cost.js';
 import './scalars.js';
 import './provenance.js';
 import './things.js';
@@ -8,4 +9,4 @@ import './memberships.js';
 import './statements.js';
 import './graph.js';
 
-export const schema = builder.toSchema();
+export const schema = describeCosts(builder.toSchema());

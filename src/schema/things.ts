@@ -149,6 +149,7 @@ builder.queryFields((t) => ({
         return nodesByGlobalId(ids, q, project);
       },
       estimate: ({ ids }) => ids.length,
+      costDescription: 'Cost: one row per id, times what each reads.',
       answer: (rows, { ids }) => inIdOrder(ids)(rows),
     }),
     resolve: resolvePlanned,
