@@ -22,7 +22,9 @@ UNWIND [
    prov: [
      {quote: 'where Armenia\'s withdrawal from the Collective Security Treaty and the start of negotiations with new allies were demanded', quoteStart: 1727, quoteEnd: 1849}
    ]},
-  {id: 'statement-simonyan-gun', name: 'Simonyan: the CSTO is a gun that does not shoot', text: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', kind: 'PARAPHRASE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
+  // The article names the medium once, after the quote that follows this paraphrase: read as one passage from
+  // the same broadcast (as the Belarus example is attributed to the experts of the sentence before).
+  {id: 'statement-simonyan-gun', name: 'Simonyan: the CSTO is a gun that does not shoot', text: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', kind: 'PARAPHRASE', medium: 'Public Television of Armenia', date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
      {quote: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', quoteStart: 2158, quoteEnd: 2248}
    ]},
@@ -128,6 +130,8 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 // VIA: Statement -> Organization
 UNWIND [
   {from: 'statement-simonyan-public-television', to: 'public-television-of-armenia', quote: 'on the air of Public Television of Armenia', quoteStart: 2577, quoteEnd: 2619},
+  {from: 'statement-simonyan-gun', to: 'public-television-of-armenia', quote: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".
+"We are very dissatisfied, of course. The expectations that were there are not justified. And, representing the people, having a relationship with the people, we won\'t be able to explain to them for a long time why the ODKB is not doing what was planned. And, of course, we are already drawing these conclusions." said Simonyan on the air of Public Television of Armenia', quoteStart: 2158, quoteEnd: 2619},
   {from: 'statement-topwar-author-comedy', to: 'topwar-ru', quote: 'the author of the portal topwar.ru', quoteStart: 7637, quoteEnd: 7671}
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Organization {id: row.to})
@@ -194,7 +198,7 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 
 // ABOUT: Statement -> Event
 UNWIND [
-  {from: 'statement-peskov-no-2022-10-10', to: 'kyrgyzstan-cancels-exercise-2022-10', quote: 'When journalists asked the Press Secretary of the President of the Russian Federation the next day', quoteStart: 921, quoteEnd: 1019},
+  {from: 'statement-peskov-no-2022-10-10', to: 'kyrgyzstan-cancels-exercise-2022-10', quote: 'When journalists asked the Press Secretary of the President of the Russian Federation the next day if there were differences between Russia and Kyrgyzstan', quoteStart: 921, quoteEnd: 1075},
   {from: 'statement-yerevan-demonstrators-demands', to: 'help-response-csto-armenia-2022', quote: 'The reason was the passive reaction of the CSTO to Armenia\'s request', quoteStart: 1851, quoteEnd: 1919},
   {from: 'statement-nesmiyan-collapse-of-ussr', to: 'ussr-dissolution', quote: 'the situation before the collapse of the USSR', quoteStart: 3719, quoteEnd: 3764},
   {from: 'statement-nesmiyan-collapse-of-ussr', to: 'russian-invasion-of-ukraine', quote: 'it has exhausted its potential on Ukrainian soil and today is on the way to finish off its army', quoteStart: 4022, quoteEnd: 4117},

@@ -70,7 +70,7 @@ describe('provenance', () => {
     const problems = [...nodeQuotes, ...edgeQuotes].map((q) => quoteProblem(q, texts)).filter(Boolean);
     expect(problems).toEqual([]);
     // Pinned: a quote that disappears from the imports fails here, not silently.
-    expect({ sourcedFrom: nodeQuotes.length, relationships: edgeQuotes.length }).toEqual({ sourcedFrom: 161, relationships: 231 });
+    expect({ sourcedFrom: nodeQuotes.length, relationships: edgeQuotes.length }).toEqual({ sourcedFrom: 161, relationships: 232 });
   });
 
   it('finds the text of every Statement and Claim in its source', async () => {
@@ -143,7 +143,7 @@ describe('counts', () => {
       COINCIDED_WITH: 1,
       PART_OF_EVENT: 1,
       SAID_BY: 15,
-      VIA: 2,
+      VIA: 3,
       ABOUT: 39,
       MADE_AT: 1,
       CLAIMED_BY: 1,
@@ -174,6 +174,19 @@ describe('help requests', () => {
 describe('attribution', () => {
   it('gives every Statement a speaker', async () => {
     expect(await db.read('MATCH (s:Statement) WHERE NOT (s)-[:SAID_BY]->() RETURN s.id AS id')).toEqual([]);
+  });
+
+  it('gives every statement in a named medium both its medium and a VIA edge to it, and only those', async () => {
+    const rows = await db.read<{ id: string; medium: string | null; via: string[] }>(
+      'MATCH (s:Statement) RETURN s.id AS id, s.medium AS medium, [(s)-[:VIA]->(m:Organization) | m.name] AS via ORDER BY id',
+    );
+    const inconsistent = rows.filter(({ medium, via }) => JSON.stringify(via) !== JSON.stringify(medium === null ? [] : [medium]));
+    expect(inconsistent).toEqual([]);
+    expect(rows.filter(({ medium }) => medium !== null).map(({ id, medium }) => [id, medium])).toEqual([
+      ['statement-simonyan-gun', 'Public Television of Armenia'],
+      ['statement-simonyan-public-television', 'Public Television of Armenia'],
+      ['statement-topwar-author-comedy', 'topwar.ru'],
+    ]);
   });
 
   it('gives every Claim a claimant and a status', async () => {
