@@ -9,6 +9,10 @@
 // or endorse (3.4), 070 provide aid (7.0), 180 use unconventional violence (-9.0), 190 use conventional military
 // force (-10.0).
 // No CAMEO code fits the collapse of the USSR (DISSOLUTION): its cameoCode and goldstein are null.
+// Actors, targets, participants and places follow the rules of docs/model.md ("Who goes where"), which npm run load
+// checks: conflicts have every party as actor and target, a treaty its signatories as actors, help requests and
+// responses the place the help was asked for, refusals the place of the exercise they concern. Links the article
+// states in words between two events are RESPONDS_TO, PROMPTED_BY, PART_OF_EVENT and COINCIDED_WITH.
 // A HELP_RESPONSE RESPONDS_TO its HELP_REQUEST. An EXERCISE_CANCELLATION (a state refusing to host or to join an
 // exercise) RESPONDS_TO the EXERCISE it refuses. The CSTO deployment to Kazakhstan is PART_OF_EVENT the response
 // that granted the request.
