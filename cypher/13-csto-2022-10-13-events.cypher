@@ -9,6 +9,10 @@
 // or endorse (3.4), 070 provide aid (7.0), 180 use unconventional violence (-9.0), 190 use conventional military
 // force (-10.0).
 // No CAMEO code fits the collapse of the USSR (DISSOLUTION): its cameoCode and goldstein are null.
+// Actors, targets, participants and places follow the rules of docs/model.md ("Who goes where"), which npm run load
+// checks: conflicts have every party as actor and target, a treaty its signatories as actors, help requests and
+// responses the place the help was asked for, refusals the place of the exercise they concern. Links the article
+// states in words between two events are RESPONDS_TO, PROMPTED_BY, PART_OF_EVENT and COINCIDED_WITH.
 // A HELP_RESPONSE RESPONDS_TO its HELP_REQUEST. An EXERCISE_CANCELLATION (a state refusing to host or to join an
 // exercise) RESPONDS_TO the EXERCISE it refuses. The CSTO deployment to Kazakhstan is PART_OF_EVENT the response
 // that granted the request.
@@ -33,8 +37,7 @@ UNWIND [
    prov: [
      {quote: 'On May 15, 1992, shortly after the collapse of the Soviet Union, six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent.', quoteStart: 4310, quoteEnd: 4522},
      {quote: 'The country, in whose capital the agreement on the formation of a military-political bloc was concluded', quoteStart: 182, quoteEnd: 285},
-     {quote: 'Created on the ruins of the USSR, the Collective Security Treaty Organization (CSTO)', quoteStart: 72, quoteEnd: 156},
-     {quote: 'How and why ODKB was created', quoteStart: 4279, quoteEnd: 4307}
+     {quote: 'Created on the ruins of the USSR, the Collective Security Treaty Organization (CSTO)', quoteStart: 72, quoteEnd: 156}
    ]},
   {id: 'accession-azerbaijan-1993', name: 'Azerbaijan joins the Collective Security Treaty', type: 'ACCESSION', cameoCode: '057', goldstein: 8.0, startDate: date('1993-01-01'), endDate: date('1993-12-31'), datePrecision: 'YEAR', status: 'OCCURRED', outcome: null, responseManner: null,
    prov: [
@@ -143,8 +146,7 @@ UNWIND [
    ]},
   {id: 'csto-deployment-kazakhstan-2022', name: 'CSTO peacekeeping forces deployed to Kazakhstan', type: 'DEPLOYMENT', cameoCode: '074', goldstein: 8.5, startDate: date('2022-01-01'), endDate: date('2022-01-31'), datePrecision: 'MONTH', status: 'OCCURRED', outcome: null, responseManner: null,
    prov: [
-     {quote: 'in January 2022, it sent peacekeeping forces to Kazakhstan', quoteStart: 5752, quoteEnd: 5810},
-     {quote: 'The CSTO troops in the cities of Kazakhstan have become a symbolic indicator of Russia\'s full influence', quoteStart: 6131, quoteEnd: 6234}
+     {quote: 'in January 2022, it sent peacekeeping forces to Kazakhstan', quoteStart: 5752, quoteEnd: 5810}
    ]},
   // Dated January 2022 by its context: the Kazakhstan unrest and request of that month.
   {id: 'putin-supports-tokayev-2022-01', name: 'Putin supports Tokayev', type: 'SUPPORT', cameoCode: '051', goldstein: 3.4, startDate: date('2022-01-01'), endDate: date('2022-01-31'), datePrecision: 'MONTH', status: 'OCCURRED', outcome: null, responseManner: null,
@@ -173,6 +175,12 @@ UNWIND [
      {quote: 'In mid-September, a meeting was held in Yerevan, where Armenia\'s withdrawal from the Collective Security Treaty and the start of negotiations with new allies were demanded.', quoteStart: 1678, quoteEnd: 1850},
      {quote: 'The demonstrators were supported by Parliament Speaker Alen Simonyan and Secretary of the Security Council Armen Grigonyan.', quoteStart: 2034, quoteEnd: 2157},
      {quote: 'The protests coincided with the visit to Yerevan', quoteStart: 2621, quoteEnd: 2669}
+   ]},
+  // The support the article states for the demonstrators, as its own SUPPORT event (the protest keeps the two as
+  // participants with detail "supporter"). CAMEO 051 (praise or endorse); dated like the protest.
+  {id: 'simonyan-grigoryan-support-demonstrators-2022-09', name: 'Simonyan and Grigoryan support the Yerevan demonstrators', type: 'SUPPORT', cameoCode: '051', goldstein: 3.4, startDate: date('2022-09-01'), endDate: date('2022-09-30'), datePrecision: 'MONTH', status: 'OCCURRED', outcome: null, responseManner: null,
+   prov: [
+     {quote: 'The demonstrators were supported by Parliament Speaker Alen Simonyan and Secretary of the Security Council Armen Grigonyan.', quoteStart: 2034, quoteEnd: 2157}
    ]},
   // Dated by the article: the day before the very next day, September 19.
   {id: 'pelosi-visit-yerevan-2022-09', name: 'Nancy Pelosi visits Yerevan', type: 'VISIT', cameoCode: '042', goldstein: 1.9, startDate: date('2022-09-18'), endDate: date('2022-09-18'), datePrecision: 'DAY', status: 'OCCURRED', outcome: null, responseManner: null,
@@ -229,9 +237,19 @@ UNWIND [
   {from: 'help-request-kyrgyzstan-2010', to: 'kyrgyzstan', quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455},
   {from: 'help-request-kyrgyzstan-2021', to: 'kyrgyzstan', quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455},
   {from: 'russian-invasion-of-ukraine', to: 'russia', quote: 'the Russian invasion of Ukraine', quoteStart: 7367, quoteEnd: 7398},
-  {from: 'help-request-kazakhstan-2022', to: 'kazakhstan', quote: 'Kazakhstan\'s President Kasim-Jomart Tokayev', quoteStart: 5865, quoteEnd: 5908},
+  {from: 'help-request-kazakhstan-2022', to: 'kazakhstan', quote: 'Kazakhstan\'s President Kasim-Jomart Tokayev has doubted the loyalty of his security forces and justified the request for peacekeeping forces', quoteStart: 5865, quoteEnd: 6005},
   {from: 'help-request-armenia-2022', to: 'armenia', quote: 'Armenia\'s request to send military personnel', quoteStart: 1902, quoteEnd: 1946},
   {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'united-states', quote: 'the tripartite meeting of US Secretary of State', quoteStart: 2810, quoteEnd: 2857},
+  {from: 'csto-treaty-signing-1992', to: 'armenia', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'csto-treaty-signing-1992', to: 'kazakhstan', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'csto-treaty-signing-1992', to: 'kyrgyzstan', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'csto-treaty-signing-1992', to: 'russia', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'csto-treaty-signing-1992', to: 'tajikistan', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'csto-treaty-signing-1992', to: 'uzbekistan', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
+  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'kyrgyzstan', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
+  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'tajikistan', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
+  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'armenia', quote: 'Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1902, quoteEnd: 1983},
+  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'azerbaijan', quote: 'the conflict zone with Azerbaijan, which continued on the night of September 12-13', quoteStart: 1950, quoteEnd: 2032},
   {from: 'kyrgyzstan-cancels-exercise-2022-10', to: 'kyrgyzstan', quote: 'Kyrgyzstan refused to conduct training of the organization\'s peacekeeping forces on its territory', quoteStart: 634, quoteEnd: 731},
   {from: 'armenia-refuses-exercises-2022-09', to: 'armenia', quote: 'Armenia refused to participate in CSTO exercises', quoteStart: 1448, quoteEnd: 1496}
 ] AS row
@@ -244,6 +262,8 @@ UNWIND [
   {from: 'lukashenko-supports-invasion-of-ukraine', to: 'alexander-lukashenko', quote: 'Apart from Lukashenka, none of the leaders of the CSTO member countries supported the Russian invasion of Ukraine', quoteStart: 7285, quoteEnd: 7398},
   {from: 'putin-supports-tokayev-2022-01', to: 'vladimir-putin', quote: 'But Putin supported Tokaev.', quoteStart: 6102, quoteEnd: 6129},
   {from: 'pelosi-visit-yerevan-2022-09', to: 'nancy-pelosi', quote: 'the visit to Yerevan of the Speaker of the House of Representatives of the US Congress, Nancy Pelosi', quoteStart: 2649, quoteEnd: 2749},
+  {from: 'simonyan-grigoryan-support-demonstrators-2022-09', to: 'alen-simonyan', quote: 'The demonstrators were supported by Parliament Speaker Alen Simonyan', quoteStart: 2034, quoteEnd: 2102},
+  {from: 'simonyan-grigoryan-support-demonstrators-2022-09', to: 'armen-grigoryan', quote: 'The demonstrators were supported by Parliament Speaker Alen Simonyan and Secretary of the Security Council Armen Grigonyan', quoteStart: 2034, quoteEnd: 2156},
   {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'antony-blinken', quote: 'the tripartite meeting of US Secretary of State Anthony Blinken', quoteStart: 2810, quoteEnd: 2873}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Person {id: row.to})
@@ -256,6 +276,8 @@ UNWIND [
   {from: 'help-response-csto-kyrgyzstan-1999', to: 'csto', quote: 'And he was rejected all three times.', quoteStart: 6739, quoteEnd: 6775},
   {from: 'help-response-csto-kyrgyzstan-2010', to: 'csto', quote: 'And he was rejected all three times.', quoteStart: 6739, quoteEnd: 6775},
   {from: 'help-response-csto-kyrgyzstan-2021', to: 'csto', quote: 'And he was rejected all three times.', quoteStart: 6739, quoteEnd: 6775},
+  {from: 'osh-batken-conflict-2010', to: 'osh-batken-2010-ethnic-groups', quote: 'a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6584, quoteEnd: 6643},
+  {from: 'kazakhstan-unrest-2022-01', to: 'kazakhstan-protesters-2022-01', quote: 'Kazakhstan, where mass protests broke out and turned into riots', quoteStart: 5800, quoteEnd: 5863},
   {from: 'kremlin-helps-lukashenko-2020', to: 'kremlin', quote: 'was helped by the Kremlin to retain power in 2020', quoteStart: 7178, quoteEnd: 7227},
   {from: 'help-response-csto-kazakhstan-2022', to: 'csto', quote: 'it used a military contingent only once - in January 2022, it sent peacekeeping forces to Kazakhstan', quoteStart: 5710, quoteEnd: 5810},
   {from: 'csto-deployment-kazakhstan-2022', to: 'csto', quote: 'it used a military contingent only once - in January 2022, it sent peacekeeping forces to Kazakhstan', quoteStart: 5710, quoteEnd: 5810},
@@ -280,7 +302,16 @@ UNWIND [
   {from: 'csto-deployment-kazakhstan-2022', to: 'kazakhstan', quote: 'it sent peacekeeping forces to Kazakhstan', quoteStart: 5769, quoteEnd: 5810},
   {from: 'help-response-csto-armenia-2022', to: 'armenia', quote: 'the passive reaction of the CSTO to Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1866, quoteEnd: 1983},
   {from: 'yerevan-protest-2022-09', to: 'armenia', quote: 'where Armenia\'s withdrawal from the Collective Security Treaty and the start of negotiations with new allies were demanded', quoteStart: 1727, quoteEnd: 1849},
-  {from: 'pelosi-visit-yerevan-2022-09', to: 'armenia', quote: 'the visit to Yerevan of the Speaker of the House of Representatives of the US Congress, Nancy Pelosi', quoteStart: 2649, quoteEnd: 2749}
+  {from: 'pelosi-visit-yerevan-2022-09', to: 'armenia', quote: 'the visit to Yerevan of the Speaker of the House of Representatives of the US Congress, Nancy Pelosi', quoteStart: 2649, quoteEnd: 2749},
+  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'kyrgyzstan', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
+  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'tajikistan', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
+  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'armenia', quote: 'Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1902, quoteEnd: 1983},
+  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'azerbaijan', quote: 'the conflict zone with Azerbaijan, which continued on the night of September 12-13', quoteStart: 1950, quoteEnd: 2032},
+  {from: 'kazakhstan-unrest-2022-01', to: 'kazakhstan', quote: 'Kazakhstan, where mass protests broke out and turned into riots', quoteStart: 5800, quoteEnd: 5863},
+  {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'armenia', quote: 'with the heads of foreign affairs of Armenia and Azerbaijan', quoteStart: 2874, quoteEnd: 2933},
+  {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'azerbaijan', quote: 'with the heads of foreign affairs of Armenia and Azerbaijan', quoteStart: 2874, quoteEnd: 2933},
+  {from: 'exercise-indestructible-brotherhood-2022', to: 'kyrgyzstan', quote: 'Kyrgyzstan refused to conduct training of the organization\'s peacekeeping forces on its territory', quoteStart: 634, quoteEnd: 731},
+  {from: 'csto-exercises-kazakhstan-2022', to: 'kazakhstan', quote: 'CSTO exercises in Kazakhstan', quoteStart: 1482, quoteEnd: 1510}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HAS_TARGET]->(b)
@@ -309,10 +340,12 @@ UNWIND [
   {from: 'help-request-kyrgyzstan-1999', to: 'csto', quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455},
   {from: 'help-request-kyrgyzstan-2010', to: 'csto', quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455},
   {from: 'help-request-kyrgyzstan-2021', to: 'csto', quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455},
-  {from: 'help-request-kazakhstan-2022', to: 'csto', quote: 'it used a military contingent only once - in January 2022, it sent peacekeeping forces to Kazakhstan', quoteStart: 5710, quoteEnd: 5810},
+  {from: 'help-request-kazakhstan-2022', to: 'csto', quote: 'it used a military contingent only once - in January 2022, it sent peacekeeping forces to Kazakhstan, where mass protests broke out and turned into riots. Kazakhstan\'s President Kasim-Jomart Tokayev has doubted the loyalty of his security forces and justified the request for peacekeeping forces', quoteStart: 5710, quoteEnd: 6005},
   {from: 'help-request-armenia-2022', to: 'csto', quote: 'the passive reaction of the CSTO to Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1866, quoteEnd: 1983},
   {from: 'kyrgyzstan-cancels-exercise-2022-10', to: 'csto', quote: 'Kyrgyzstan refused to conduct training of the organization\'s peacekeeping forces', quoteStart: 634, quoteEnd: 714},
-  {from: 'armenia-refuses-exercises-2022-09', to: 'csto', quote: 'Armenia refused to participate in CSTO exercises', quoteStart: 1448, quoteEnd: 1496}
+  {from: 'armenia-refuses-exercises-2022-09', to: 'csto', quote: 'Armenia refused to participate in CSTO exercises', quoteStart: 1448, quoteEnd: 1496},
+  {from: 'osh-batken-conflict-2010', to: 'osh-batken-2010-ethnic-groups', quote: 'a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6584, quoteEnd: 6643},
+  {from: 'simonyan-grigoryan-support-demonstrators-2022-09', to: 'yerevan-demonstrators', quote: 'The demonstrators were supported by', quoteStart: 2034, quoteEnd: 2069}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:HAS_TARGET]->(b)
@@ -320,19 +353,8 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 
 // HAS_PARTICIPANT: Event -> State
 UNWIND [
-  {from: 'csto-treaty-signing-1992', to: 'armenia', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'csto-treaty-signing-1992', to: 'kazakhstan', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'csto-treaty-signing-1992', to: 'kyrgyzstan', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'csto-treaty-signing-1992', to: 'russia', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'csto-treaty-signing-1992', to: 'tajikistan', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'csto-treaty-signing-1992', to: 'uzbekistan', role: 'signatory', quote: 'six post-Soviet republics - Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4375, quoteEnd: 4521},
-  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'kyrgyzstan', role: 'party to the conflict', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
-  {from: 'tajik-kyrgyz-border-conflict-2021', to: 'tajikistan', role: 'party to the conflict', quote: 'armed conflict on the Tajik-Kyrgyz border', quoteStart: 6696, quoteEnd: 6737},
-  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'armenia', role: 'party to the conflict', quote: 'Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1902, quoteEnd: 1983},
-  {from: 'armenia-azerbaijan-clashes-2022-09', to: 'azerbaijan', role: 'party to the conflict', quote: 'the conflict zone with Azerbaijan, which continued on the night of September 12-13', quoteStart: 1950, quoteEnd: 2032},
   {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'armenia', role: 'represented by its head of foreign affairs', quote: 'with the heads of foreign affairs of Armenia and Azerbaijan', quoteStart: 2874, quoteEnd: 2933},
-  {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'azerbaijan', role: 'represented by its head of foreign affairs', quote: 'with the heads of foreign affairs of Armenia and Azerbaijan', quoteStart: 2874, quoteEnd: 2933},
-  {from: 'exercise-indestructible-brotherhood-2022', to: 'kyrgyzstan', role: 'planned host', quote: 'Kyrgyzstan refused to conduct training of the organization\'s peacekeeping forces on its territory', quoteStart: 634, quoteEnd: 731}
+  {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'azerbaijan', role: 'represented by its head of foreign affairs', quote: 'with the heads of foreign affairs of Armenia and Azerbaijan', quoteStart: 2874, quoteEnd: 2933}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HAS_PARTICIPANT]->(b)
@@ -361,10 +383,13 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 UNWIND [
   {from: 'osh-batken-conflict-2010', to: 'kyrgyzstan', quote: 'Kyrgyzstan turned to the CSTO for help three times - in 1999, during the events in Batken, when armed Islamists from Afghanistan and Tajikistan invaded the country, in 2010, when a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6405, quoteEnd: 6643},
   {from: 'kremlin-helps-lukashenko-2020', to: 'belarus', quote: 'The situation in Belarus is often cited as an example: its leader Alexander Lukashenko was helped by the Kremlin to retain power in 2020', quoteStart: 7091, quoteEnd: 7227},
-  {from: 'russian-invasion-of-ukraine', to: 'ukraine', quote: 'it has exhausted its potential on Ukrainian soil', quoteStart: 4022, quoteEnd: 4070},
+  {from: 'russian-invasion-of-ukraine', to: 'ukraine', quote: 'the Russian invasion of Ukraine', quoteStart: 7367, quoteEnd: 7398},
   {from: 'kazakhstan-unrest-2022-01', to: 'kazakhstan', quote: 'Kazakhstan, where mass protests broke out and turned into riots', quoteStart: 5800, quoteEnd: 5863},
-  {from: 'csto-deployment-kazakhstan-2022', to: 'kazakhstan', quote: 'The CSTO troops in the cities of Kazakhstan', quoteStart: 6131, quoteEnd: 6174},
-  {from: 'csto-exercises-kazakhstan-2022', to: 'kazakhstan', quote: 'CSTO exercises in Kazakhstan', quoteStart: 1482, quoteEnd: 1510}
+  {from: 'csto-deployment-kazakhstan-2022', to: 'kazakhstan', quote: 'it sent peacekeeping forces to Kazakhstan', quoteStart: 5769, quoteEnd: 5810},
+  {from: 'csto-exercises-kazakhstan-2022', to: 'kazakhstan', quote: 'CSTO exercises in Kazakhstan', quoteStart: 1482, quoteEnd: 1510},
+  {from: 'armenia-refuses-exercises-2022-09', to: 'kazakhstan', quote: 'Armenia refused to participate in CSTO exercises in Kazakhstan', quoteStart: 1448, quoteEnd: 1510},
+  {from: 'help-request-kazakhstan-2022', to: 'kazakhstan', quote: 'it sent peacekeeping forces to Kazakhstan, where mass protests broke out and turned into riots. Kazakhstan\'s President Kasim-Jomart Tokayev has doubted the loyalty of his security forces and justified the request for peacekeeping forces', quoteStart: 5769, quoteEnd: 6005},
+  {from: 'help-response-csto-kazakhstan-2022', to: 'kazakhstan', quote: 'it sent peacekeeping forces to Kazakhstan', quoteStart: 5769, quoteEnd: 5810}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:OCCURRED_IN]->(b)
@@ -382,7 +407,18 @@ UNWIND [
   {from: 'pelosi-visit-yerevan-2022-09', to: 'yerevan', quote: 'the visit to Yerevan', quoteStart: 2649, quoteEnd: 2669},
   {from: 'blinken-armenia-azerbaijan-meeting-2022-09', to: 'new-york', quote: 'of Armenia and Azerbaijan in New York', quoteStart: 2908, quoteEnd: 2945},
   {from: 'exercise-indestructible-brotherhood-2022', to: 'issyk-kul-region', quote: 'were supposed to take place in the Isik-Kul region from October 10 to 14', quoteStart: 804, quoteEnd: 876},
-  {from: 'exercise-indestructible-brotherhood-2022', to: 'balykchy', quote: 'At the exercises in the city of Balikča', quoteStart: 1185, quoteEnd: 1224}
+  {from: 'exercise-indestructible-brotherhood-2022', to: 'balykchy', quote: 'At the exercises in the city of Balikča', quoteStart: 1185, quoteEnd: 1224},
+  {from: 'kyrgyzstan-cancels-exercise-2022-10', to: 'issyk-kul-region', quote: 'were supposed to take place in the Isik-Kul region from October 10 to 14, but were canceled without giving a reason', quoteStart: 804, quoteEnd: 919},
+  {from: 'help-request-kyrgyzstan-1999', to: 'batken', quote: 'in 1999, during the events in Batken', quoteStart: 6458, quoteEnd: 6494},
+  {from: 'help-response-csto-kyrgyzstan-1999', to: 'batken', quote: 'in 1999, during the events in Batken', quoteStart: 6458, quoteEnd: 6494},
+  {from: 'help-request-kyrgyzstan-2010', to: 'osh', quote: 'in 2010, when a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6570, quoteEnd: 6643},
+  {from: 'help-request-kyrgyzstan-2010', to: 'batken', quote: 'in 2010, when a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6570, quoteEnd: 6643},
+  {from: 'help-response-csto-kyrgyzstan-2010', to: 'osh', quote: 'in 2010, when a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6570, quoteEnd: 6643},
+  {from: 'help-response-csto-kyrgyzstan-2010', to: 'batken', quote: 'in 2010, when a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6570, quoteEnd: 6643},
+  {from: 'help-request-kyrgyzstan-2021', to: 'tajik-kyrgyz-border', quote: 'in 2021, during another, but especially harsh, armed conflict on the Tajik-Kyrgyz border', quoteStart: 6649, quoteEnd: 6737},
+  {from: 'help-response-csto-kyrgyzstan-2021', to: 'tajik-kyrgyz-border', quote: 'in 2021, during another, but especially harsh, armed conflict on the Tajik-Kyrgyz border', quoteStart: 6649, quoteEnd: 6737},
+  {from: 'help-request-armenia-2022', to: 'armenia-azerbaijan-conflict-zone', quote: 'Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1902, quoteEnd: 1983},
+  {from: 'help-response-csto-armenia-2022', to: 'armenia-azerbaijan-conflict-zone', quote: 'the passive reaction of the CSTO to Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1866, quoteEnd: 1983}
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Place {id: row.to})
 MERGE (a)-[r:OCCURRED_IN]->(b)
@@ -394,7 +430,7 @@ UNWIND [
   {from: 'help-response-csto-kyrgyzstan-2010', to: 'help-request-kyrgyzstan-2010', quote: 'And he was rejected all three times.', quoteStart: 6739, quoteEnd: 6775},
   {from: 'help-response-csto-kyrgyzstan-2021', to: 'help-request-kyrgyzstan-2021', quote: 'And he was rejected all three times.', quoteStart: 6739, quoteEnd: 6775},
   {from: 'lukashenko-supports-invasion-of-ukraine', to: 'russian-invasion-of-ukraine', quote: 'supported the Russian invasion of Ukraine', quoteStart: 7357, quoteEnd: 7398},
-  {from: 'help-response-csto-kazakhstan-2022', to: 'help-request-kazakhstan-2022', quote: 'justified the request for peacekeeping forces', quoteStart: 5960, quoteEnd: 6005},
+  {from: 'help-response-csto-kazakhstan-2022', to: 'help-request-kazakhstan-2022', quote: 'it sent peacekeeping forces to Kazakhstan, where mass protests broke out and turned into riots. Kazakhstan\'s President Kasim-Jomart Tokayev has doubted the loyalty of his security forces and justified the request for peacekeeping forces', quoteStart: 5769, quoteEnd: 6005},
   {from: 'help-response-csto-armenia-2022', to: 'help-request-armenia-2022', quote: 'the passive reaction of the CSTO to Armenia\'s request to send military personnel to the conflict zone with Azerbaijan', quoteStart: 1866, quoteEnd: 1983},
   {from: 'kyrgyzstan-cancels-exercise-2022-10', to: 'exercise-indestructible-brotherhood-2022', quote: 'were supposed to take place in the Isik-Kul region from October 10 to 14, but were canceled without giving a reason', quoteStart: 804, quoteEnd: 919},
   {from: 'armenia-refuses-exercises-2022-09', to: 'csto-exercises-kazakhstan-2022', quote: 'Armenia refused to participate in CSTO exercises in Kazakhstan', quoteStart: 1448, quoteEnd: 1510}
@@ -416,6 +452,14 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:PROMPTED_BY]->(b)
+ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+
+// COINCIDED_WITH: Event -> Event (the article says in words that the two happened together)
+UNWIND [
+  {from: 'yerevan-protest-2022-09', to: 'pelosi-visit-yerevan-2022-09', quote: 'The protests coincided with the visit to Yerevan of the Speaker of the House of Representatives of the US Congress, Nancy Pelosi', quoteStart: 2621, quoteEnd: 2749}
+] AS row
+MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
+MERGE (a)-[r:COINCIDED_WITH]->(b)
 ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
 
 // PART_OF_EVENT: Event -> Event

@@ -22,10 +22,11 @@ UNWIND [
    prov: [
      {quote: 'where Armenia\'s withdrawal from the Collective Security Treaty and the start of negotiations with new allies were demanded', quoteStart: 1727, quoteEnd: 1849}
    ]},
-  {id: 'statement-simonyan-gun', name: 'Simonyan: the CSTO is a gun that does not shoot', text: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', kind: 'PARAPHRASE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
+  // The article names the medium once, after the quote that follows this paraphrase: read as one passage from
+  // the same broadcast (as the Belarus example is attributed to the experts of the sentence before).
+  {id: 'statement-simonyan-gun', name: 'Simonyan: the CSTO is a gun that does not shoot', text: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', kind: 'PARAPHRASE', medium: 'Public Television of Armenia', date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
-     {quote: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', quoteStart: 2158, quoteEnd: 2248},
-     {quote: '"The gun that doesn\'t fire"', quoteStart: 1514, quoteEnd: 1541}
+     {quote: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".', quoteStart: 2158, quoteEnd: 2248}
    ]},
   {id: 'statement-simonyan-public-television', name: 'Simonyan on Public Television of Armenia: we are very dissatisfied', text: 'We are very dissatisfied, of course. The expectations that were there are not justified. And, representing the people, having a relationship with the people, we won\'t be able to explain to them for a long time why the ODKB is not doing what was planned. And, of course, we are already drawing these conclusions.', kind: 'QUOTE', medium: 'Public Television of Armenia', date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
@@ -33,8 +34,7 @@ UNWIND [
    ]},
   {id: 'statement-nesmiyan-russia-withdrawing', name: 'Nesmiyan: Russia is about to withdraw from Transcaucasia and Central Asia', text: 'Russia is about to withdraw from Transcaucasia and Central Asia, because it no longer carries the burden of foreign policy, and the balance of relations in the two regions is changing significantly.', kind: 'PARAPHRASE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
-     {quote: 'Political scientist Anatolij Nesmijan believes that Russia is about to withdraw from Transcaucasia and Central Asia, because it no longer carries the burden of foreign policy, and the balance of relations in the two regions is changing significantly.', quoteStart: 2993, quoteEnd: 3243},
-     {quote: '"Russia is no longer taken into account"', quoteStart: 2949, quoteEnd: 2989}
+     {quote: 'Political scientist Anatolij Nesmijan believes that Russia is about to withdraw from Transcaucasia and Central Asia, because it no longer carries the burden of foreign policy, and the balance of relations in the two regions is changing significantly.', quoteStart: 2993, quoteEnd: 3243}
    ]},
   {id: 'statement-nesmiyan-us-armenia-nato', name: 'Nesmiyan: the US will try to hand Armenia over to the Europeans and NATO', text: 'Therefore, the United States is looking for options to fit into the new balances, if possible without directly participating in them. Most likely, they will try to "hand over" Armenia to the Europeans and NATO. Since Turkey itself is a member of NATO, it will be it\'s easier to talk to her about the situation within the framework of the alliance in the region, without taking out, as they say, garbage from the house', kind: 'QUOTE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
@@ -60,8 +60,7 @@ UNWIND [
    ]},
   {id: 'statement-many-experts-russian-tool', name: 'Experts: the CSTO is a Russian tool, and Moscow\'s "generosity" must be paid for', text: 'Many experts point out that the CSTO has turned into a Russian tool for maintaining military influence and remind that Moscow\'s "generosity" must be paid for.', kind: 'PARAPHRASE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
    prov: [
-     {quote: 'Many experts point out that the CSTO has turned into a Russian tool for maintaining military influence and remind that Moscow\'s "generosity" must be paid for.', quoteStart: 6932, quoteEnd: 7090},
-     {quote: 'You have to pay for the "generosity" of Moscow', quoteStart: 5579, quoteEnd: 5625}
+     {quote: 'Many experts point out that the CSTO has turned into a Russian tool for maintaining military influence and remind that Moscow\'s "generosity" must be paid for.', quoteStart: 6932, quoteEnd: 7090}
    ]},
   // The example is cited within the argument of the experts in the sentence before, so it is attributed to them.
   {id: 'statement-many-experts-belarus-example', name: 'Experts: Belarus as an example, Lukashenko fulfils Putin\'s wishes', text: 'The situation in Belarus is often cited as an example: its leader Alexander Lukashenko was helped by the Kremlin to retain power in 2020, so now he is fulfilling all of Vladimir Putin\'s wishes.', kind: 'PARAPHRASE', medium: null, date: date('2022-10-13'), datePrecision: 'DAY', dateIsLatestBound: true,
@@ -117,7 +116,7 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 // SAID_BY: Statement -> Organization
 UNWIND [
   {from: 'statement-member-politicians-dissatisfied', to: 'member-state-politicians', quote: 'Many politicians of the member countries of the bloc are dissatisfied', quoteStart: 1544, quoteEnd: 1613},
-  {from: 'statement-yerevan-demonstrators-demands', to: 'yerevan-demonstrators', quote: 'The demonstrators were supported by', quoteStart: 2034, quoteEnd: 2069},
+  {from: 'statement-yerevan-demonstrators-demands', to: 'yerevan-demonstrators', quote: 'a meeting was held in Yerevan, where Armenia\'s withdrawal from the Collective Security Treaty and the start of negotiations with new allies were demanded', quoteStart: 1696, quoteEnd: 1849},
   {from: 'statement-observers-amorphous', to: 'observers', quote: 'Observers often call ODKB an amorphous organization.', quoteStart: 5628, quoteEnd: 5680},
   {from: 'statement-kyrgyz-politicians-question', to: 'kyrgyz-politicians-and-public-figures', quote: 'Kyrgyz politicians and public figures are asking more and more often', quoteStart: 6860, quoteEnd: 6928},
   {from: 'statement-many-experts-russian-tool', to: 'many-experts', quote: 'Many experts point out', quoteStart: 6932, quoteEnd: 6954},
@@ -131,6 +130,8 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 // VIA: Statement -> Organization
 UNWIND [
   {from: 'statement-simonyan-public-television', to: 'public-television-of-armenia', quote: 'on the air of Public Television of Armenia', quoteStart: 2577, quoteEnd: 2619},
+  {from: 'statement-simonyan-gun', to: 'public-television-of-armenia', quote: 'Simonyan compared the CSTO to a gun that "doesn\'t shoot, it can only be used to show off".
+"We are very dissatisfied, of course. The expectations that were there are not justified. And, representing the people, having a relationship with the people, we won\'t be able to explain to them for a long time why the ODKB is not doing what was planned. And, of course, we are already drawing these conclusions." said Simonyan on the air of Public Television of Armenia', quoteStart: 2158, quoteEnd: 2619},
   {from: 'statement-topwar-author-comedy', to: 'topwar-ru', quote: 'the author of the portal topwar.ru', quoteStart: 7637, quoteEnd: 7671}
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Organization {id: row.to})
@@ -142,7 +143,6 @@ UNWIND [
   {from: 'statement-peskov-no-2022-10-10', to: 'russia', quote: 'if there were differences between Russia and Kyrgyzstan', quoteStart: 1020, quoteEnd: 1075},
   {from: 'statement-peskov-no-2022-10-10', to: 'kyrgyzstan', quote: 'if there were differences between Russia and Kyrgyzstan', quoteStart: 1020, quoteEnd: 1075},
   {from: 'statement-yerevan-demonstrators-demands', to: 'armenia', quote: 'Armenia\'s withdrawal from the Collective Security Treaty', quoteStart: 1733, quoteEnd: 1789},
-  {from: 'statement-simonyan-public-television', to: 'armenia', quote: 'representing the people, having a relationship with the people', quoteStart: 2344, quoteEnd: 2406},
   {from: 'statement-nesmiyan-russia-withdrawing', to: 'russia', quote: 'Russia is about to withdraw from Transcaucasia and Central Asia', quoteStart: 3045, quoteEnd: 3108},
   {from: 'statement-nesmiyan-us-armenia-nato', to: 'united-states', quote: 'the United States is looking for options to fit into the new balances', quoteStart: 3258, quoteEnd: 3327},
   {from: 'statement-nesmiyan-us-armenia-nato', to: 'armenia', quote: 'they will try to "hand over" Armenia to the Europeans and NATO', quoteStart: 3394, quoteEnd: 3456},
@@ -198,13 +198,13 @@ ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart 
 
 // ABOUT: Statement -> Event
 UNWIND [
-  {from: 'statement-peskov-no-2022-10-10', to: 'kyrgyzstan-cancels-exercise-2022-10', quote: 'When journalists asked the Press Secretary of the President of the Russian Federation the next day', quoteStart: 921, quoteEnd: 1019},
+  {from: 'statement-peskov-no-2022-10-10', to: 'kyrgyzstan-cancels-exercise-2022-10', quote: 'When journalists asked the Press Secretary of the President of the Russian Federation the next day if there were differences between Russia and Kyrgyzstan', quoteStart: 921, quoteEnd: 1075},
   {from: 'statement-yerevan-demonstrators-demands', to: 'help-response-csto-armenia-2022', quote: 'The reason was the passive reaction of the CSTO to Armenia\'s request', quoteStart: 1851, quoteEnd: 1919},
   {from: 'statement-nesmiyan-collapse-of-ussr', to: 'ussr-dissolution', quote: 'the situation before the collapse of the USSR', quoteStart: 3719, quoteEnd: 3764},
   {from: 'statement-nesmiyan-collapse-of-ussr', to: 'russian-invasion-of-ukraine', quote: 'it has exhausted its potential on Ukrainian soil and today is on the way to finish off its army', quoteStart: 4022, quoteEnd: 4117},
   {from: 'statement-marat-csto-troops-kazakhstan', to: 'csto-deployment-kazakhstan-2022', quote: 'The CSTO troops in the cities of Kazakhstan', quoteStart: 6131, quoteEnd: 6174},
   {from: 'statement-many-experts-belarus-example', to: 'kremlin-helps-lukashenko-2020', quote: 'was helped by the Kremlin to retain power in 2020', quoteStart: 7178, quoteEnd: 7227},
-  {from: 'statement-russian-war-supporters-front', to: 'lukashenko-supports-invasion-of-ukraine', quote: 'Apart from Lukashenka, none of the leaders of the CSTO member countries supported the Russian invasion of Ukraine, and this angered the Russian supporters of the war', quoteStart: 7285, quoteEnd: 7450}
+  {from: 'statement-russian-war-supporters-front', to: 'russian-invasion-of-ukraine', quote: 'Apart from Lukashenka, none of the leaders of the CSTO member countries supported the Russian invasion of Ukraine, and this angered the Russian supporters of the war', quoteStart: 7285, quoteEnd: 7450}
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)

@@ -70,7 +70,7 @@ describe('provenance', () => {
     const problems = [...nodeQuotes, ...edgeQuotes].map((q) => quoteProblem(q, texts)).filter(Boolean);
     expect(problems).toEqual([]);
     // Pinned: a quote that disappears from the imports fails here, not silently.
-    expect({ sourcedFrom: nodeQuotes.length, relationships: edgeQuotes.length }).toEqual({ sourcedFrom: 163, relationships: 210 });
+    expect({ sourcedFrom: nodeQuotes.length, relationships: edgeQuotes.length }).toEqual({ sourcedFrom: 161, relationships: 232 });
   });
 
   it('finds the text of every Statement and Claim in its source', async () => {
@@ -117,10 +117,10 @@ describe('counts', () => {
       Source: 1,
       State: 14,
       Person: 11,
-      Organization: 16,
+      Organization: 18,
       Place: 14,
-      Entity: 55,
-      Event: 37,
+      Entity: 57,
+      Event: 38,
       Statement: 15,
       Claim: 1,
     });
@@ -129,21 +129,22 @@ describe('counts', () => {
   it('has the pinned number of relationships per type', async () => {
     const rows = await db.read<{ type: string; count: number }>('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
     expect(Object.fromEntries(rows.map(({ type, count }) => [type, count]))).toEqual({
-      SOURCED_FROM: 163,
+      SOURCED_FROM: 161,
       MEMBER_OF: 10,
       HOLDS_OFFICE: 8,
-      PART_OF: 4,
-      LOCATED_IN: 14,
-      HAS_ACTOR: 33,
-      HAS_TARGET: 29,
-      HAS_PARTICIPANT: 18,
-      OCCURRED_IN: 17,
+      PART_OF: 3,
+      LOCATED_IN: 8,
+      HAS_ACTOR: 47,
+      HAS_TARGET: 40,
+      HAS_PARTICIPANT: 7,
+      OCCURRED_IN: 31,
       RESPONDS_TO: 8,
       PROMPTED_BY: 8,
+      COINCIDED_WITH: 1,
       PART_OF_EVENT: 1,
       SAID_BY: 15,
-      VIA: 2,
-      ABOUT: 40,
+      VIA: 3,
+      ABOUT: 39,
       MADE_AT: 1,
       CLAIMED_BY: 1,
       JUSTIFIES: 1,
@@ -175,6 +176,19 @@ describe('attribution', () => {
     expect(await db.read('MATCH (s:Statement) WHERE NOT (s)-[:SAID_BY]->() RETURN s.id AS id')).toEqual([]);
   });
 
+  it('gives every statement in a named medium both its medium and a VIA edge to it, and only those', async () => {
+    const rows = await db.read<{ id: string; medium: string | null; via: string[] }>(
+      'MATCH (s:Statement) RETURN s.id AS id, s.medium AS medium, [(s)-[:VIA]->(m:Organization) | m.name] AS via ORDER BY id',
+    );
+    const inconsistent = rows.filter(({ medium, via }) => JSON.stringify(via) !== JSON.stringify(medium === null ? [] : [medium]));
+    expect(inconsistent).toEqual([]);
+    expect(rows.filter(({ medium }) => medium !== null).map(({ id, medium }) => [id, medium])).toEqual([
+      ['statement-simonyan-gun', 'Public Television of Armenia'],
+      ['statement-simonyan-public-television', 'Public Television of Armenia'],
+      ['statement-topwar-author-comedy', 'topwar.ru'],
+    ]);
+  });
+
   it('gives every Claim a claimant and a status', async () => {
     const rows = await db.read(
       "MATCH (c:Claim) WHERE NOT (c)-[:CLAIMED_BY]->() OR NOT c.status IN ['UNSUPPORTED'] RETURN c.id AS id, c.status AS status",
@@ -201,7 +215,7 @@ describe('search keys', () => {
       .map(({ id, name, aliases, searchKeys }) => ({ id, stored: searchKeys, api: [...new Set([name, ...(aliases ?? [])].map(searchKey))] }))
       .filter(({ stored, api }) => JSON.stringify(stored) !== JSON.stringify(api));
     expect(disagreements).toEqual([]);
-    expect(rows).toHaveLength(55 + 37);
+    expect(rows).toHaveLength(57 + 38);
   });
 });
 

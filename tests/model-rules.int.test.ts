@@ -1,0 +1,59 @@
+/** The loaded article graph keeps the dyad rules of docs/model.md: the validator finds nothing, and the rules hold as read. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkModel } from '../src/loader/check-model.js';
+import { openTestDatabase } from './support/test-neo4j.js';
+
+const db = openTestDatabase();
+afterAll(() => db.close());
+
+/** Actors, targets and places of one event, as sorted ids. */
+async function dyad(id: string) {
+  const [row] = await db.read<{ actors: string[]; targets: string[]; places: string[] }>(
+    `MATCH (e:Event {id: $id})
+     RETURN [(e)-[:HAS_ACTOR]->(x) | x.id] AS actors, [(e)-[:HAS_TARGET]->(x) | x.id] AS targets, [(e)-[:OCCURRED_IN]->(x) | x.id] AS places`,
+    { id },
+  );
+  return { actors: [...row!.actors].sort(), targets: [...row!.targets].sort(), places: [...row!.places].sort() };
+}
+
+describe('the dyad rules', () => {
+  it('hold for every event of the article graph', async () => {
+    expect(await checkModel(db)).toEqual({ events: 38, violations: [] });
+  });
+
+  it('give a conflict both parties as actor and target', async () => {
+    expect(await dyad('armenia-azerbaijan-clashes-2022-09')).toEqual({
+      actors: ['armenia', 'azerbaijan'],
+      targets: ['armenia', 'azerbaijan'],
+      places: ['armenia-azerbaijan-conflict-zone'],
+    });
+    expect(await dyad('tajik-kyrgyz-border-conflict-2021')).toEqual({
+      actors: ['kyrgyzstan', 'tajikistan'],
+      targets: ['kyrgyzstan', 'tajikistan'],
+      places: ['tajik-kyrgyz-border'],
+    });
+  });
+
+  it('give an agreement its signatories as actors', async () => {
+    expect(await dyad('csto-treaty-signing-1992')).toEqual({
+      actors: ['armenia', 'kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan', 'uzbekistan'],
+      targets: ['csto'],
+      places: ['tashkent'],
+    });
+  });
+
+  it('store the support of the demonstrators as a SUPPORT event: supporters as actors, the supported as target', async () => {
+    expect(await dyad('simonyan-grigoryan-support-demonstrators-2022-09')).toEqual({
+      actors: ['alen-simonyan', 'armen-grigoryan'],
+      targets: ['yerevan-demonstrators'],
+      places: [],
+    });
+  });
+
+  it('give a refusal the place of what it concerns, and a help request the place the help was asked for', async () => {
+    expect((await dyad('kyrgyzstan-cancels-exercise-2022-10')).places).toEqual(['issyk-kul-region']);
+    expect((await dyad('armenia-refuses-exercises-2022-09')).places).toEqual(['kazakhstan']);
+    expect((await dyad('help-request-kyrgyzstan-2010')).places).toEqual(['batken', 'osh']);
+    expect((await dyad('help-response-csto-kyrgyzstan-2010')).places).toEqual(['batken', 'osh']);
+  });
+});
