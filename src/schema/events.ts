@@ -99,11 +99,12 @@ export const EventRelation = builder.enumType('EventRelation', {
     PROMPTED: { description: 'This event prompted the other.' },
     PART_OF: { description: 'This event is part of the other.' },
     HAS_PART: { description: 'The other event is part of this one.' },
+    COINCIDED_WITH: { description: 'The two events happened at the same time, as the source links them.' },
   } as const,
 });
 
 /** The relation read from the event the field is on: outgoing when the other event is the relationship's end. */
-const eventRelation = ({ node, edge }: Scope) => `CASE WHEN endNode(${edge}) = ${node}
+const eventRelation = ({ node, edge }: Scope) => `CASE WHEN type(${edge}) = 'COINCIDED_WITH' THEN 'COINCIDED_WITH' WHEN endNode(${edge}) = ${node}
   THEN CASE type(${edge}) WHEN 'RESPONDS_TO' THEN 'RESPONDS_TO' WHEN 'PROMPTED_BY' THEN 'PROMPTED_BY' ELSE 'PART_OF' END
   ELSE CASE type(${edge}) WHEN 'RESPONDS_TO' THEN 'RESPONDED_BY' WHEN 'PROMPTED_BY' THEN 'PROMPTED' ELSE 'HAS_PART' END END`;
 
@@ -132,22 +133,35 @@ const relatedLinks = (pattern: (parent: string, vars: RelatedVariables) => strin
 builder.objectFields(EventRef, (t) => ({
   participants: t.field({
     type: [ParticipationRef],
-    description: 'Who takes part, as actor, target or participant, each with its evidence.',
+    description: 'Actors and targets (role ACTOR, TARGET) and anyone else taking part (role PARTICIPANT with a detail such as "requested by", "supporter", "deployed force"), each with its evidence.',
     extensions: relatedLinks((p, { node, edge }) => `(${p})-[${edge}:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(${node})`, 5, ({ node, edge }) => `type(${edge}), ${node}.name, ${node}.id`),
     resolve: readPlanned,
   }),
-  actors: t.field({ type: [EntityRef], description: "Who acts (the dyad's source).", extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_ACTOR]->(${node})`, 2), resolve: readPlanned }),
-  targets: t.field({ type: [EntityRef], description: "Who is acted upon (the dyad's target).", extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_TARGET]->(${node})`, 2), resolve: readPlanned }),
+  actors: t.field({
+    type: [EntityRef],
+    description:
+      "Who acts, the dyad's source (CAMEO Actor1): the requester, the answering organisation, every signatory, the state that joins or leaves, the supporter, the visitor, the demonstrators; in a conflict, every party (each is also a target). Never empty.",
+    extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_ACTOR]->(${node})`, 2),
+    resolve: readPlanned,
+  }),
+  targets: t.field({
+    type: [EntityRef],
+    description:
+      "Who is acted upon or with, the dyad's target (CAMEO Actor2): the organisation asked, the requester answered, the organisation joined or left, the supported, the host, the state a protest addresses; in a conflict, every party. Empty only for a DISSOLUTION.",
+    extensions: relatedNodes((p, { node }) => `(${p})-[:HAS_TARGET]->(${node})`, 2),
+    resolve: readPlanned,
+  }),
   places: t.field({
     type: [EntityRef],
-    description: 'Where it took place: places, or states when no place is named.',
+    description:
+      'Where it took place: a place, or a state when no place is named; a help request or response has the place the help was asked for, a refusal or cancellation the place of what it concerns. Always present except for ACCESSION, WITHDRAWAL, SUPPORT and DISSOLUTION, which have one only when the source states it.',
     extensions: relatedNodes((p, { node }) => `(${p})-[:OCCURRED_IN]->(${node})`, 2),
     resolve: readPlanned,
   }),
   relatedEvents: t.field({
     type: [EventLinkRef],
-    description: 'Events this one responds to, was prompted by or is part of, and those that respond to it, were prompted by it or are part of it.',
-    extensions: relatedLinks((p, { node, edge }) => `(${p})-[${edge}:RESPONDS_TO|PROMPTED_BY|PART_OF_EVENT]-(${node}:Event)`, 3, ({ node }) => `${node}.startDate, ${node}.id`),
+    description: 'Events this one responds to, was prompted by, is part of or coincided with, and those that respond to it, were prompted by it or are part of it.',
+    extensions: relatedLinks((p, { node, edge }) => `(${p})-[${edge}:RESPONDS_TO|PROMPTED_BY|PART_OF_EVENT|COINCIDED_WITH]-(${node}:Event)`, 3, ({ node }) => `${node}.startDate, ${node}.id`),
     resolve: readPlanned,
   }),
 }));

@@ -25,6 +25,7 @@ export const factRelationshipTypes = [
   'RESPONDS_TO',
   'PROMPTED_BY',
   'PART_OF_EVENT',
+  'COINCIDED_WITH',
   'SAID_BY',
   'VIA',
   'ABOUT',
