@@ -5,10 +5,10 @@
  * `extensions.cost`, as Shopify's and GitHub's GraphQL APIs do.
  */
 import type { Plugin } from '@envelop/core';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { badUserInput } from '../schema/errors.js';
 import type { ListEstimate } from './compile-selection.js';
 import { type PlannedQuery, planOperation } from './plan-root.js';
+import { rememberPlans } from './resolvers.js';
 
 export interface OperationCost {
   /** Estimated rows the operation reads. */
@@ -16,10 +16,8 @@ export interface OperationCost {
   lists: ListEstimate[];
 }
 
-/** Sums the cost of every root field the operation plans; a field that cannot be planned fails when it runs instead. */
-export function estimateOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): OperationCost | null {
-  const planned = planOperation(schema, document, operationName, variables);
-  if (!planned) return null;
+/** Sums the cost of the planned root fields; a field that could not be planned fails when it runs instead. */
+export function costOf(planned: Map<string, PlannedQuery | Error>): OperationCost {
   const queries = [...planned.values()].filter((query): query is PlannedQuery => !(query instanceof Error));
   return { rows: queries.reduce((total, query) => total + query.rows, 0), lists: queries.flatMap((query) => query.lists) };
 }
@@ -37,8 +35,11 @@ function listsToNarrow(cost: OperationCost): string {
 export function useQueryCost(budget: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = estimateOperation(args.schema, args.document, args.operationName, args.variableValues);
-      if (!cost) return;
+      const planned = planOperation(args.schema, args.document, args.operationName, args.variableValues);
+      if (!planned) return;
+      // The root resolvers run these plans instead of planning again.
+      rememberPlans(args.contextValue, planned);
+      const cost = costOf(planned);
       const report = { estimatedRows: Math.round(cost.rows), budget };
       if (cost.rows > budget) {
         const error = badUserInput(
