@@ -154,19 +154,37 @@ CALL {
 RETURN ${project({ nodes: 'ns', edges: 'rels', truncated: 'truncated' })} AS value`;
 }
 
-/** Both ends are looked up in the query itself, each in an aggregating subquery: one row whether or not they exist. */
-function pathsQuery({ from, to, maxHops, first, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string): string {
+/** Most paths one request returns, and most it may skip. */
+const maxPaths = 50;
+const maxSkippedPaths = 1000;
+
+/**
+ * Both ends are looked up in the query itself, each in an aggregating subquery: one row whether or not they exist.
+ * Shortest paths use Neo4j's shortest-path search; all simple paths (no node twice) are enumerated up to the hop
+ * limit, shortest first, then by the ids along them, so that pages are stable.
+ */
+function pathsQuery({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string): string {
   const hops = checkHops(maxHops ?? 3, 'maxHops');
-  const count = checkLimit(first ?? 5, 50, 'first');
+  const count = checkLimit(first ?? 5, maxPaths, 'first');
+  const skipped = skip ?? 0;
+  if (!Number.isInteger(skipped) || skipped < 0 || skipped > maxSkippedPaths) throw badUserInput(`skip must be a whole number from 0 to ${maxSkippedPaths}; got ${skipped}.`, 'skip');
   if (slugOf(from) === slugOf(to)) throw badUserInput('from and to must be two different things.', 'to');
+  const filters = [
+    typeFilter(relationshipTypes, (types) => `all(r IN rs WHERE type(r) IN ${types})`, q),
+    typeFilter(through, (kinds) => `all(x IN nodes(p)[1..-1] WHERE ${nodeTypename('x')} IN ${kinds})`, q),
+  ].join('');
+  const match = all
+    ? `MATCH p = (a)-[rs:${factTypes}*1..${hops}]-(b)
+  WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])${filters}`
+    : `MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
+  WHERE true${filters}`;
   return `CALL { ${matchThingsBySlug('n', q.param([slugOf(from)]))} RETURN collect(n)[0] AS a }
 CALL { ${matchThingsBySlug('n', q.param([slugOf(to)]))} RETURN collect(n)[0] AS b }
 CALL {
   WITH a, b
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
-  WHERE true${typeFilter(relationshipTypes, (types) => `all(r IN rs WHERE type(r) IN ${types})`, q)}
-  WITH p LIMIT ${q.param(count)}
+  ${match}
+  WITH p ORDER BY length(p), [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] SKIP ${q.param(skipped)} LIMIT ${q.param(count)}
   RETURN collect(${project({ path: 'p' })}) AS paths
 }
 RETURN paths AS value, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
@@ -195,12 +213,16 @@ builder.queryFields((t) => ({
   }),
   paths: t.field({
     type: [PathRef],
-    description: 'How two things are connected: the shortest paths of at most `maxHops` edges, each edge with its evidence.',
+    description:
+      'How two things are connected: the shortest paths of at most `maxHops` edges, or with `all: true` every simple path (no node twice) up to that length; shortest first, each edge with its evidence.',
     args: {
       from: t.arg.string({ required: true, description: 'Start: a slug or a global id.' }),
       to: t.arg.string({ required: true, description: 'End: a slug or a global id.' }),
       maxHops: t.arg.int({ required: false, defaultValue: 3, description: `Longest path, in edges. Default 3, at most ${limits.maxHops}.` }),
-      first: t.arg.int({ required: false, defaultValue: 5, description: 'Most paths. Default 5, at most 50.' }),
+      first: t.arg.int({ required: false, defaultValue: 5, description: `Most paths. Default 5, at most ${maxPaths}.` }),
+      skip: t.arg.int({ required: false, defaultValue: 0, description: `Paths to skip, for the next page: the order is fixed (length, then the ids along the path). At most ${maxSkippedPaths}.` }),
+      all: t.arg.boolean({ required: false, defaultValue: false, description: 'False: only the shortest paths. True: every simple path of at most `maxHops` edges. Default false.' }),
+      through: t.arg({ type: [ThingKind], required: false, description: 'Only paths whose inner nodes are all of these kinds, e.g. [STATE, ORGANIZATION]. Default: any.' }),
       relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk only these relationship types. Default: all fact types.' }),
     },
     extensions: rootPlan({
