@@ -122,7 +122,7 @@ describe('lists', () => {
       `{ members1995: states(memberOf: "csto", at: "1995-01-01", first: 20) { totalCount }
          members2022: states(memberOf: "csto", at: "2022-10-13", orderBy: NAME_DESC, first: 20) { edges { node { slug } } }
          people(nameContains: "simon") { edges { node { slug } } }
-         media: organizations(organizationKind: "MEDIA") { edges { node { slug } } }
+         media: organizations(organizationKind: MEDIA) { edges { node { slug } } }
          kyrgyzPlaces: places(within: "kyrgyzstan") { edges { node { slug } } } }`,
     );
     const nodes = (connection: { edges: { node: { slug: string } }[] }) => connection.edges.map((edge) => edge.node.slug);
@@ -308,17 +308,18 @@ describe('bad input', () => {
   };
 
   it('answers an unknown id, a bad date, and a page size over the maximum with a code and a clear message', async () => {
+    const unknownAtlantis = `id: no thing has the id, name or alias 'atlantis'. Nearest matches: North Atlantic Treaty Organization (Organization:nato). Search finds things by any word.`;
     expect(await codeOf(`{ thing(id: "atlantis") { name } }`)).toEqual([
-      ['NOT_FOUND', `No thing with id 'atlantis'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`],
+      ['NOT_FOUND', unknownAtlantis],
     ]);
     expect(await codeOf(`query($at: Date) { members(organization: "csto", at: $at) { startDate } }`, { at: '2022-02-30' })).toEqual([
       ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".'],
     ]);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
     expect(await codeOf(`{ neighbourhood(id: "atlantis") { truncated } }`)).toEqual([
-      ['NOT_FOUND', `No thing with id 'atlantis'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`],
+      ['NOT_FOUND', unknownAtlantis],
     ]);
-    expect((await codeOf(`{ paths(from: "csto", to: "atlantis") { length } }`))?.[0]?.[1]).toMatch(/^No thing with to 'atlantis'/);
+    expect((await codeOf(`{ paths(from: "csto", to: "atlantis") { length } }`))?.[0]?.[1]).toMatch(/^to: no thing has the id, name or alias 'atlantis'/);
     expect(await codeOf(`{ paths(from: "csto", to: "nato", maxHops: 9) { length } }`)).toEqual([['BAD_USER_INPUT', 'maxHops must be a whole number from 1 to 4; got 9.']]);
   });
 

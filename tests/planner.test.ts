@@ -13,20 +13,35 @@ function plan(query: string, variables: Record<string, unknown> = {}): Record<st
 }
 
 const typename = (n: string) => `head([label IN labels(${n}) WHERE label <> 'Entity'])`;
+const kind = typename('x');
+/** The resolution of `thing(id:)`'s argument: an exact slug, else a name or alias, else suggestions. */
+const resolution =
+  'CALL { CALL { MATCH (thing:Entity) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Event) WHERE thing.id IN $p0 RETURN thing ' +
+  'UNION MATCH (thing:Statement) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Claim) WHERE thing.id IN $p0 RETURN thing } WITH thing AS x ' +
+  `RETURN collect(x {.id, .name, kind: ${kind}}) AS exact0 }\n` +
+  'CALL {\n  WITH exact0 WITH exact0 WHERE size(exact0) = 0\n' +
+  "  CALL db.index.fulltext.queryNodes('search', $p1) YIELD node AS x\n  WITH x WHERE $p2 IN x.searchKeys\n  WITH x ORDER BY x.id\n" +
+  `  RETURN collect(x {.id, .name, kind: ${kind}}) AS named0\n}\n` +
+  'WITH *, CASE WHEN size(exact0) > 0 THEN exact0 ELSE named0 END AS candidates0\n' +
+  'WITH *, CASE WHEN size(candidates0) = 1 THEN candidates0[0].id END AS ref0\n' +
+  'CALL {\n  WITH candidates0 WITH candidates0 WHERE size(candidates0) = 0\n' +
+  "  CALL db.index.fulltext.queryNodes('search', $p3) YIELD node AS x, score\n  WITH x ORDER BY score DESC, x.id LIMIT 3\n" +
+  `  RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions0\n}`;
+/** The thing the resolution found, bound to n0 inside the subquery that answers. */
 const thingBySlug =
-  'CALL { MATCH (thing:Entity) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Event) WHERE thing.id IN $p0 RETURN thing ' +
-  'UNION MATCH (thing:Statement) WHERE thing.id IN $p0 RETURN thing UNION MATCH (thing:Claim) WHERE thing.id IN $p0 RETURN thing } WITH thing AS n0';
+  'CALL { WITH ref0\nCALL { WITH ref0 MATCH (thing:Entity) WHERE thing.id IN [ref0] RETURN thing UNION WITH ref0 MATCH (thing:Event) WHERE thing.id IN [ref0] RETURN thing ' +
+  'UNION WITH ref0 MATCH (thing:Statement) WHERE thing.id IN [ref0] RETURN thing UNION WITH ref0 MATCH (thing:Claim) WHERE thing.id IN [ref0] RETURN thing } WITH thing AS n0';
 
 describe('the planner', () => {
   it('compiles an interface selection with a nested, filtered relationship list into one query', () => {
     const { thing } = plan(`{ thing(id: "csto") { name ... on Organization { members(at: "2022-10-13") { member { name } evidence { quote } } } } }`);
     expect(thing!.cypher).toBe(
-      `${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, \`name\`: n0.name, \`members\`: CASE WHEN n0:Organization THEN COLLECT { ` +
-        'MATCH (n1)-[r1:MEMBER_OF]->(n0) WHERE r1.startDate <= date($p1) AND (r1.endDate IS NULL OR r1.endDate >= date($p1)) ' +
+      `${resolution}\n${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, \`name\`: n0.name, \`members\`: CASE WHEN n0:Organization THEN COLLECT { ` +
+        'MATCH (n1)-[r1:MEMBER_OF]->(n0) WHERE r1.startDate <= date($p4) AND (r1.endDate IS NULL OR r1.endDate >= date($p4)) ' +
         `WITH * ORDER BY n1.name, r1.startDate, n1.id RETURN {\`member\`: {\`__typename\`: ${typename('n1')}, \`name\`: n1.name}, ` +
-        '`evidence`: CASE WHEN r1.quote IS NULL THEN null ELSE {`quote`: r1.quote} END} AS value } END} AS value',
+        '`evidence`: CASE WHEN r1.quote IS NULL THEN null ELSE {`quote`: r1.quote} END} AS value } END} AS value }\nRETURN *',
     );
-    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: '2022-10-13' });
+    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 'searchKeys:"csto"', p2: 'csto', p3: 'csto csto~', p4: '2022-10-13' });
     expect(thing!.rows).toBe(11);
   });
 
@@ -55,11 +70,11 @@ describe('the planner', () => {
       `CASE WHEN n0:Organization OR n0:Person OR n0:Place OR n0:State THEN COLLECT { MATCH (n0)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n1:Event)\n` +
       `WITH DISTINCT n1 WHERE true WITH * ORDER BY n1.startDate, n1.id LIMIT ${limit} RETURN ${projection} AS value } END`;
     expect(thing!.cypher).toBe(
-      `${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, ` +
+      `${resolution}\n${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, ` +
         '`evidence`: COLLECT { MATCH (n0)-[r1:SOURCED_FROM]->(n1:Source) WITH * ORDER BY r1.quoteStart, r1.quoteEnd RETURN {`quote`: r1.quote} AS value }, ' +
-        `\`a\`: ${timeline('$p1', '{`name`: n1.name}')}, \`b\`: ${timeline('$p2', '{`slug`: n1.id}')}} AS value`,
+        `\`a\`: ${timeline('$p4', '{`name`: n1.name}')}, \`b\`: ${timeline('$p5', '{`slug`: n1.id}')}} AS value }\nRETURN *`,
     );
-    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 1, p2: 2 });
+    expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 'searchKeys:"csto"', p2: 'csto', p3: 'csto csto~', p4: 1, p5: 2 });
   });
 
   it('never writes a client value into the Cypher text', () => {

@@ -110,7 +110,7 @@ export const operations: BenchOperation[] = [
     name: 'lookup',
     question: 'one entity by id (kyrgyzstan)',
     ours: {
-      query: 'query Lookup($id: String!) { thing(id: $id) { ... on State { slug name aliases } } }',
+      query: 'query Lookup($id: ID!) { thing(id: $id) { ... on State { slug name aliases } } }',
       variables: { id: 'kyrgyzstan' },
       normalise: (data) => lookup(data.thing),
     },
@@ -125,7 +125,7 @@ export const operations: BenchOperation[] = [
     name: 'refused-help',
     question: 'help requests to the CSTO that were refused, with requester, addressee and evidence',
     ours: {
-      query: `query RefusedHelpRequests($addressee: String!) {
+      query: `query RefusedHelpRequests($addressee: ID!) {
   helpRequests(outcome: REFUSED, addressee: $addressee) {
     requester { slug name } addressee { slug name } startDate outcome evidence { quote start end }
   }
@@ -167,7 +167,7 @@ export const operations: BenchOperation[] = [
     name: 'nested-3',
     question: 'csto → members → their first 10 events → participants (three levels)',
     ours: {
-      query: `query MembersEvents($id: String!) {
+      query: `query MembersEvents($id: ID!) {
   thing(id: $id) {
     ... on Organization {
       members { member { slug name timeline(first: 10) { slug name participants { entity { slug name } role detail } } } }
@@ -241,7 +241,7 @@ export const operations: BenchOperation[] = [
     name: 'neighbourhood',
     question: 'neighbourhood of csto to depth 2, at most 200 nodes besides csto',
     ours: {
-      query: `query Neighbourhood($id: String!) {
+      query: `query Neighbourhood($id: ID!) {
   neighbourhood(id: $id, depth: 2, limit: 200) { nodes { slug labels name } edges { id source target type } }
 }`,
       variables: { id: 'csto' },
@@ -264,7 +264,7 @@ export const operations: BenchOperation[] = [
     name: 'shortest-path',
     question: 'a shortest path from alen-simonyan to kassym-jomart-tokayev, at most 4 hops',
     ours: {
-      query: `query ShortestPath($from: String!, $to: String!) {
+      query: `query ShortestPath($from: ID!, $to: ID!) {
   paths(from: $from, to: $to, maxHops: 4, first: 1) { length nodes { slug } edges { id type } }
 }`,
       variables: { from: 'alen-simonyan', to: 'kassym-jomart-tokayev' },
@@ -324,7 +324,7 @@ export const operations: BenchOperation[] = [
     name: 'timeline',
     question: "an entity's timeline (csto, first 20) with places and participants",
     ours: {
-      query: `query Timeline($id: String!) {
+      query: `query Timeline($id: ID!) {
   timeline(id: $id, first: 20) { slug name startDate places { slug } participants { role entity { slug } } }
 }`,
       variables: { id: 'csto' },

@@ -26,15 +26,22 @@ import { type Compiled, compileObject, type ListEstimate, PlanningError } from '
 import type { Args, Scope } from './field-plan.js';
 import { Parameters } from './parameters.js';
 import { decodeOffsetCursor, checkPageSize } from './page-arguments.js';
+import { type References, resolveReferences } from './references.js';
+
+/** The Cypher variable that holds each thing-naming argument's resolved id, by argument path. */
+export type Resolved = Record<string, string>;
 
 /** A root field that returns items (a list, or one item or null). */
 export interface ItemsRootPlan {
   kind: 'items';
   /**
    * The whole query: constant Cypher that binds the items, one row each in answer order, and returns
-   * `project(scope)` AS value (plus any columns `answer` reads). Client values go through `q` only.
+   * `project(scope)` AS value (plus any columns `answer` reads). Client values go through `q` only; a thing named
+   * by an argument in `references` is the id in `resolved[path]`.
    */
-  query: (args: Args, q: Parameters, project: (scope: Scope) => string) => string;
+  query: (args: Args, q: Parameters, project: (scope: Scope) => string, resolved: Resolved) => string;
+  /** The arguments that name a thing (slug, global id, name or alias), by path, e.g. `{ id: args.id }`. */
+  references?: (args: Args) => References;
   /** Most items, for the cost estimate. */
   estimate: (args: Args) => number;
   /** What the field costs, in words, where `estimate` depends on arguments with no default. */
@@ -50,7 +57,9 @@ export interface ItemsRootPlan {
 export interface ConnectionRootPlan {
   kind: 'connection';
   /** MATCH … WHERE … clauses that bind the scope's variables, and the sort keys over them (ties broken). */
-  rows: (args: Args, q: Parameters) => { clauses: string; scope: Scope; orderBy: string };
+  rows: (args: Args, q: Parameters, resolved: Resolved) => { clauses: string; scope: Scope; orderBy: string };
+  /** The arguments that name a thing, as for items. */
+  references?: (args: Args) => References;
 }
 
 export type RootPlan = ItemsRootPlan | ConnectionRootPlan;
@@ -71,6 +80,11 @@ export interface PlannedQuery {
   lists: ListEstimate[];
   /** Turns the query's rows into the field's value. */
   answer: (rows: PlannedRow[]) => unknown;
+  /**
+   * Arguments that name things: `check` throws when one names nothing or several things. When the query returns no
+   * row to check, `resolution` asks only that, in a second round trip that only an empty answer costs.
+   */
+  references?: { check: (row: Record<string, unknown>) => void; resolution: string };
 }
 
 function rootPlanOf(field: GraphQLField<unknown, unknown>): RootPlan {
@@ -97,15 +111,22 @@ function objectField(type: GraphQLObjectType, name: string): GraphQLObjectType {
 function planItems(selection: Selection, plan: ItemsRootPlan, field: GraphQLField<unknown, unknown>, args: Args, selectionSets: SelectionSetNode[], key: string): PlannedQuery {
   const q = new Parameters();
   let compiled: Compiled = { cypher: 'null', rows: 0, lists: [] };
-  const cypher = plan.query(args, q, (scope) => {
-    compiled = compileObject({ ...selection, q }, getNamedType(field.type), scope, selectionSets, 0, key);
-    return compiled.cypher;
-  });
+  const references = resolveReferences(plan.references?.(args) ?? {}, q);
+  const query = plan.query(
+    args,
+    q,
+    (scope) => {
+      compiled = compileObject({ ...selection, q }, getNamedType(field.type), scope, selectionSets, 0, key);
+      return compiled.cypher;
+    },
+    references?.variables ?? {},
+  );
   const items = plan.estimate(args);
   const list = isListType(getNullableType(field.type));
   return {
-    cypher,
+    cypher: references ? `${references.clauses}\nCALL { WITH ${Object.values(references.variables).join(', ')}\n${query} }\nRETURN *` : query,
     parameters: q.values,
+    references: references ? { check: references.check, resolution: `${references.clauses}\nRETURN ${references.columns.join(', ')}` } : undefined,
     ...rootCost(compiled, items, key),
     answer: (rows) => (plan.answer ? plan.answer(rows, args) : list ? rows.map((row) => row.value) : (rows[0]?.value ?? null)),
   };
@@ -135,14 +156,18 @@ function planConnection(selection: Selection, plan: ConnectionRootPlan, field: G
     maxSize: limits.maxPageSize,
   });
   const q = new Parameters();
-  const { clauses, scope, orderBy } = plan.rows(args, q);
+  const references = resolveReferences(plan.references?.(args) ?? {}, q);
+  const { clauses, scope, orderBy } = plan.rows(args, q, references?.variables ?? {});
   const compiled = compileObject({ ...selection, q }, getNamedType(edgeType.getFields().node!.type), scope, nodeSets, 0, `${key}.edges.node`);
-  const count = counted ? `CALL { ${clauses} RETURN count(*) AS total }\n` : '';
-  const cypher = `${count}CALL { ${clauses} WITH * ORDER BY ${orderBy} SKIP ${q.param(page.offset)} LIMIT ${q.param(page.limit)} RETURN collect(${compiled.cypher}) AS page }
-RETURN ${counted ? 'total' : 'null AS total'}, page AS value`;
+  const imports = references ? `WITH ${Object.values(references.variables).join(', ')} ` : '';
+  const count = counted ? `CALL { ${imports}${clauses} RETURN count(*) AS total }\n` : '';
+  const cypher = `${references ? `${references.clauses}\n` : ''}${count}CALL { ${imports}${clauses} WITH * ORDER BY ${orderBy} SKIP ${q.param(page.offset)} LIMIT ${q.param(page.limit)} RETURN collect(${compiled.cypher}) AS page }
+RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${references.columns.join(', ')}` : ''}`;
   return {
     cypher,
     parameters: q.values,
+    // A connection's query always returns its one row, so the resolution never runs alone.
+    references: references ? { check: references.check, resolution: '' } : undefined,
     ...rootCost(compiled, page.expectedSize, key),
     answer: ([row]) => {
       const items = (row?.value ?? []) as unknown[];

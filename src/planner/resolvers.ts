@@ -23,7 +23,12 @@ function planOf(ctx: Context, info: GraphQLResolveInfo): PlannedQuery {
 /** Runs a root field's planned query in a READ transaction and shapes the answer. */
 export async function resolvePlanned(_root: unknown, _args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<any> {
   const planned = planOf(ctx, info);
-  return planned.answer(await ctx.db.read<PlannedRow>(planned.cypher, planned.parameters));
+  const rows = await ctx.db.read<PlannedRow>(planned.cypher, planned.parameters);
+  if (planned.references) {
+    const [row] = rows.length ? rows : await ctx.db.read(planned.references.resolution, planned.parameters);
+    planned.references.check(row ?? {});
+  }
+  return planned.answer(rows);
 }
 
 /** A planned field's value, from its parent's row. */

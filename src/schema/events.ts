@@ -5,12 +5,12 @@ import { limits } from '../limits.js';
 import { type Args, propertyPlan, relatedPlan, type RelatedVariables, sameRowPlan, type Scope, valuePlan } from '../planner/field-plan.js';
 import type { Parameters } from '../planner/parameters.js';
 import { checkPageSize } from '../planner/page-arguments.js';
-import { rootPlan } from '../planner/plan-root.js';
+import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan } from './provenance.js';
 import { conditions, type Row } from './shapes.js';
-import { EntityRef, foundOrNotFound, slugParam, ThingRef, thingNode } from './things.js';
+import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
   description: 'What kind of event; each maps to CAMEO codes where one fits.',
@@ -168,20 +168,25 @@ builder.objectFields(EventRef, (t) => ({
 
 interface EventFilterShape {
   types?: string[] | null;
+  status?: string[] | null;
   from?: string | null;
   to?: string | null;
   participant?: string | null;
   place?: string | null;
 }
 
-/** Conditions on event `n` for the filters given, shared by the event list, timelines and help requests. */
-function eventConditions(n: string, filter: EventFilterShape | null | undefined, q: Parameters): (string | null | false | undefined)[] {
+/**
+ * Conditions on event `n` for the filters given, shared by the event list, timelines and help requests; a
+ * participant or place is the id the planner resolved for `filter.participant` or `filter.place`.
+ */
+function eventConditions(n: string, filter: EventFilterShape | null | undefined, q: Parameters, resolved: Resolved = {}): (string | null | false | undefined)[] {
   return [
     filter?.types && `${n}.type IN ${q.param(filter.types)}`,
+    filter?.status && `${n}.status IN ${q.param(filter.status)}`,
     filter?.from && `${n}.endDate >= date(${q.param(filter.from)})`,
     filter?.to && `${n}.startDate <= date(${q.param(filter.to)})`,
-    filter?.participant && `EXISTS { MATCH (${n})-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(x {id: ${slugParam(q, filter.participant)}}) }`,
-    filter?.place && `EXISTS { MATCH (${n})-[:OCCURRED_IN]->()-[:LOCATED_IN*0..3]->(x {id: ${slugParam(q, filter.place)}}) }`,
+    filter?.participant && `EXISTS { MATCH (${n})-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT]->(x {id: ${resolved['filter.participant']}}) }`,
+    filter?.place && `EXISTS { MATCH (${n})-[:OCCURRED_IN]->()-[:LOCATED_IN*0..3]->(x {id: ${resolved['filter.place']}}) }`,
   ];
 }
 
@@ -194,10 +199,11 @@ const EventFilter = builder.inputType('EventFilter', {
   description: 'Which events; every condition given must hold.',
   fields: (t) => ({
     types: t.field({ type: [EventType], required: false, description: 'Only these types.' }),
+    status: t.field({ type: [EventStatus], required: false, description: 'Only events with one of these statuses, e.g. [CANCELLED].' }),
     from: t.field({ type: 'Date', required: false, description: 'Only events that end on or after this date.' }),
     to: t.field({ type: 'Date', required: false, description: 'Only events that start on or before this date.' }),
-    participant: t.string({ required: false, description: 'Only events this entity takes part in, as actor, target or participant (slug or global id).' }),
-    place: t.string({ required: false, description: 'Only events that took place in this place or state, or in a place within it (slug or global id).' }),
+    participant: t.id({ required: false, description: `Only events this entity takes part in, as actor, target or participant (${thingReference}).` }),
+    place: t.id({ required: false, description: `Only events that took place in this place or state, or in a place within it (${thingReference}).` }),
   }),
 });
 
@@ -282,15 +288,15 @@ const HelpRequestRef = builder.objectRef<Row>('HelpRequest').implement({
  * first target as addressee. Given an addressee, the query starts from it (an index seek, then its HAS_TARGET
  * edges) instead of from every help request.
  */
-function helpRequestsQuery(args: Args, q: Parameters, project: (scope: Scope) => string): string {
+function helpRequestsQuery(args: Args, q: Parameters, project: (scope: Scope) => string, resolved: Resolved): string {
   const filter = conditions([args.outcome && `coalesce(hr.outcome, 'PENDING') = ${q.param(args.outcome)}`, ...eventConditions('hr', args, q)]);
   const start = args.addressee
-    ? `MATCH (ad:Entity {id: ${slugParam(q, args.addressee)}})<-[ade:HAS_TARGET]-(hr:Event {type: 'HELP_REQUEST'}) WHERE ${filter}`
+    ? `MATCH (ad:Entity {id: ${resolved.addressee}})<-[ade:HAS_TARGET]-(hr:Event {type: 'HELP_REQUEST'}) WHERE ${filter}`
     : `MATCH (hr:Event {type: 'HELP_REQUEST'}) WHERE ${filter}
 CALL { WITH hr MATCH (hr)-[r:HAS_TARGET]->(x) RETURN x AS ad, r AS ade ORDER BY x.id LIMIT 1 }`;
   return `${start}
 CALL { WITH hr MATCH (hr)-[r:HAS_ACTOR]->(x) RETURN x AS rq, r AS rqe ORDER BY x:State DESC, x.id LIMIT 1 }
-WITH * WHERE ${conditions([args.requester && `rq.id = ${slugParam(q, args.requester)}`])}
+WITH * WHERE ${conditions([args.requester && `rq.id = ${resolved.requester}`])}
 WITH * ORDER BY hr.startDate, hr.id
 RETURN ${project({ node: 'hr', requester: 'rq', requesterEdge: 'rqe', addressee: 'ad', addresseeEdge: 'ade' })} AS value`;
 }
@@ -306,8 +312,9 @@ builder.queryFields((t) => ({
       },
       extensions: rootPlan({
         kind: 'connection',
-        rows: ({ filter, orderBy }, q) => ({
-          clauses: `MATCH (n0:Event) WHERE ${conditions(eventConditions('n0', filter, q))}`,
+        references: ({ filter }) => ({ 'filter.participant': filter?.participant, 'filter.place': filter?.place }),
+        rows: ({ filter, orderBy }, q, resolved) => ({
+          clauses: `MATCH (n0:Event) WHERE ${conditions(eventConditions('n0', filter, q, resolved))}`,
           scope: { node: 'n0' },
           orderBy: `n0.startDate ${orderBy === 'DATE_DESC' ? 'DESC' : 'ASC'}, n0.id`,
         }),
@@ -319,15 +326,15 @@ builder.queryFields((t) => ({
   timeline: t.field({
     type: [EventRef],
     description: 'The events an entity takes part in, or that took place there, oldest first.',
-    args: { id: t.arg.string({ required: true, description: 'The entity: a slug or a global id.' }), ...timelineArgs(t.arg) },
+    args: { id: t.arg.id({ required: true, description: `The entity: ${thingReference}.` }), ...timelineArgs(t.arg) },
     extensions: rootPlan({
       kind: 'items',
-      // One row whether or not the entity has events, so that an unknown id can be told from an empty timeline.
-      query: (args, q, project) => `MATCH (c0:Entity {id: ${slugParam(q, args.id)}})
+      references: ({ id }) => ({ id }),
+      query: (args, q, project, resolved) => `MATCH (c0:Entity {id: ${resolved.id}})
 CALL { WITH c0 ${timelineClauses('c0', 'n0', args, q)} WITH n0 ORDER BY n0.startDate, n0.id LIMIT ${q.param(timelineSize(args))} RETURN collect(${project({ node: 'n0' })}) AS events }
 RETURN events AS value`,
       estimate: timelineSize,
-      answer: foundOrNotFound('id'),
+      answer: firstRowValue([]),
     }),
     resolve: resolvePlanned,
   }),
@@ -336,13 +343,18 @@ RETURN events AS value`,
     description: 'Requests for help, oldest first: who asked whom, when, and how it ended. `helpRequests(outcome: REFUSED)` answers "who asked for help and was refused".',
     args: {
       outcome: t.arg({ type: HelpRequestOutcome, required: false, description: 'Only requests that ended so.' }),
-      requester: t.arg.string({ required: false, description: 'Only requests by this entity (slug or global id).' }),
-      addressee: t.arg.string({ required: false, description: 'Only requests to this entity (slug or global id), e.g. "csto".' }),
+      requester: t.arg.id({ required: false, description: `Only requests by this entity (${thingReference}).` }),
+      addressee: t.arg.id({ required: false, description: `Only requests to this entity (${thingReference}), e.g. "csto" or "ODKB".` }),
       from: t.arg({ type: 'Date', required: false, description: 'Only requests made on or after this date.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Only requests made on or before this date.' }),
     },
     // Help requests are few, like the lists of one kind a page shows: they are estimated as one default page.
-    extensions: rootPlan({ kind: 'items', query: helpRequestsQuery, estimate: () => limits.defaultPageSize }),
+    extensions: rootPlan({
+      kind: 'items',
+      references: ({ requester, addressee }) => ({ requester, addressee }),
+      query: helpRequestsQuery,
+      estimate: () => limits.defaultPageSize,
+    }),
     resolve: resolvePlanned,
   }),
 }));

@@ -7,12 +7,12 @@ import { limits } from '../limits.js';
 import { nodeTypename } from '../planner/compile-selection.js';
 import { type Args, eachPlan, propertyPlan, sameRowPlan, valuePlan } from '../planner/field-plan.js';
 import type { Parameters } from '../planner/parameters.js';
-import { type PlannedRow, rootPlan } from '../planner/plan-root.js';
+import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
 import { edgeIdCypher, factRelationshipTypes, globalIdCypher, matchThingsBySlug, type Row, slugOf } from './shapes.js';
-import { ThingKind, ThingRef, unknownId } from './things.js';
+import { firstRowValue, ThingKind, ThingRef, thingReference } from './things.js';
 
 /** Properties that are ours, not the data's: derived search keys. */
 const hiddenProperties = new Set(['searchKeys']);
@@ -132,10 +132,10 @@ const maxNeighbourhoodNodes = 500;
  * The centre, then the nodes in reach nearest first, then by id, cut at `limit`, and the edges among them.
  * Variable-length bounds cannot be parameters in Cypher: `hops` is a checked integer of the code's own range.
  */
-function neighbourhoodQuery({ id, depth, limit, relationshipTypes }: Args, q: Parameters, project: (scope: Row & Record<string, string>) => string): string {
+function neighbourhoodQuery({ depth, limit, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string, resolved: Resolved): string {
   const hops = checkHops(depth ?? 1, 'depth');
   const most = q.param(checkLimit(limit ?? 100, maxNeighbourhoodNodes, 'limit'));
-  return `${matchThingsBySlug('centre', q.param([slugOf(id)]))}
+  return `${matchThingsBySlug('centre', `[${resolved.id}]`, [resolved.id!])}
 CALL {
   WITH centre
   OPTIONAL MATCH path = (centre)-[rs:${factTypes}*1..${hops}]-(x)
@@ -163,7 +163,7 @@ const maxSkippedPaths = 1000;
  * Shortest paths use Neo4j's shortest-path search; all simple paths (no node twice) are enumerated up to the hop
  * limit, shortest first, then by the ids along them, so that pages are stable.
  */
-function pathsQuery({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string): string {
+function pathsQuery({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string, resolved: Resolved): string {
   const hops = checkHops(maxHops ?? 3, 'maxHops');
   const count = checkLimit(first ?? 5, maxPaths, 'first');
   const skipped = skip ?? 0;
@@ -178,16 +178,16 @@ function pathsQuery({ from, to, maxHops, first, skip, all, through, relationship
   WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])${filters}`
     : `MATCH p = allShortestPaths((a)-[rs:${factTypes}*..${hops}]-(b))
   WHERE true${filters}`;
-  return `CALL { ${matchThingsBySlug('n', q.param([slugOf(from)]))} RETURN collect(n)[0] AS a }
-CALL { ${matchThingsBySlug('n', q.param([slugOf(to)]))} RETURN collect(n)[0] AS b }
+  return `CALL { WITH ${resolved.from} ${matchThingsBySlug('n', `[${resolved.from}]`, [resolved.from!])} RETURN collect(n)[0] AS a }
+CALL { WITH ${resolved.to} ${matchThingsBySlug('n', `[${resolved.to}]`, [resolved.to!])} RETURN collect(n)[0] AS b }
 CALL {
   WITH a, b
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   ${match}
   WITH p ORDER BY length(p), [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] SKIP ${q.param(skipped)} LIMIT ${q.param(count)}
   RETURN collect(${project({ path: 'p' })}) AS paths
 }
-RETURN paths AS value, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
+RETURN paths AS value`;
 }
 
 builder.queryFields((t) => ({
@@ -195,20 +195,12 @@ builder.queryFields((t) => ({
     type: SubgraphRef,
     description: 'The things within `depth` hops of a thing, and the edges among them, as `{ nodes, edges }`.',
     args: {
-      id: t.arg.string({ required: true, description: 'The centre: a slug or a global id.' }),
+      id: t.arg.id({ required: true, description: `The centre: ${thingReference}.` }),
       depth: t.arg.int({ required: false, defaultValue: 1, description: `How many hops out. Default 1, at most ${limits.maxHops}.` }),
       limit: t.arg.int({ required: false, defaultValue: 100, description: `Most nodes besides the centre. Default 100, at most ${maxNeighbourhoodNodes}.` }),
       relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk and return only these relationship types. Default: all fact types.' }),
     },
-    extensions: rootPlan({
-      kind: 'items',
-      query: neighbourhoodQuery,
-      estimate: () => 1,
-      answer: (rows: PlannedRow[], { id }) => {
-        if (!rows[0]) throw unknownId('id', id);
-        return rows[0].value;
-      },
-    }),
+    extensions: rootPlan({ kind: 'items', references: ({ id }) => ({ id }), query: neighbourhoodQuery, estimate: () => 1 }),
     resolve: resolvePlanned,
   }),
   paths: t.field({
@@ -216,8 +208,8 @@ builder.queryFields((t) => ({
     description:
       'How two things are connected: the shortest paths of at most `maxHops` edges, or with `all: true` every simple path (no node twice) up to that length; shortest first, each edge with its evidence.',
     args: {
-      from: t.arg.string({ required: true, description: 'Start: a slug or a global id.' }),
-      to: t.arg.string({ required: true, description: 'End: a slug or a global id.' }),
+      from: t.arg.id({ required: true, description: `Start: ${thingReference}.` }),
+      to: t.arg.id({ required: true, description: `End: ${thingReference}.` }),
       maxHops: t.arg.int({ required: false, defaultValue: 3, description: `Longest path, in edges. Default 3, at most ${limits.maxHops}.` }),
       first: t.arg.int({ required: false, defaultValue: 5, description: `Most paths. Default 5, at most ${maxPaths}.` }),
       skip: t.arg.int({ required: false, defaultValue: 0, description: `Paths to skip, for the next page: the order is fixed (length, then the ids along the path). At most ${maxSkippedPaths}.` }),
@@ -227,13 +219,10 @@ builder.queryFields((t) => ({
     },
     extensions: rootPlan({
       kind: 'items',
+      references: ({ from, to }) => ({ from, to }),
       query: pathsQuery,
       estimate: ({ first }) => first ?? 5,
-      answer: ([row], { from, to }) => {
-        if (!row?.fromFound) throw unknownId('from', from);
-        if (!row.toFound) throw unknownId('to', to);
-        return row.value;
-      },
+      answer: firstRowValue([]),
     }),
     resolve: resolvePlanned,
   }),

@@ -7,7 +7,7 @@ import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision } from './events.js';
 import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
 import { conditions, edgeIdCypher, type Row } from './shapes.js';
-import { EntityRef, foundOrNotFound, OrganizationRef, PersonRef, slugParam, StateRef } from './things.js';
+import { EntityRef, firstRowValue, OrganizationRef, PersonRef, StateRef, thingReference } from './things.js';
 
 /** A membership or an office: the relationship `edge` from `from` to `to`. */
 const endOf = (role: 'from' | 'to') => sameRowPlan((scope) => ({ node: scope[role]! }));
@@ -111,17 +111,18 @@ builder.queryFields((t) => ({
     type: [MembershipRef],
     description: 'The members of an organisation on a date, or all its memberships over time, with their intervals and evidence.',
     args: {
-      organization: t.arg.string({ required: true, description: 'The organisation: a slug such as "csto", or a global id.' }),
+      organization: t.arg.id({ required: true, description: `The organisation: ${thingReference}, e.g. "csto" or "ODKB".` }),
       at: t.arg({ type: 'Date', required: false, description: atDescription }),
     },
     extensions: rootPlan({
       kind: 'items',
-      // One row whether or not the organisation has members, so that an unknown id can be told from no members.
-      query: ({ organization, at }, q, project) => `MATCH (o0:Entity {id: ${slugParam(q, organization)}})
+      references: ({ organization }) => ({ organization }),
+      // One row whether or not the organisation has members: the whole answer is its list.
+      query: ({ at }, q, project, resolved) => `MATCH (o0:Entity {id: ${resolved.organization}})
 CALL { WITH o0 MATCH (m0)-[r0:MEMBER_OF]->(o0) WHERE ${conditions([inForceAt('r0', at, q)])} WITH * ORDER BY m0.name, r0.startDate, m0.id RETURN collect(${project({ from: 'm0', to: 'o0', edge: 'r0' })}) AS members }
 RETURN members AS value`,
       estimate: () => 10,
-      answer: foundOrNotFound('organization'),
+      answer: firstRowValue([]),
     }),
     resolve: resolvePlanned,
   }),
@@ -129,13 +130,14 @@ RETURN members AS value`,
     type: [OfficeRef],
     description: 'Offices held by people, by holder or by the state or organisation they belong to.',
     args: {
-      holder: t.arg.string({ required: false, description: 'Only offices of this person (slug or global id).' }),
-      within: t.arg.string({ required: false, description: 'Only offices in this state or organisation (slug or global id).' }),
+      holder: t.arg.id({ required: false, description: `Only offices of this person (${thingReference}).` }),
+      within: t.arg.id({ required: false, description: `Only offices in this state or organisation (${thingReference}).` }),
     },
     extensions: rootPlan({
       kind: 'items',
-      query: ({ holder, within }, q, project) => `MATCH (a0:Person)-[r0:HOLDS_OFFICE]->(b0)
-WHERE ${conditions([holder && `a0.id = ${slugParam(q, holder)}`, within && `b0.id = ${slugParam(q, within)}`])}
+      references: ({ holder, within }) => ({ holder, within }),
+      query: ({ holder, within }, _q, project, resolved) => `MATCH (a0:Person)-[r0:HOLDS_OFFICE]->(b0)
+WHERE ${conditions([holder && `a0.id = ${resolved.holder}`, within && `b0.id = ${resolved.within}`])}
 WITH * ORDER BY b0.name, r0.title, a0.name, a0.id
 RETURN ${project({ from: 'a0', to: 'b0', edge: 'r0' })} AS value`,
       estimate: () => 10,

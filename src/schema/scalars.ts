@@ -17,7 +17,8 @@ export function parseIsoDate(value: unknown): string {
 }
 
 builder.scalarType('Date', {
-  description: 'A calendar date, written YYYY-MM-DD (ISO 8601).',
+  description: 'A calendar date, written YYYY-MM-DD: an RFC 3339 full-date. Typed clients map it to a string.',
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   serialize: (value) => String(value),
   parseValue: (value) => parseIsoDate(value),
   parseLiteral: (node) => parseIsoDate(node.kind === Kind.STRING ? node.value : undefined),
@@ -42,7 +43,8 @@ function literalToJson(node: ValueNode): unknown {
 }
 
 builder.scalarType('JSON', {
-  description: "Any JSON value; used for a node's or an edge's full set of properties in a subgraph.",
+  description: "A JSON object (RFC 8259): the stored properties of a subgraph's node or edge that have no typed field.",
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc8259',
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (node) => literalToJson(node),

@@ -37,9 +37,13 @@ export const factRelationshipTypes = [
 /** The things the API finds by slug: entities, events, statements and claims, each through its own id index. */
 const thingLabels = ['Entity', 'Event', 'Statement', 'Claim'] as const;
 
-/** Binds `variable` to the things whose slug is in the list parameter `slugs`, one index seek per label. */
-export function matchThingsBySlug(variable: string, slugs: string): string {
-  return `CALL { ${thingLabels.map((label) => `MATCH (thing:${label}) WHERE thing.id IN ${slugs} RETURN thing`).join(' UNION ')} } WITH thing AS ${variable}`;
+/**
+ * Binds `variable` to the things whose slug is in the list `slugs`, one index seek per label. `slugs` is a
+ * parameter, or a list of variables named in `imports`, which each branch of the union must import.
+ */
+export function matchThingsBySlug(variable: string, slugs: string, imports: string[] = []): string {
+  const importing = imports.length ? `WITH ${imports.join(', ')} ` : '';
+  return `CALL { ${thingLabels.map((label) => `${importing}MATCH (thing:${label}) WHERE thing.id IN ${slugs} RETURN thing`).join(' UNION ')} } WITH thing AS ${variable}`;
 }
 
 /** The global id of node `n` in Cypher: `State:kyrgyzstan`. */

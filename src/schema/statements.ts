@@ -6,7 +6,7 @@ import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision, EventRef, relatedNodes } from './events.js';
 import { countedConnection } from './pagination.js';
 import { conditions, type Row } from './shapes.js';
-import { EntityRef, slugParam, ThingRef, thingNode } from './things.js';
+import { EntityRef, ThingRef, thingNode, thingReference } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
   description: 'Whether the source quotes the words or reports their sense.',
@@ -73,8 +73,8 @@ builder.interfaceFields(EntityRef, (t) => ({
 const StatementFilter = builder.inputType('StatementFilter', {
   description: 'Which statements; every condition given must hold.',
   fields: (t) => ({
-    speaker: t.string({ required: false, description: 'Only statements by this person or group (slug or global id).' }),
-    about: t.string({ required: false, description: 'Only statements about this thing (slug or global id).' }),
+    speaker: t.id({ required: false, description: `Only statements by this person or group (${thingReference}).` }),
+    about: t.id({ required: false, description: `Only statements about this thing (${thingReference}).` }),
     kind: t.field({ type: StatementKind, required: false, description: 'Only quotes, or only paraphrases.' }),
     from: t.field({ type: 'Date', required: false, description: 'Only statements made on or after this date.' }),
     to: t.field({ type: 'Date', required: false, description: 'Only statements made on or before this date.' }),
@@ -89,10 +89,11 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: StatementFilter, required: false, description: 'Which statements. Default: all.' }) },
       extensions: rootPlan({
         kind: 'connection',
-        rows: ({ filter }, q) => ({
+        references: ({ filter }) => ({ 'filter.speaker': filter?.speaker, 'filter.about': filter?.about }),
+        rows: ({ filter }, q, resolved) => ({
           clauses: `MATCH (n0:Statement) WHERE ${conditions([
-            filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${slugParam(q, filter.speaker)}}) }`,
-            filter?.about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${slugParam(q, filter.about)}}) }`,
+            filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
+            filter?.about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${resolved['filter.about']}}) }`,
             filter?.kind && `n0.kind = ${q.param(filter.kind)}`,
             filter?.from && `n0.date >= date(${q.param(filter.from)})`,
             filter?.to && `n0.date <= date(${q.param(filter.to)})`,
@@ -110,15 +111,16 @@ builder.queryFields((t) => ({
     description: 'Claims the source says lack evidence, by status, claimant or subject.',
     args: {
       status: t.arg({ type: ClaimStatus, required: false, description: 'Only claims with this status.' }),
-      claimant: t.arg.string({ required: false, description: 'Only claims by this entity (slug or global id).' }),
-      about: t.arg.string({ required: false, description: 'Only claims about this thing (slug or global id).' }),
+      claimant: t.arg.id({ required: false, description: `Only claims by this entity (${thingReference}).` }),
+      about: t.arg.id({ required: false, description: `Only claims about this thing (${thingReference}).` }),
     },
     extensions: rootPlan({
       kind: 'items',
-      query: ({ status, claimant, about }, q, project) => `MATCH (n0:Claim) WHERE ${conditions([
+      references: ({ claimant, about }) => ({ claimant, about }),
+      query: ({ status, claimant, about }, q, project, resolved) => `MATCH (n0:Claim) WHERE ${conditions([
         status && `n0.status = ${q.param(status)}`,
-        claimant && `EXISTS { MATCH (n0)-[:CLAIMED_BY]->(x {id: ${slugParam(q, claimant)}}) }`,
-        about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${slugParam(q, about)}}) }`,
+        claimant && `EXISTS { MATCH (n0)-[:CLAIMED_BY]->(x {id: ${resolved.claimant}}) }`,
+        about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${resolved.about}}) }`,
       ])}
 WITH n0 ORDER BY n0.id RETURN ${project({ node: 'n0' })} AS value`,
       estimate: () => 10,

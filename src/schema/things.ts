@@ -5,9 +5,10 @@ import { nodeTypename } from '../planner/compile-selection.js';
 import { type Args, propertyPlan, sameRowPlan, valuePlan } from '../planner/field-plan.js';
 import type { Parameters } from '../planner/parameters.js';
 import { checkPageSize } from '../planner/page-arguments.js';
-import { type PlannedRow, rootPlan } from '../planner/plan-root.js';
+import { type PlannedRow, type Resolved, rootPlan } from '../planner/plan-root.js';
+import type { References } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
-import { badUserInput, notFound } from './errors.js';
+import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
 import { nodeEvidencePlan, EvidenceRef } from './provenance.js';
 import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, type Row, searchKey, slugOf } from './shapes.js';
@@ -62,28 +63,42 @@ builder.objectFields(StateRef, (t) => ({
   historical: t.boolean({ description: 'True for a state that no longer exists (the USSR).', extensions: valuePlan(({ node }) => `coalesce(${node}.historical, false)`), resolve: readPlanned }),
 }));
 
+export const OrganizationKind = builder.enumType('OrganizationKind', {
+  description: 'What kind of organisation.',
+  values: {
+    ALLIANCE: { description: 'A military or political alliance, such as the CSTO.' },
+    GOVERNMENT_BODY: { description: 'A body of a government, such as a ministry or a security council.' },
+    LEGISLATURE: { description: 'A parliament or one of its chambers.' },
+    MEDIA: { description: 'A broadcaster, newspaper or portal.' },
+    UNIVERSITY: { description: 'A university or academy.' },
+    ARMED_GROUP: { description: 'An armed group that is not a state force.' },
+    INFORMAL_GROUP: { description: 'A group the source names without an organisation: demonstrators, politicians, experts.' },
+  } as const,
+});
+
+export const PlaceKind = builder.enumType('PlaceKind', {
+  description: 'What kind of place.',
+  values: {
+    CITY: { description: 'A city or town.' },
+    REGION: { description: 'A region or province within a state.' },
+    BORDER: { description: 'A border area or conflict zone between states.' },
+    MACRO_REGION: { description: 'A region spanning several states, such as Central Asia.' },
+  } as const,
+});
+
 builder.objectFields(OrganizationRef, (t) => ({
-  organizationKind: t.string({
-    description: 'ALLIANCE, GOVERNMENT_BODY, LEGISLATURE, MEDIA, UNIVERSITY, ARMED_GROUP or INFORMAL_GROUP.',
-    extensions: valuePlan(({ node }) => `coalesce(${node}.kind, '')`),
-    resolve: readPlanned,
-  }),
+  organizationKind: t.field({ type: OrganizationKind, description: 'What kind of organisation.', extensions: propertyPlan('kind'), resolve: readPlanned }),
 }));
 
 builder.objectFields(PlaceRef, (t) => ({
-  placeKind: t.string({ description: 'CITY, REGION, BORDER or MACRO_REGION.', extensions: valuePlan(({ node }) => `coalesce(${node}.kind, '')`), resolve: readPlanned }),
+  placeKind: t.field({ type: PlaceKind, description: 'What kind of place.', extensions: propertyPlan('kind'), resolve: readPlanned }),
 }));
 
-/** The NOT_FOUND error for an id that names nothing. */
-export function unknownId(argument: string, id: string) {
-  return notFound(`No thing with ${argument} '${id}'. Ids are slugs such as "kyrgyzstan" or global ids such as "State:kyrgyzstan"; search finds them by name.`);
-}
+/** How an argument that names a thing is described: it takes any of these, resolved as `lookup` resolves names. */
+export const thingReference = 'a slug, a global id, a name or an alias';
 
-/** The first row's value, or NOT_FOUND naming the argument when the query found nothing. */
-export const foundOrNotFound = (argument: string) => (rows: PlannedRow[], args: Args) => {
-  if (!rows[0]) throw unknownId(argument, args[argument]);
-  return rows[0].value;
-};
+/** The value of a root field whose query returns one row holding the whole answer. */
+export const firstRowValue = (empty: unknown) => (rows: PlannedRow[]) => rows[0]?.value ?? empty;
 
 /** Escapes Lucene's query syntax, so that a client's text is always searched as words. */
 export function luceneQuery(text: string): string {
@@ -156,13 +171,13 @@ builder.queryFields((t) => ({
   }),
   thing: t.field({
     type: ThingRef,
-    description: 'One thing by id: a slug ("kyrgyzstan") or a global id ("State:kyrgyzstan"). An unknown id is a NOT_FOUND error.',
-    args: { id: t.arg.string({ required: true, description: 'A slug or a global id.' }) },
+    description: 'One thing by a slug ("kyrgyzstan"), a global id ("State:kyrgyzstan"), a name or an alias ("Kyrgyz Republic"). One that names nothing is NOT_FOUND, with the nearest matches.',
+    args: { id: t.arg.id({ required: true, description: `The thing: ${thingReference}.` }) },
     extensions: rootPlan({
       kind: 'items',
-      query: ({ id }, q, project) => `${matchThingsBySlug('n0', q.param([slugOf(id)]))} RETURN ${project({ node: 'n0' })} AS value`,
+      references: ({ id }) => ({ id }),
+      query: (_args, _q, project, resolved) => `${matchThingsBySlug('n0', `[${resolved.id}]`, [resolved.id!])} RETURN ${project({ node: 'n0' })} AS value`,
       estimate: () => 1,
-      answer: foundOrNotFound('id'),
     }),
     resolve: resolvePlanned,
   }),
@@ -219,19 +234,21 @@ const nameContainsArg = 'Only names or aliases containing this text, ignoring ca
 const orderByArg = 'Sort order. Default NAME_ASC.';
 
 /** The paged list of one entity kind: the name filter every kind has, plus the kind's own `filters`. */
-function entityList(label: 'State' | 'Person' | 'Organization' | 'Place', filters: (args: Args, q: Parameters) => (string | null | false)[]) {
+function entityList(
+  label: 'State' | 'Person' | 'Organization' | 'Place',
+  filters: (args: Args, q: Parameters, resolved: Resolved) => (string | null | false)[],
+  references?: (args: Args) => References,
+) {
   return rootPlan({
     kind: 'connection',
-    rows: (args, q) => {
+    references,
+    rows: (args, q, resolved) => {
       const key = args.nameContains?.trim() ? searchKey(args.nameContains) : null;
-      const where = conditions([key && `any(k IN coalesce(n0.searchKeys, []) WHERE k CONTAINS ${q.param(key)})`, ...filters(args, q)]);
+      const where = conditions([key && `any(k IN coalesce(n0.searchKeys, []) WHERE k CONTAINS ${q.param(key)})`, ...filters(args, q, resolved)]);
       return { clauses: `MATCH (n0:${label}) WHERE ${where}`, scope: { node: 'n0' }, orderBy: `n0.name ${args.orderBy === 'NAME_DESC' ? 'DESC' : 'ASC'}, n0.id` };
     },
   });
 }
-
-/** A slug from an argument that takes a slug or a global id, as a parameter. */
-export const slugParam = (q: Parameters, value: string) => q.param(slugOf(value));
 
 builder.queryFields((t) => ({
   states: t.connection(
@@ -240,14 +257,18 @@ builder.queryFields((t) => ({
       description: 'States, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
-        memberOf: t.arg.string({ required: false, description: 'Only members of this organisation (slug or global id), ever or at `at`.' }),
+        memberOf: t.arg.id({ required: false, description: `Only members of this organisation (${thingReference}), ever or at \`at\`.` }),
         at: t.arg({ type: 'Date', required: false, description: 'With memberOf: only states that were members on this date.' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      extensions: entityList('State', ({ memberOf, at }, q) => [
-        memberOf &&
-          `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${slugParam(q, memberOf)}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
-      ]),
+      extensions: entityList(
+        'State',
+        ({ memberOf, at }, q, resolved) => [
+          memberOf &&
+            `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${resolved.memberOf}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
+        ],
+        ({ memberOf }) => ({ memberOf }),
+      ),
       resolve: resolvePlanned,
     },
     countedConnection('A page of states.'),
@@ -271,7 +292,7 @@ builder.queryFields((t) => ({
       description: 'Organisations, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
-        organizationKind: t.arg.string({ required: false, description: 'Only this kind, e.g. ALLIANCE or MEDIA.' }),
+        organizationKind: t.arg({ type: OrganizationKind, required: false, description: 'Only this kind, e.g. ALLIANCE or MEDIA.' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
       extensions: entityList('Organization', ({ organizationKind }, q) => [organizationKind && `n0.kind = ${q.param(organizationKind)}`]),
@@ -285,14 +306,15 @@ builder.queryFields((t) => ({
       description: 'Places, with filters, sorting and cursor pagination.',
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
-        placeKind: t.arg.string({ required: false, description: 'Only this kind: CITY, REGION, BORDER or MACRO_REGION.' }),
-        within: t.arg.string({ required: false, description: 'Only places located in this state or place (slug or global id).' }),
+        placeKind: t.arg({ type: PlaceKind, required: false, description: 'Only this kind.' }),
+        within: t.arg.id({ required: false, description: `Only places located in this state or place (${thingReference}).` }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
-      extensions: entityList('Place', ({ placeKind, within }, q) => [
-        placeKind && `n0.kind = ${q.param(placeKind)}`,
-        within && `EXISTS { MATCH (n0)-[:LOCATED_IN*1..3]->(w {id: ${slugParam(q, within)}}) }`,
-      ]),
+      extensions: entityList(
+        'Place',
+        ({ placeKind, within }, q, resolved) => [placeKind && `n0.kind = ${q.param(placeKind)}`, within && `EXISTS { MATCH (n0)-[:LOCATED_IN*1..3]->(w {id: ${resolved.within}}) }`],
+        ({ within }) => ({ within }),
+      ),
       resolve: resolvePlanned,
     },
     countedConnection('A page of places.'),

@@ -1,0 +1,92 @@
+/**
+ * Arguments that name a thing: a slug, a global id, a name or an alias, resolved as `lookup` resolves them, inside
+ * the root field's own query. An exact id wins over names; a name shared by several things, or one that names
+ * nothing, is the client's error, which says so with the candidates or the nearest matches.
+ */
+import { badUserInput, notFound } from '../schema/errors.js';
+import { matchThingsBySlug, searchKey, slugOf } from '../schema/shapes.js';
+import type { Parameters } from './parameters.js';
+
+/** The references of one root field: argument path (e.g. "filter.participant") to the client's value. */
+export type References = Record<string, string | null | undefined>;
+
+interface Candidate {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface ReferenceResolution {
+  /** CALL clauses that bind, for each reference, `ref<i>` (the one id, or null) and `candidates<i>`. */
+  clauses: string;
+  /** Each reference's Cypher variable holding its resolved id. */
+  variables: Record<string, string>;
+  /** Columns to return, so that the answer can be checked. */
+  columns: string[];
+  /** Throws the client's error if a reference names nothing, or several things. */
+  check(row: Record<string, unknown>): void;
+}
+
+/** A Lucene phrase over the stored search keys; the exact key is compared after, so the phrase only narrows. */
+const phrase = (key: string) => `searchKeys:"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+
+/** Lucene words for suggestions: each term as itself and as a fuzzy match. */
+const fuzzy = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((term) => `${term} ${term}~`)
+    .join(' ') || 'none';
+
+/** Resolution of the given references; null when the field has none. */
+export function resolveReferences(references: References, q: Parameters): ReferenceResolution | null {
+  const given = Object.entries(references).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  if (!given.length) return null;
+  const variables: Record<string, string> = {};
+  const clauses: string[] = [];
+  const columns: string[] = [];
+  given.forEach(([path, value], index) => {
+    variables[path] = `ref${index}`;
+    columns.push(`candidates${index}`, `suggestions${index}`);
+    const kind = "head([label IN labels(x) WHERE label <> 'Entity'])";
+    // Names are looked up only when no slug matches: an exact id wins, and costs only index seeks.
+    clauses.push(`CALL { ${matchThingsBySlug('x', q.param([slugOf(value)]))} RETURN collect(x {.id, .name, kind: ${kind}}) AS exact${index} }
+CALL {
+  WITH exact${index} WITH exact${index} WHERE size(exact${index}) = 0
+  CALL db.index.fulltext.queryNodes('search', ${q.param(phrase(searchKey(value)))}) YIELD node AS x
+  WITH x WHERE ${q.param(searchKey(value))} IN x.searchKeys
+  WITH x ORDER BY x.id
+  RETURN collect(x {.id, .name, kind: ${kind}}) AS named${index}
+}
+WITH *, CASE WHEN size(exact${index}) > 0 THEN exact${index} ELSE named${index} END AS candidates${index}
+WITH *, CASE WHEN size(candidates${index}) = 1 THEN candidates${index}[0].id END AS ref${index}
+CALL {
+  WITH candidates${index} WITH candidates${index} WHERE size(candidates${index}) = 0
+  CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(value))}) YIELD node AS x, score
+  WITH x ORDER BY score DESC, x.id LIMIT 3
+  RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions${index}
+}`);
+  });
+  return {
+    clauses: clauses.join('\n'),
+    variables,
+    columns,
+    check: (row) =>
+      given.forEach(([path, value], index) => {
+        const candidates = (row[`candidates${index}`] ?? []) as Candidate[];
+        const argument = path.split('.').at(-1)!;
+        const excerpt = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+        const list = (things: Candidate[]) => things.map((thing) => `${thing.name} (${thing.kind}:${thing.id})`).join(', ');
+        if (candidates.length > 1) {
+          throw badUserInput(`${path} '${excerpt}' names ${candidates.length} things: ${list(candidates)}. Pass one of their ids.`, argument);
+        }
+        if (candidates.length === 0) {
+          const suggestions = (row[`suggestions${index}`] ?? []) as Candidate[];
+          throw notFound(
+            `${path}: no thing has the id, name or alias '${excerpt}'.${suggestions.length ? ` Nearest matches: ${list(suggestions)}.` : ''} Search finds things by any word.`,
+          );
+        }
+      }),
+  };
+}
