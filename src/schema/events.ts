@@ -9,7 +9,7 @@ import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan } from './provenance.js';
-import { conditions, type Row } from './shapes.js';
+import { conditions, relatedNodes, type Row } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -116,15 +116,6 @@ const EventLinkRef = builder.objectRef<Row>('EventLink').implement({
     evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that links them.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
-
-/** The plan of a list of things reached from the parent node through `pattern(parent, vars)`. */
-export const relatedNodes = (pattern: (parent: string, vars: RelatedVariables) => string, rows: number, orderBy = (n: string) => `${n}.name, ${n}.id`) =>
-  relatedPlan({
-    match: (scope, vars) => `MATCH ${pattern(scope.node!, vars)}`,
-    item: ({ node }) => ({ node }),
-    orderBy: ({ node }) => orderBy(node),
-    rows: () => rows,
-  });
 
 /** The plan of a relationship list whose items see both the related node and the relationship. */
 const relatedLinks = (pattern: (parent: string, vars: RelatedVariables) => string, rows: number, orderBy: (vars: RelatedVariables) => string) =>

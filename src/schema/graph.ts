@@ -2,7 +2,7 @@
  * Neighbourhoods and paths as plain `{ nodes, edges }` with stable ids, so that Cytoscape.js, vis-network,
  * graphology/Sigma and Neo4j NVL take them with a one-line mapping.
  */
-import { builder } from '../builder.js';
+import { builder, type BuilderTypes } from '../builder.js';
 import { limits } from '../limits.js';
 import { nodeTypename } from '../planner/compile-selection.js';
 import { type Args, eachPlan, propertyPlan, sameRowPlan, valuePlan } from '../planner/field-plan.js';
@@ -14,11 +14,23 @@ import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
 import { edgeIdCypher, factRelationshipTypes, globalIdCypher, matchThingsBySlug, type Row, slugOf } from './shapes.js';
 import { firstRowValue, ThingKind, ThingRef, thingReference } from './things.js';
 
-/** Properties that are ours, not the data's: derived search keys. */
-const hiddenProperties = new Set(['searchKeys']);
+/**
+ * The stored properties that have no typed field, under the names the typed fields of the thing use: a node's
+ * `kind` and `type` are its `organizationKind`, `placeKind`, `statementKind` or `eventType`. Ids, names and
+ * evidence have typed fields, and searchKeys are ours, not the data's.
+ */
+const typedProperties = new Set(['id', 'name', 'searchKeys', 'sourceId', 'quote', 'quoteStart', 'quoteEnd']);
+const renamedProperties: Record<string, Record<string, string>> = {
+  Organization: { kind: 'organizationKind' },
+  Place: { kind: 'placeKind' },
+  Statement: { kind: 'statementKind' },
+  Event: { type: 'eventType' },
+};
 
-/** A JSON field of every stored property but ours. */
-const visibleProperties = (value: unknown) => Object.fromEntries(Object.entries(value as Row).filter(([name]) => !hiddenProperties.has(name)));
+function untypedProperties({ label, properties }: { label: string; properties: Row }): Row {
+  const renamed = renamedProperties[label] ?? {};
+  return Object.fromEntries(Object.entries(properties).flatMap(([name, value]) => (typedProperties.has(name) ? [] : [[renamed[name] ?? name, value]])));
+}
 
 const RelationshipType = builder.enumType('RelationshipType', {
   description: 'A relationship type that states a fact (provenance, SOURCED_FROM, is carried as evidence instead).',
@@ -29,7 +41,7 @@ const RelationshipType = builder.enumType('RelationshipType', {
 });
 
 const SubgraphNodeRef = builder.objectRef<Row>('SubgraphNode').implement({
-  description: 'A node of a subgraph. Cytoscape: `{ data: { id, label: name, ...properties } }`; vis-network / NVL: `{ id, label: name }`; graphology: `addNode(id, properties)`.',
+  description: 'A node of a subgraph; `id` is stable across reloads. See the README for mappings to Cytoscape.js, graphology, vis-network and NVL.',
   fields: (t) => ({
     id: t.id({ description: 'Stable id, the same as the thing\'s global id, e.g. "State:kyrgyzstan".', extensions: valuePlan(({ node }) => globalIdCypher(node!)), resolve: readPlanned }),
     slug: t.string({ description: 'The readable id, e.g. "kyrgyzstan".', extensions: propertyPlan('id'), resolve: readPlanned }),
@@ -42,9 +54,9 @@ const SubgraphNodeRef = builder.objectRef<Row>('SubgraphNode').implement({
     name: t.string({ description: 'The name, for a label on screen.', extensions: propertyPlan('name'), resolve: readPlanned }),
     properties: t.field({
       type: 'JSON',
-      description: 'Every stored property (dates as YYYY-MM-DD).',
-      extensions: valuePlan(({ node }) => `properties(${node})`),
-      resolve: (node, args, ctx, info) => visibleProperties(readPlanned(node, args, ctx, info)),
+      description: 'The stored properties with no typed field here (dates as YYYY-MM-DD), named as the typed fields of its kind name them: eventType, organizationKind, startDate…',
+      extensions: valuePlan(({ node }) => `{label: ${nodeTypename(node!)}, properties: properties(${node})}`),
+      resolve: (node, args, ctx, info) => untypedProperties(readPlanned(node, args, ctx, info)),
     }),
     thing: t.field({ type: ThingRef, description: 'The same node as a typed thing, for further fields.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
   }),
@@ -54,24 +66,24 @@ const SubgraphNodeRef = builder.objectRef<Row>('SubgraphNode').implement({
 const endId = (end: 'startNode' | 'endNode') => valuePlan(({ edge }) => globalIdCypher(`${end}(${edge})`));
 
 const SubgraphEdgeRef = builder.objectRef<Row>('SubgraphEdge').implement({
-  description: 'A directed edge of a subgraph. Cytoscape: `{ data: { id, source, target } }`; vis-network / NVL: `{ id, from: source, to: target }`; graphology: `addEdgeWithKey(id, source, target)`.',
+  description: 'A directed edge of a subgraph, from `source` to `target`. Two nodes may be joined by several edges (parallel edges), so a graph library needs a multigraph.',
   fields: (t) => ({
     id: t.id({ description: 'Stable id: `<start slug>-<TYPE>-><end slug>`, plus `#<id>` where two edges join the same pair.', extensions: valuePlan(({ edge }) => edgeIdCypher(edge!)), resolve: readPlanned }),
     source: t.id({ description: 'Id of the start node (a SubgraphNode id).', extensions: endId('startNode'), resolve: readPlanned }),
     target: t.id({ description: 'Id of the end node (a SubgraphNode id).', extensions: endId('endNode'), resolve: readPlanned }),
-    type: t.string({ description: 'The relationship type, e.g. MEMBER_OF.', extensions: valuePlan(({ edge }) => `type(${edge})`), resolve: readPlanned }),
+    type: t.field({ type: RelationshipType, description: 'The relationship type, e.g. MEMBER_OF.', extensions: valuePlan(({ edge }) => `type(${edge})`), resolve: readPlanned }),
     properties: t.field({
       type: 'JSON',
-      description: 'Every stored property, provenance included.',
-      extensions: valuePlan(({ edge }) => `properties(${edge})`),
-      resolve: (edge, args, ctx, info) => visibleProperties(readPlanned(edge, args, ctx, info)),
+      description: 'The stored properties with no typed field here: dates, titles, roles. The evidence is `evidence`.',
+      extensions: valuePlan(({ edge }) => `{label: type(${edge}), properties: properties(${edge})}`),
+      resolve: (edge, args, ctx, info) => untypedProperties(readPlanned(edge, args, ctx, info)),
     }),
     evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the edge rests on.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
 const SubgraphRef = builder.objectRef<Row>('Subgraph').implement({
-  description: 'A set of nodes and the edges among them.',
+  description: 'A directed multigraph: a set of nodes and the edges among them, parallel edges included.',
   fields: (t) => ({
     nodes: t.field({
       type: [SubgraphNodeRef],
@@ -163,7 +175,7 @@ const maxSkippedPaths = 1000;
  * Shortest paths use Neo4j's shortest-path search; all simple paths (no node twice) are enumerated up to the hop
  * limit, shortest first, then by the ids along them, so that pages are stable.
  */
-function pathsQuery({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, project: (scope: Record<string, string>) => string, resolved: Resolved): string {
+function matchPaths({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, resolved: Resolved): string {
   const hops = checkHops(maxHops ?? 3, 'maxHops');
   const count = checkLimit(first ?? 5, maxPaths, 'first');
   const skipped = skip ?? 0;
@@ -184,11 +196,38 @@ CALL {
   WITH a, b
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   ${match}
-  WITH p ORDER BY length(p), [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] SKIP ${q.param(skipped)} LIMIT ${q.param(count)}
+  WITH p ORDER BY length(p), [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] SKIP ${q.param(skipped)} LIMIT ${q.param(count)}`;
+}
+
+/** The paths as a list, each with its nodes and edges in order. */
+function pathsQuery(args: Args, q: Parameters, project: (scope: Record<string, string>) => string, resolved: Resolved): string {
+  return `${matchPaths(args, q, resolved)}
   RETURN collect(${project({ path: 'p' })}) AS paths
 }
 RETURN paths AS value`;
 }
+
+/** The same paths merged into one subgraph: each node and edge once, in the order the paths first reach them. */
+function pathGraphQuery(args: Args, q: Parameters, project: (scope: Record<string, string>) => string, resolved: Resolved): string {
+  return `${matchPaths(args, q, resolved)}
+  WITH collect(p) AS ps
+  RETURN reduce(seen = [], p IN ps | seen + [x IN nodes(p) WHERE NOT x IN seen]) AS ns,
+         reduce(seen = [], p IN ps | seen + [r IN relationships(p) WHERE NOT r IN seen]) AS rels
+}
+RETURN ${project({ nodes: 'ns', edges: 'rels', truncated: 'false' })} AS value`;
+}
+
+/** The arguments of `paths` and `pathGraph`. */
+const pathArgs = (t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, {}>) => ({
+  from: t.arg.id({ required: true, description: `Start: ${thingReference}.` }),
+  to: t.arg.id({ required: true, description: `End: ${thingReference}.` }),
+  maxHops: t.arg.int({ required: false, defaultValue: 3, description: `Longest path, in edges. Default 3, at most ${limits.maxHops}.` }),
+  first: t.arg.int({ required: false, defaultValue: 5, description: `Most paths. Default 5, at most ${maxPaths}.` }),
+  skip: t.arg.int({ required: false, defaultValue: 0, description: `Paths to skip, for the next page: the order is fixed (length, then the ids along the path). At most ${maxSkippedPaths}.` }),
+  all: t.arg.boolean({ required: false, defaultValue: false, description: 'False: only the shortest paths. True: every simple path of at most `maxHops` edges. Default false.' }),
+  through: t.arg({ type: [ThingKind], required: false, description: 'Only paths whose inner nodes are all of these kinds, e.g. [STATE, ORGANIZATION]. Default: any.' }),
+  relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk only these relationship types. Default: all fact types.' }),
+});
 
 builder.queryFields((t) => ({
   neighbourhood: t.field({
@@ -207,16 +246,7 @@ builder.queryFields((t) => ({
     type: [PathRef],
     description:
       'How two things are connected: the shortest paths of at most `maxHops` edges, or with `all: true` every simple path (no node twice) up to that length; shortest first, each edge with its evidence.',
-    args: {
-      from: t.arg.id({ required: true, description: `Start: ${thingReference}.` }),
-      to: t.arg.id({ required: true, description: `End: ${thingReference}.` }),
-      maxHops: t.arg.int({ required: false, defaultValue: 3, description: `Longest path, in edges. Default 3, at most ${limits.maxHops}.` }),
-      first: t.arg.int({ required: false, defaultValue: 5, description: `Most paths. Default 5, at most ${maxPaths}.` }),
-      skip: t.arg.int({ required: false, defaultValue: 0, description: `Paths to skip, for the next page: the order is fixed (length, then the ids along the path). At most ${maxSkippedPaths}.` }),
-      all: t.arg.boolean({ required: false, defaultValue: false, description: 'False: only the shortest paths. True: every simple path of at most `maxHops` edges. Default false.' }),
-      through: t.arg({ type: [ThingKind], required: false, description: 'Only paths whose inner nodes are all of these kinds, e.g. [STATE, ORGANIZATION]. Default: any.' }),
-      relationshipTypes: t.arg({ type: [RelationshipType], required: false, description: 'Walk only these relationship types. Default: all fact types.' }),
-    },
+    args: pathArgs(t),
     extensions: rootPlan({
       kind: 'items',
       references: ({ from, to }) => ({ from, to }),
@@ -224,6 +254,13 @@ builder.queryFields((t) => ({
       estimate: ({ first }) => first ?? 5,
       answer: firstRowValue([]),
     }),
+    resolve: resolvePlanned,
+  }),
+  pathGraph: t.field({
+    type: SubgraphRef,
+    description: 'The paths `paths` gives for the same arguments, merged into one `{ nodes, edges }`: each node and edge once.',
+    args: pathArgs(t),
+    extensions: rootPlan({ kind: 'items', references: ({ from, to }) => ({ from, to }), query: pathGraphQuery, estimate: () => 1 }),
     resolve: resolvePlanned,
   }),
 }));

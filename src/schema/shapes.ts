@@ -3,6 +3,7 @@
  * and constant Cypher fragments over planner variables. Client values never enter these strings.
  */
 import { nodeTypename } from '../planner/compile-selection.js';
+import { relatedPlan, type RelatedVariables } from '../planner/field-plan.js';
 
 /** A planned object: its fields' values by response key, as the planner projected them. */
 export type Row = Record<string, unknown>;
@@ -71,3 +72,12 @@ export function conditions(parts: (string | null | false | undefined)[]): string
   const present = parts.filter((part): part is string => !!part);
   return present.length ? present.join(' AND ') : 'true';
 }
+
+/** The plan of a list of things reached from the parent node through `pattern(parent, vars)`. */
+export const relatedNodes = (pattern: (parent: string, vars: RelatedVariables) => string, rows: number, orderBy = (n: string) => `${n}.name, ${n}.id`) =>
+  relatedPlan({
+    match: (scope, vars) => `MATCH ${pattern(scope.node!, vars)}`,
+    item: ({ node }) => ({ node }),
+    orderBy: ({ node }) => orderBy(node),
+    rows: () => rows,
+  });

@@ -3,9 +3,9 @@ import { builder } from '../builder.js';
 import { propertyPlan, valuePlan } from '../planner/field-plan.js';
 import { rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
-import { DatePrecision, EventRef, relatedNodes } from './events.js';
+import { DatePrecision, EventRef } from './events.js';
 import { countedConnection } from './pagination.js';
-import { conditions, type Row } from './shapes.js';
+import { conditions, relatedNodes, type Row } from './shapes.js';
 import { EntityRef, ThingRef, thingNode, thingReference } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
@@ -32,6 +32,11 @@ builder.objectFields(StatementRef, (t) => ({
   medium: t.string({ nullable: true, description: 'How it was said: an interview, a broadcast, a written text…', extensions: propertyPlan('medium'), resolve: readPlanned }),
   date: t.field({ type: 'Date', nullable: true, description: 'When it was said (start of the period; see datePrecision).', extensions: propertyPlan('date'), resolve: readPlanned }),
   datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', extensions: propertyPlan('datePrecision'), resolve: readPlanned }),
+  dateIsLatestBound: t.boolean({
+    description: "True when `date` is only the source's publication date: the statement was made on or before it, and the source says no more.",
+    extensions: valuePlan(({ node }) => `coalesce(${node}.dateIsLatestBound, false)`),
+    resolve: readPlanned,
+  }),
   speakers: t.field({ type: [EntityRef], description: 'Who said it.', extensions: relatedNodes((p, { node }) => `(${p})-[:SAID_BY]->(${node})`, 1), resolve: readPlanned }),
   via: t.field({
     type: [EntityRef],

@@ -11,7 +11,7 @@ import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
 import { nodeEvidencePlan, EvidenceRef } from './provenance.js';
-import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, type Row, searchKey, slugOf } from './shapes.js';
+import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, relatedNodes, type Row, searchKey } from './shapes.js';
 
 export const ThingKind = builder.enumType('ThingKind', {
   description: 'The kind of a thing in the graph; one per Neo4j label.',
@@ -88,10 +88,14 @@ export const PlaceKind = builder.enumType('PlaceKind', {
 
 builder.objectFields(OrganizationRef, (t) => ({
   organizationKind: t.field({ type: OrganizationKind, description: 'What kind of organisation.', extensions: propertyPlan('kind'), resolve: readPlanned }),
+  partOf: t.field({ type: [EntityRef], description: 'The state or organisation it is part of.', extensions: relatedNodes((p, { node }) => `(${p})-[:PART_OF]->(${node})`, 1), resolve: readPlanned }),
+  parts: t.field({ type: [OrganizationRef], description: 'The organisations that are part of it.', extensions: relatedNodes((p, { node }) => `(${p})<-[:PART_OF]-(${node}:Organization)`, 3), resolve: readPlanned }),
 }));
 
 builder.objectFields(PlaceRef, (t) => ({
   placeKind: t.field({ type: PlaceKind, description: 'What kind of place.', extensions: propertyPlan('kind'), resolve: readPlanned }),
+  locatedIn: t.field({ type: [EntityRef], description: 'The place or state it lies in, where the source says so.', extensions: relatedNodes((p, { node }) => `(${p})-[:LOCATED_IN]->(${node})`, 1), resolve: readPlanned }),
+  contains: t.field({ type: [PlaceRef], description: 'The places that lie in it, where the source says so.', extensions: relatedNodes((p, { node }) => `(${p})<-[:LOCATED_IN]-(${node}:Place)`, 3), resolve: readPlanned }),
 }));
 
 /** How an argument that names a thing is described: it takes any of these, resolved as `lookup` resolves names. */
