@@ -7,6 +7,9 @@ import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } fro
 import type { Context } from './context.js';
 import { DatabaseUnavailableError, type GraphDatabase } from './database/graph-database.js';
 import { exampleOperations } from './example-operations.js';
+import { useExplorer } from './explorer/explorer-routes.js';
+import { useCompressedPages } from './http/compressed-pages.js';
+import { openOnTab } from './http/graphiql-first-tab.js';
 import { limits } from './limits.js';
 import { schema } from './schema/index.js';
 
@@ -52,6 +55,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
     // GraphiQL is the analysts' tool, so it is served in production too; its assets come from the package, not a CDN.
     graphiql: {
       title: 'csto-graph',
+      ...openOnTab(exampleOperations[0]!),
       defaultTabs: exampleOperations.map(({ query, variables }) => ({
         query,
         variables: variables ? JSON.stringify(variables, null, 2) : null,
@@ -62,6 +66,8 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
       maskError: (error, message) => clientError(error, message, logError),
     },
     plugins: [
+      useCompressedPages(),
+      useExplorer(),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.depth },
         maxAliases: { n: limits.aliases },
