@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin, YogaServerInstance } from 'graphql-yoga';
+import type { Plugin, YogaServer } from 'graphql-yoga';
 import { toGraphML } from './graphml.js';
 import { toCytoscape } from './recipes.js';
 import { neighbourhoodQuery, type Subgraph } from './subgraph.js';
@@ -45,18 +45,19 @@ function wholeNumber(url: URL, name: string): number | undefined | Response {
 }
 
 /** Runs the neighbourhood query in-process through Yoga, so the export gets exactly what the API answers. */
-async function exportResponse(yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>, url: URL, format: 'graphml' | 'cyjs'): Promise<Response> {
+async function exportResponse(yoga: YogaServer<Record<string, unknown>, Record<string, unknown>>, serverContext: Record<string, unknown>, url: URL, format: 'graphml' | 'cyjs'): Promise<Response> {
   const centre = url.searchParams.get('centre');
   if (!centre) return jsonError(400, 'BAD_USER_INPUT', "'centre' is required: a slug or a global id, e.g. centre=kyrgyzstan.");
   const depth = wholeNumber(url, 'depth');
   if (depth instanceof Response) return depth;
   const limit = wholeNumber(url, 'limit');
   if (limit instanceof Response) return limit;
-  const answer = await yoga.fetch(new URL('/graphql', url), {
+  const request = new yoga.fetchAPI.Request(new URL('/graphql', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query: neighbourhoodQuery, variables: { id: centre, depth, limit } }),
   });
+  const answer = await yoga.handle(request, serverContext as Parameters<typeof yoga.handle>[1]);
   const body = (await answer.json()) as { data?: { neighbourhood: Subgraph } | null; errors?: { extensions?: { code?: string } }[] };
   if (body.errors?.length || !body.data) {
     const code = body.errors?.[0]?.extensions?.code;
@@ -78,7 +79,7 @@ async function exportResponse(yoga: YogaServerInstance<Record<string, unknown>, 
 
 /** A Yoga plugin serving the explorer and the export routes; everything else passes through. */
 export function useExplorer(): Plugin {
-  let yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>> | undefined;
+  let yoga: YogaServer<Record<string, unknown>, Record<string, unknown>> | undefined;
   let bundle: Promise<string> | undefined;
   // Read once: the page is small and fixed.
   const html = readFileSync(`${pageDirectory}index.html`, 'utf8');
@@ -86,7 +87,7 @@ export function useExplorer(): Plugin {
     onYogaInit({ yoga: instance }) {
       yoga = instance as unknown as typeof yoga;
     },
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (request.method !== 'GET') return;
       if (url.pathname === '/explore' || url.pathname === '/explore/') {
         endResponse(new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
@@ -99,7 +100,7 @@ export function useExplorer(): Plugin {
           endResponse(jsonError(503, 'SERVICE_UNAVAILABLE', (error as Error).message));
         }
       } else if (url.pathname === '/export/graph.graphml' || url.pathname === '/export/graph.cyjs') {
-        endResponse(await exportResponse(yoga!, url, url.pathname.endsWith('.graphml') ? 'graphml' : 'cyjs'));
+        endResponse(await exportResponse(yoga!, serverContext as Record<string, unknown>, url, url.pathname.endsWith('.graphml') ? 'graphml' : 'cyjs'));
       }
     },
   };

@@ -26,7 +26,6 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
 
 const cy: Core = cytoscape({
   container: $('graph'),
-  wheelSensitivity: 0.3,
   style: [
     { selector: 'node', style: { 'background-color': (node: NodeSingular) => colours[node.data('kind')] ?? '#999', label: 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '120px', width: 18, height: 18 } },
     { selector: 'node.centre', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#000' } },
@@ -111,11 +110,11 @@ async function showNode(node: NodeSingular) {
   const { thing } = await graphql<{ thing: Record<string, unknown> & { evidence: EvidenceItem[] } }>(
     `query Thing($id: String!) { thing(id: $id) { id kind name description evidence { quote start end source { slug } }
       ... on Event { eventType status startDate endDate datePrecision cameoCode goldstein outcome responseManner }
-      ... on Statement { statementKind text date datePrecision medium } ... on Claim { text status statusNote } } }`,
+      ... on Statement { statementKind text date datePrecision medium } ... on Claim { text claimStatus: status statusNote } } }`,
     { id: node.id() },
   );
   panel.innerHTML = `<h3>${escapeHtml(String(thing.name))}</h3>${dl([
-    ['kind', String(thing.kind).toLowerCase()], ['id', thing.id], ['description', thing.description], ['event type', thing.eventType], ['status', thing.status],
+    ['kind', String(thing.kind).toLowerCase()], ['id', thing.id], ['description', thing.description], ['event type', thing.eventType], ['status', thing.status ?? thing.claimStatus],
     ['dates', thing.startDate ? `${dated(thing.startDate, thing.datePrecision)} – ${thing.endDate}` : dated(thing.date, thing.datePrecision)],
     ['CAMEO code', thing.cameoCode], ['Goldstein', thing.goldstein], ['outcome', thing.outcome], ['response', thing.responseManner],
     ['statement', thing.statementKind], ['text', thing.text], ['medium', thing.medium], ['note', thing.statusNote],
