@@ -33,3 +33,10 @@ export async function selectNode(page: Page, id: string): Promise<void> {
   }, id);
   await page.locator('#panel blockquote.evidence').first().waitFor();
 }
+
+/** Bundles a small module for a browser page as a global (`globalName`), e.g. a library a test draws with. */
+export async function bundleModule(contents: string, globalName: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ stdin: { contents, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', globalName, write: false, logLevel: 'silent' });
+  return result.outputFiles[0]!.text;
+}

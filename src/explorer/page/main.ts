@@ -222,6 +222,7 @@ $('panel').addEventListener('click', (event) => {
 $('path-from').addEventListener('click', () => {
   pathFrom = cy.$('node:selected').id();
   ($('path-to') as HTMLButtonElement).textContent = `Paths from ${cy.getElementById(pathFrom).data('label')} to selected`;
+  updatePathButtons();
 });
 $('path-to').addEventListener('click', () => {
   const to = cy.$('node:selected').id();
@@ -233,10 +234,14 @@ $('export').addEventListener('change', () => {
   select.value = '';
 });
 
+function updatePathButtons() {
+  const selected = cy.$('node:selected').nonempty();
+  ($('path-from') as HTMLButtonElement).disabled = !selected;
+  ($('path-to') as HTMLButtonElement).disabled = !selected || !pathFrom;
+}
+cy.on('select unselect', 'node', updatePathButtons);
 cy.on('tap', 'node', (event) => {
   const node = event.target as NodeSingular;
-  ($('path-from') as HTMLButtonElement).disabled = false;
-  ($('path-to') as HTMLButtonElement).disabled = !pathFrom;
   showNode(node).catch(report);
   // Expand: the node's own neighbours join the picture.
   neighbourhood(node.id(), 1, 50).then(add).catch(report);
