@@ -1,6 +1,6 @@
 /** The explorer page in a real browser (Debian's chromium), its exports, and GraphiQL's first load. */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { exampleOperations } from '../src/example-operations.js';
 import { launchChromium, screenshotExplorer, selectNode } from '../src/explorer/chromium.js';
 import { evidenceList, neighbourhoodQuery, type Subgraph } from '../src/explorer/subgraph.js';
 import { startApiServer } from './support/api-server.js';
+import { openTestDatabase } from './support/test-neo4j.js';
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let browser: Browser;
@@ -111,7 +112,7 @@ describe('the explorer page', () => {
     });
     await page.click('#path-to');
     await page.locator('#panel ol.paths li').first().waitFor();
-    const { paths } = await graphql(`{ paths(from: "State:kyrgyzstan", to: "Organization:csto", maxHops: 4, first: 10) { edges { id } } }`);
+    const { paths } = await graphql(`{ paths(from: "State:kyrgyzstan", to: "Organization:csto", maxHops: 3, first: 10) { edges { id } } }`);
     expect(await page.locator('#panel ol.paths > li').count()).toBe(paths.length);
     expect(await page.locator('#panel ol.paths blockquote.evidence').count()).toBeGreaterThan(0);
     expect(offLoopback()).toEqual([]);
@@ -122,6 +123,40 @@ describe('the explorer page', () => {
     const file = process.env.CSTO_UPDATE_SCREENSHOT === '1' ? 'docs/explorer.png' : path.join(scratch, 'explorer.png');
     await screenshotExplorer(page, api.url, file);
     expect(await page.locator('#source mark#quote').innerText()).toBe(await page.locator('#panel blockquote.evidence').first().innerText());
+    expect(offLoopback()).toEqual([]);
+  });
+});
+
+/** Reads a GraphML file with networkx: node and edge counts, and whether it is directed. */
+function networkxCounts(file: string): { directed: boolean; nodes: number; edges: number } {
+  const script = 'import json, sys, networkx as nx\ng = nx.read_graphml(sys.argv[1], force_multigraph=True)\nprint(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "edges": g.number_of_edges()}))';
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+}
+
+describe('the explorer’s exports', () => {
+  it('exports the screen as GraphML, Cytoscape.js JSON and PNG, and the whole graph as GraphML', async () => {
+    const { page, offLoopback } = await openPage();
+    await page.goto(`${api.url}/explore?centre=csto&depth=1`);
+    await page.waitForFunction(() => (window as any).cstoExplorer.cy.nodes().length > 1);
+    const onScreen: { nodes: number; edges: number } = await page.evaluate(() => ({ nodes: (window as any).cstoExplorer.cy.nodes().length, edges: (window as any).cstoExplorer.cy.edges().length }));
+    const exported = async (choice: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.selectOption('#export', choice)]);
+      const file = path.join(scratch, download.suggestedFilename());
+      await download.saveAs(file);
+      return file;
+    };
+    expect(networkxCounts(await exported('screen.graphml'))).toEqual({ directed: true, ...onScreen });
+    const json = JSON.parse(await readFile(await exported('screen.cyjs'), 'utf8'));
+    expect([json.elements.nodes.length, json.elements.edges.length]).toEqual([onScreen.nodes, onScreen.edges]);
+    expect((await readFile(await exported('screen.png'))).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+
+    // The whole graph: every thing but the source, and every relationship between two of them.
+    const db = openTestDatabase();
+    const [counts] = await db.read<{ nodes: number; edges: number }>(
+      'MATCH (n) WHERE NOT n:Source WITH count(n) AS nodes MATCH (a)-[r]->(b) WHERE NOT a:Source AND NOT b:Source RETURN nodes, count(r) AS edges',
+    );
+    await db.close();
+    expect(networkxCounts(await exported('whole.graphml'))).toEqual({ directed: true, nodes: counts!.nodes, edges: counts!.edges });
     expect(offLoopback()).toEqual([]);
   });
 });

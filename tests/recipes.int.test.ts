@@ -34,6 +34,14 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** A page with an origin (NVL needs localStorage, which about:blank denies), answered by the test itself, not a network. */
+async function pageWith(html: string) {
+  const page = await browser.newPage();
+  await page.route('http://recipes.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('http://recipes.invalid/');
+  return page;
+}
+
 /** Counts every distinct id, so a recipe that dropped or merged an element would show. */
 const counts = ({ nodes, edges }: Subgraph) => ({ nodes: new Set(nodes.map((n) => n.id)).size, edges: new Set(edges.map((e) => e.id)).size });
 
@@ -69,8 +77,7 @@ describe.each(['neighbourhood', 'paths'])('recipes on %s output', (name) => {
     const subgraph = subgraphs[name]!;
     const data = toVisNetwork(subgraph);
     expect({ nodes: new DataSet(data.nodes).length, edges: new DataSet(data.edges).length }).toEqual(counts(subgraph));
-    const page = await browser.newPage();
-    await page.setContent('<div id="network" style="width:800px;height:600px"></div>');
+    const page = await pageWith('<div id="network" style="width:800px;height:600px"></div>');
     await page.addScriptTag({ content: readFileSync('node_modules/vis-network/standalone/umd/vis-network.min.js', 'utf8') });
     const drawn = await page.evaluate((input) => {
       const vis = (window as any).vis;
@@ -84,8 +91,7 @@ describe.each(['neighbourhood', 'paths'])('recipes on %s output', (name) => {
 
   it('Neo4j NVL draws the NVL recipe in chromium (canvas renderer), captions included', async () => {
     const subgraph = subgraphs[name]!;
-    const page = await browser.newPage();
-    await page.setContent('<div id="nvl" style="width:800px;height:600px"></div>');
+    const page = await pageWith('<div id="nvl" style="width:800px;height:600px"></div>');
     await page.addScriptTag({ content: await bundleModule(`export { NVL } from '@neo4j-nvl/base';`, 'NvlBase') });
     const drawn = await page.evaluate((input) => {
       const { NVL } = (window as any).NvlBase;

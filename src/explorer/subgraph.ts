@@ -37,7 +37,7 @@ export function evidenceList(evidence: EvidenceItem | EvidenceItem[] | null | un
   return Array.isArray(evidence) ? evidence : [evidence];
 }
 
-/** The paths of `paths` as one subgraph: each node and edge once, in order of first appearance. */
+/** The paths of `paths` (or any subgraphs) as one subgraph: each node and edge once, in order of first appearance. */
 export function mergePaths(paths: ReadonlyArray<{ nodes: SubgraphNode[]; edges: SubgraphEdge[] }>): Subgraph {
   const nodes = new Map<string, SubgraphNode>();
   const edges = new Map<string, SubgraphEdge>();

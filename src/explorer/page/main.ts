@@ -144,7 +144,7 @@ async function openQuote(slug: string, start: number, end: number) {
 }
 
 async function showPaths(from: string, to: string) {
-  const { paths } = await graphql<{ paths: Subgraph[] }>(`query Paths($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { ${subgraphSelection} } }`, { from, to });
+  const { paths } = await graphql<{ paths: Subgraph[] }>(`query Paths($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 3, first: 10) { ${subgraphSelection} } }`, { from, to });
   add(mergePaths(paths));
   cy.elements().removeClass('on-path');
   const items = paths.map((path, index) => {
@@ -152,7 +152,7 @@ async function showPaths(from: string, to: string) {
     const steps = path.edges.map((edge) => `<div>${escapeHtml(edge.type)}: ${escapeHtml(cy.getElementById(edge.source).data('label'))} → ${escapeHtml(cy.getElementById(edge.target).data('label'))}</div>${evidenceHtml(evidenceList(edge.evidence))}`).join('');
     return `<li><strong>Path ${index + 1}</strong> (${path.edges.length} edges)${steps}</li>`;
   });
-  $('panel').innerHTML = `<h3>Paths</h3><ol class="paths">${items.join('') || '<li>No path within 4 hops.</li>'}</ol>`;
+  $('panel').innerHTML = `<h3>Paths</h3><ol class="paths">${items.join('') || '<li>No path within 3 hops.</li>'}</ol>`;
 }
 
 function download(name: string, content: Blob | string, type: string) {
@@ -169,11 +169,26 @@ const onScreen = (): Subgraph => ({
   edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.data('source'), target: edge.data('target'), type: edge.data('type'), properties: edge.data('properties'), evidence: edge.data('evidence') })),
 });
 
+/** Every thing of every list, and, from each thing not yet reached, its neighbourhood at the API's largest depth and limit. */
+async function wholeGraph(): Promise<Subgraph> {
+  const lists = ['states', 'people', 'organizations', 'places', 'events', 'statements'].map((field) => `${field}(first: 100) { edges { node { id } } }`);
+  const data = await graphql<Record<string, { edges: { node: { id: string } }[] } | { id: string }[]>>(`{ ${lists.join(' ')} claims { id } }`);
+  const ids = Object.values(data).flatMap((list) => (Array.isArray(list) ? list.map((thing) => thing.id) : list.edges.map((edge) => edge.node.id)));
+  const reached = new Set<string>();
+  const parts: Subgraph[] = [];
+  for (const id of ids) {
+    if (reached.has(id)) continue;
+    const part = await neighbourhood(id, 4, 500);
+    for (const node of part.nodes) reached.add(node.id);
+    parts.push(part);
+  }
+  return mergePaths(parts);
+}
+
 async function exportAs(choice: string) {
   const base = view.centre.replace(/[^A-Za-z0-9_-]+/g, '_');
   if (choice === 'screen.png') return download(`${base}.png`, cy.png({ full: true, output: 'blob', bg: '#fff', scale: 2 }) as unknown as Blob, 'image/png');
-  // The whole graph: everything within the largest depth and limit the API allows from the centre.
-  const subgraph = choice.startsWith('whole') ? await neighbourhood(view.centre, 4, 500) : onScreen();
+  const subgraph = choice.startsWith('whole') ? await wholeGraph() : onScreen();
   const name = `${base}-${choice.split('.')[0]}`;
   if (choice.endsWith('graphml')) download(`${name}.graphml`, toGraphML(subgraph), 'application/graphml+xml');
   else download(`${name}.cyjs`, JSON.stringify(choice.startsWith('whole') ? { elements: elements(subgraph) } : cy.json(), null, 1), 'application/json');
