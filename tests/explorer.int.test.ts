@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleOperations } from '../src/example-operations.js';
 import { launchChromium, screenshotExplorer, selectNode } from '../src/explorer/chromium.js';
 import { evidenceList, neighbourhoodQuery, type Subgraph } from '../src/explorer/subgraph.js';
@@ -25,6 +25,8 @@ async function graphql<T = any>(query: string, variables: Record<string, unknown
 /** A fresh profile per test, with every request recorded. */
 async function openPage(): Promise<{ page: Page; offLoopback: () => string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  // Two cores shared with other work: a layout or a first compression can take many seconds.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const urls: string[] = [];
   page.on('request', (request) => urls.push(request.url()));
@@ -43,6 +45,9 @@ afterAll(async () => {
   await api?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
+
+// A browser test walks many steps, each waiting on the page; the vitest default of two minutes is too tight on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 describe('the explorer page', () => {
   it('searches, expands, shows evidence, opens the quote in the source, and follows the date control', async () => {
