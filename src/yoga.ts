@@ -8,6 +8,9 @@ import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } fro
 import type { Context } from './context.js';
 import { DatabaseUnavailableError, type GraphDatabase } from './database/graph-database.js';
 import { exampleOperations } from './example-operations.js';
+import { useExplorer } from './explorer/explorer-routes.js';
+import { useCompressedPages } from './http/compressed-pages.js';
+import { openOnTab } from './http/graphiql-first-tab.js';
 import { limits } from './limits.js';
 import { useQueryCost } from './planner/query-cost.js';
 import { schema } from './schema/index.js';
@@ -54,6 +57,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
     // GraphiQL is the analysts' tool, so it is served in production too; its assets come from the package, not a CDN.
     graphiql: {
       title: 'csto-graph',
+      ...openOnTab(exampleOperations[0]!),
       defaultTabs: exampleOperations.map(({ query, variables }) => ({
         query,
         variables: variables ? JSON.stringify(variables, null, 2) : null,
@@ -66,6 +70,8 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
     plugins: [
       // graphql-js's executor writes response keys in selection order; Yoga's default writes async ones as they resolve.
       useEngine({ execute }),
+      useCompressedPages(),
+      useExplorer(),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.depth },
         maxAliases: { n: limits.aliases },
