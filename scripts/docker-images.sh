@@ -140,4 +140,6 @@ build_jre
 build_neo4j
 build_node
 prepare_npm_cache
+# A rebuilt image leaves its predecessor untagged; only ours (they carry the label) are removed.
+docker image prune -f --filter "label=$label" >/dev/null
 docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep '^csto-graph/' | sort
