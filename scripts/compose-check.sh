@@ -61,7 +61,9 @@ ask_headline() {
 step "${compose_cmd[*]}, NEO4J_IMAGE=$NEO4J_IMAGE, NODE_IMAGE=$NODE_IMAGE"
 compose config -q
 step "building the API image"
-compose build --quiet api >/dev/null
+build_log=$(mktemp)
+compose build api >"$build_log" 2>&1 || { tail -30 "$build_log" >&2; exit 1; }
+rm -f "$build_log"
 step "up"
 compose up -d
 wait_healthy neo4j
@@ -69,8 +71,8 @@ wait_healthy api
 ask_headline "first start"
 step "/ready: $(in_api http://127.0.0.1:4000/ready)"
 # The containers' network has no outbound NAT, so the registry is out of reach even by address.
-if in_api https://registry.npmjs.org/ >/dev/null 2>&1; then echo "compose check: the API container reached the internet." >&2; exit 1; fi
-step "outbound from the API container: blocked"
+if outbound=$(in_api https://registry.npmjs.org/ 2>&1); then echo "compose check: the API container reached the internet." >&2; exit 1; fi
+step "outbound from the API container: blocked ($outbound)"
 
 compose restart api
 wait_healthy api
