@@ -17,8 +17,9 @@ testcontainers_tier() {
   local volumes_before
   volumes_before=$(docker volume ls -q | sort)
   # Ryuk's image cannot be pulled where no registry is reachable; the global setup removes its container itself.
+  # Ports are published on 127.0.0.1, which Testcontainers does not pick on its own inside a VM that looks like a container.
   NEO4J_PROVIDER=testcontainers NEO4J_IMAGE=${NEO4J_IMAGE:-csto-graph/neo4j-local:5.26} TESTCONTAINERS_RYUK_DISABLED=true \
-    npx vitest run --project integration
+    TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1} npx vitest run --project integration
   local left
   left=$(docker ps -aq --filter label=org.testcontainers=true)
   [ -z "$left" ] || { echo "Testcontainers left containers behind: $left" >&2; exit 1; }

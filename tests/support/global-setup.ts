@@ -95,6 +95,10 @@ export default async function setup(project: TestProject) {
   const db = new GraphDatabase(started.neo4j);
   try {
     await loadCypherDirectory(db, { log: (line) => console.log(line) });
+  } catch (error) {
+    // Vitest calls no teardown when the setup throws: stop Neo4j here, or a container would outlive the run.
+    await started.stop();
+    throw error;
   } finally {
     await db.close();
   }
