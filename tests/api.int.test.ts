@@ -7,7 +7,7 @@ import { openTestDatabase } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
 const yoga = createCstoYoga({ db });
-const article = readFileSync(new URL('../../shared/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../cypher/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
 afterAll(() => db.close());
 
 const slugs = (items: { slug: string }[]) => items.map((item) => item.slug);

@@ -8,10 +8,8 @@ const db = openTestDatabase();
 afterAll(() => db.close());
 
 const sourceId = 'csto-2022-10-13';
-const sourceFiles: [string, URL][] = [
-  ['cypher/sources', new URL(`../cypher/sources/${sourceId}.txt`, import.meta.url)],
-  ['../shared/sources', new URL(`../../shared/sources/${sourceId}.txt`, import.meta.url)],
-];
+// The repository's own copy: a test reads nothing outside the repository (tests/self-contained.test.ts).
+const sourceFiles: [string, URL][] = [['cypher/sources', new URL(`../cypher/sources/${sourceId}.txt`, import.meta.url)]];
 
 /** The article has no-break spaces between many words; statement texts are compared with white space folded. */
 const foldSpace = (text: string) => text.replace(/\s+/g, ' ');

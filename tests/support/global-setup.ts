@@ -1,7 +1,9 @@
 /**
  * Picks the real Neo4j the integration tier runs against, in this order: NEO4J_URI; Testcontainers when a
- * container runtime answers and can start the official image; else the managed local Neo4j.
- * NEO4J_PROVIDER=external|testcontainers|local forces one. The article graph is loaded once.
+ * container runtime answers and can start the image NEO4J_IMAGE (default the official neo4j:5.26-community);
+ * else the managed local Neo4j. NEO4J_PROVIDER=external|testcontainers|local forces one. The article graph is
+ * loaded once. Where no registry is reachable, `npm run test:docker` runs this tier on csto-graph/neo4j-local:5.26
+ * with TESTCONTAINERS_RYUK_DISABLED=true (Ryuk's image cannot be pulled), so teardown removes the container itself.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,8 @@ import type { TestNeo4j } from './test-neo4j.js';
 type Provider = TestNeo4j['provider'];
 type Started = { neo4j: TestNeo4j; stop: () => Promise<void> };
 
-const testcontainersImage = 'neo4j:5.26-community';
+/** The Neo4j image Testcontainers starts. Default the official `neo4j:5.26-community` (env NEO4J_IMAGE). */
+const testcontainersImage = process.env.NEO4J_IMAGE || 'neo4j:5.26-community';
 
 async function startExternal(): Promise<Started> {
   const uri = process.env.NEO4J_URI;
@@ -35,12 +38,22 @@ async function startExternal(): Promise<Started> {
 async function startTestcontainers(): Promise<Started> {
   const { getContainerRuntimeClient } = await import('testcontainers');
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
-  await getContainerRuntimeClient();
-  const container = await new Neo4jContainer(testcontainersImage).withPassword('csto-graph-test').start();
+  const client = await getContainerRuntimeClient();
+  // The module's wait strategy is the log line "Started.", which the local image prints too. Its 120 s default is
+  // too short for a Neo4j start on a busy 2-core machine.
+  const container = await new Neo4jContainer(testcontainersImage).withPassword('csto-graph-test').withStartupTimeout(300_000).start();
+  console.log(`[integration] Testcontainers started ${testcontainersImage} as container ${container.getId().slice(0, 12)}`);
   return {
     neo4j: { provider: 'testcontainers', uri: container.getBoltUri(), username: container.getUsername(), password: container.getPassword(), database: 'neo4j' },
     stop: async () => {
-      await container.stop();
+      // Without Ryuk nothing else cleans up, so the container and its anonymous /data volume go here, and are checked gone.
+      await container.stop({ remove: true, removeVolumes: true });
+      const left = await client.container.inspect(client.container.getById(container.getId())).then(
+        () => true,
+        () => false,
+      );
+      if (left) throw new Error(`Testcontainers left container ${container.getId()} behind.`);
+      console.log(`[integration] container ${container.getId().slice(0, 12)} stopped and removed`);
     },
   };
 }
@@ -82,6 +95,10 @@ export default async function setup(project: TestProject) {
   const db = new GraphDatabase(started.neo4j);
   try {
     await loadCypherDirectory(db, { log: (line) => console.log(line) });
+  } catch (error) {
+    // Vitest calls no teardown when the setup throws: stop Neo4j here, or a container would outlive the run.
+    await started.stop();
+    throw error;
   } finally {
     await db.close();
   }

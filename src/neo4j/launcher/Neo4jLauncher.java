@@ -45,6 +45,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>The DBMS shuts down cleanly when stdin reaches EOF, when the parent process dies or changes, or on
  * SIGTERM/SIGINT, so a crashed parent never leaves an orphaned database holding the store lock.
+ *
+ * <p>In the local Docker image (docker/neo4j-local) it runs as the container's main process with
+ * {@code --address 0.0.0.0 --standalone true}: Bolt on every interface of the container, no stdin or parent
+ * watch, and a {@code Started.} line after {@code NEO4J_READY}, as the official image logs.
  */
 public final class Neo4jLauncher {
     private static final String USER = "neo4j";
@@ -65,6 +69,8 @@ public final class Neo4jLauncher {
         Path home;
         int port;
         long pageCache;
+        String address;
+        boolean standalone;
         try {
             options = parseOptions(args);
             if (!options.containsKey("home")) {
@@ -73,15 +79,20 @@ public final class Neo4jLauncher {
             home = Path.of(options.get("home")).toAbsolutePath().normalize();
             port = Integer.parseInt(options.getOrDefault("port", "7687"));
             pageCache = ByteUnit.parse(options.getOrDefault("page-cache", "256m"));
+            address = options.getOrDefault("address", "127.0.0.1");
+            standalone = Boolean.parseBoolean(options.getOrDefault("standalone", "false"));
         } catch (RuntimeException e) {
-            fail("Invalid arguments: " + e.getMessage()
-                    + ". Usage: Neo4jLauncher --home <dir> [--port <n>] [--page-cache <size>]");
+            fail("Invalid arguments: " + e.getMessage() + ". Usage: Neo4jLauncher --home <dir> [--port <n>]"
+                    + " [--page-cache <size>] [--address <ip>] [--standalone true]");
             return;
         }
 
         Runtime.getRuntime().addShutdownHook(new Thread(Neo4jLauncher::shutdown, "neo4j-launcher-shutdown"));
-        startStdinWatcher();
-        startParentWatcher();
+        // A container's main process has no parent to watch and no stdin; docker stop sends SIGTERM instead.
+        if (!standalone) {
+            startStdinWatcher();
+            startParentWatcher();
+        }
 
         String uri;
         try {
@@ -90,7 +101,7 @@ public final class Neo4jLauncher {
             String password = resolvePassword(home);
             dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -103,17 +114,21 @@ public final class Neo4jLauncher {
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .build();
             setPassword(password);
-            uri = "bolt://127.0.0.1:" + boltPort();
+            uri = "bolt://" + address + ":" + boltPort();
             pidFile = home.resolve(PID_FILE);
             Files.writeString(pidFile, ProcessHandle.current().pid() + " "
                     + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) + " " + uri + "\n");
         } catch (Throwable e) {
             startupFinished.countDown();
-            fail(describeStartupFailure(e, home, port));
+            fail(describeStartupFailure(e, home, address, port));
             return;
         }
         startupFinished.countDown();
         System.out.println("NEO4J_READY " + uri);
+        if (standalone) {
+            // The official image's last start-up line, which Testcontainers' Neo4j module waits for.
+            System.out.println("Started.");
+        }
         System.out.flush();
         // Neo4j's own threads keep the JVM alive; park main until a watcher or signal ends the process.
         Thread.currentThread().join();
@@ -202,7 +217,9 @@ public final class Neo4jLauncher {
         } catch (RuntimeException e) {
             return;
         }
-        Optional<ProcessHandle> other = ProcessHandle.of(pid).filter(p -> p.isAlive() && p.info().commandLine()
+        // In a restarted container the stale file may name this very process (pid 1).
+        Optional<ProcessHandle> other = ProcessHandle.of(pid).filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.isAlive() && p.info().commandLine()
                 .map(cmd -> cmd.contains("Neo4jLauncher") && cmd.contains(home.toString()))
                 .orElse(false));
         if (other.isEmpty()) {
@@ -224,7 +241,7 @@ public final class Neo4jLauncher {
         }
     }
 
-    private static String describeStartupFailure(Throwable e, Path home, int port) {
+    private static String describeStartupFailure(Throwable e, Path home, String address, int port) {
         StringBuilder causes = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
@@ -233,7 +250,7 @@ public final class Neo4jLauncher {
                 return message;
             }
             if (message.contains("already in use") || t instanceof BindException) {
-                return "Port " + port + " on 127.0.0.1 is already in use; choose another Bolt port (NEO4J_BOLT_PORT).";
+                return "Port " + port + " on " + address + " is already in use; choose another Bolt port (NEO4J_BOLT_PORT).";
             }
             if (message.contains("Lock file has been locked") || message.contains("store_lock")) {
                 return "The data directory " + home + " is locked by another Neo4j process; stop it first, "
