@@ -1,25 +1,33 @@
 /**
  * `npm run load [-- [--all] [DIR]]`: imports cypher/ (or DIR) into the configured Neo4j (the managed local one
  * by default). Files unchanged since their last load are skipped; `--all` loads every file.
+ * `npm run -s load -- --cypher-shell [DIR]` prints the same load as cypher-shell input instead, and connects to nothing.
  */
 import { runCommand } from '../cli.js';
 import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
-import { describeChanges, loadCypherDirectory, sumChanges } from './load-cypher.js';
+import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from './load-cypher.js';
+import { cypherShellScript } from './param-files.js';
 
 /** The command line: at most one folder, and the --all flag. */
-export function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean } {
+function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean; cypherShell: boolean } {
   const flags = args.filter((arg) => arg.startsWith('-'));
-  const unknown = flags.filter((flag) => flag !== '--all');
+  const unknown = flags.filter((flag) => flag !== '--all' && flag !== '--cypher-shell');
   const folders = args.filter((arg) => !arg.startsWith('-'));
   if (unknown.length || folders.length > 1) {
-    throw new ConfigError(`Usage: npm run load -- [--all] [DIR] (got ${args.map((arg) => `'${arg}'`).join(' ')}).`);
+    throw new ConfigError(`Usage: npm run load -- [--all | --cypher-shell] [DIR] (got ${args.map((arg) => `'${arg}'`).join(' ')}).`);
   }
-  return { directory: folders[0], all: flags.includes('--all') };
+  return { directory: folders[0], all: flags.includes('--all'), cypherShell: flags.includes('--cypher-shell') };
 }
 
 runCommand('load', async () => {
-  const { directory, all } = parseLoadArguments(process.argv.slice(2));
+  const { directory, all, cypherShell } = parseLoadArguments(process.argv.slice(2));
+  if (cypherShell) {
+    // `:source` paths are relative to the folder, so cypher-shell runs there.
+    const folder = directory ?? defaultCypherDirectory;
+    process.stdout.write(await cypherShellScript(await listCypherFiles(folder), folder));
+    return;
+  }
   const config = readConfig();
   const opened = await openDatabase(config.neo4j, { debugCypher: config.debugCypher, log: (line) => console.log(line) });
   try {
