@@ -78,6 +78,8 @@ class BatchWriter {
     private readonly batchRows: number,
     /** Queries at once. */
     private readonly concurrency: number,
+    /** Called after each committed batch, so progress moves while a long query runs. */
+    private readonly onBatch: () => void = () => {},
   ) {}
 
   add(key: string, query: () => string, row: unknown): Promise<void> | undefined {
@@ -117,6 +119,7 @@ class BatchWriter {
       const counters = summary.counters.updates();
       this.created += (counters.nodesCreated ?? 0) + (counters.relationshipsCreated ?? 0);
       this.sent += rows.length;
+      this.onBatch();
     } finally {
       await session.close();
     }
@@ -148,37 +151,62 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
   await checkAnchors(db, log);
 
   const started = performance.now();
-  const bar = options.progress === false ? undefined : new ProgressBar(`x${options.scale} import`, clusters * 2);
+  const bar = options.progress === false ? undefined : new ProgressBar(`x${options.scale} import`, 1);
   let sent = 0;
   let created = 0;
-  let done = 0;
+  // Rows generated in the first pass, nodes and relationships both, so the total is known (then estimated) from the start.
+  let clustersSeen = 0;
+  let rowsSeen = 0;
+  const estimatedTotal = () => (clustersSeen === 0 ? 0 : Math.round((rowsSeen / clustersSeen) * clusters));
+  const show = (phase: string, written: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = written / Math.max(seconds, 0.001);
+    const total = estimatedTotal();
+    const exact = clustersSeen === clusters;
+    const eta = rate > 0 && total > written ? `ETA ${Math.ceil((total - written) / rate)} s` : 'ETA -';
+    bar?.update(
+      total === 0 ? 0 : written / total,
+      `${phase} · ${written.toLocaleString('en')} of ${exact ? '' : '~'}${total.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${eta}`,
+    );
+  };
   // Generating a cluster twice costs about 2 ms; keeping x1000 in memory for one pass would cost gigabytes.
-  const pass = async (phase: string, concurrency: number, rowsOf: (cluster: SyntheticCluster) => PassRow[]) => {
-    const writer = new BatchWriter(db, batchRows, concurrency);
+  const pass = async (phase: string, concurrency: number, rowsOf: (cluster: SyntheticCluster) => PassRow[], countRows: boolean) => {
+    const writer = new BatchWriter(db, batchRows, concurrency, () => show(phase, sent + writer.sent));
     for (const cluster of syntheticClusters({ scale: options.scale, seed: options.seed, firstCluster })) {
+      if (countRows) {
+        clustersSeen += 1;
+        rowsSeen += cluster.nodes.length + cluster.relationships.length;
+      }
       for (const { key, query, row } of rowsOf(cluster)) await writer.add(key, query, row);
-      const seconds = (performance.now() - started) / 1000;
-      const rows = sent + writer.sent;
-      bar?.update(++done, `${phase} · ${rows.toLocaleString('en')} rows · ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+      show(phase, sent + writer.sent);
     }
     await writer.drain();
     sent += writer.sent;
     created += writer.created;
   };
   // Node batches touch disjoint nodes, so two run at once; relationship batches share end nodes and would deadlock.
-  await pass('nodes', 2, (cluster) =>
-    cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
+  await pass(
+    'nodes',
+    2,
+    (cluster) => cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
+    true,
   );
   const nodes = sent;
-  await pass('relationships', 1, (cluster) =>
-    cluster.relationships.map((rel) => ({
-      key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
-      query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
-      row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
-    })),
+  await pass(
+    'relationships',
+    1,
+    (cluster) =>
+      cluster.relationships.map((rel) => ({
+        key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
+        query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
+        row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
+      })),
+    false,
   );
   const seconds = (performance.now() - started) / 1000;
-  bar?.finish(`done · ${sent.toLocaleString('en')} rows in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+  bar?.finish(
+    `done · ${sent.toLocaleString('en')} rows (${nodes.toLocaleString('en')} nodes, ${(sent - nodes).toLocaleString('en')} relationships) in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`,
+  );
   if (created !== sent) log(`[import] warning: ${sent - created} of ${sent} rows created nothing (a missing end node).`);
   // The full-text and range indexes fill in the background; operations must not run against half of them.
   await db.read('CALL db.awaitIndexes(600)');
