@@ -15,7 +15,9 @@ import {
   loadCypherFile,
   readLoadedFiles,
 } from '../src/loader/load-cypher.js';
+import { createCstoYoga } from '../src/yoga.js';
 import { countGraph } from './support/graph-snapshot.js';
+import { execute, query } from './support/graphql-client.js';
 import { runProcess } from './support/run-process.js';
 import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
 
@@ -171,6 +173,19 @@ describe('the skip rule', () => {
   it('records nothing for a file that failed, so it is tried again', async () => {
     await rejectionOf(loadCypherFile(db, syntaxErrorFile));
     expect((await readLoadedFiles(db)).has('1-syntax-error.cypher')).toBe(false);
+  });
+});
+
+describe('the bookkeeping', () => {
+  it('records every file of cypher/ and stays out of the API', async () => {
+    const recorded = await readLoadedFiles(db);
+    expect((await cypherFileNames()).filter((file) => !/^[0-9a-f]{64}$/.test(recorded.get(file) ?? ''))).toEqual([]);
+    const yoga = createCstoYoga({ db });
+    // Its names are file names: neither the full-text search nor a lookup by name or id finds one.
+    const data = await query(yoga, `{ search(query: "cypher") { thing { id } } lookup(name: "00-schema.cypher") { id } }`);
+    expect(data).toEqual({ search: [], lookup: [] });
+    const byId = await execute(yoga, `{ thing(id: "00-schema.cypher") { id } }`);
+    expect(byId.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });
 
