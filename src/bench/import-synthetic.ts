@@ -97,7 +97,9 @@ class BatchRunner {
     // Caught here so that a query failing while the next batch is generated is not an unhandled rejection.
     const running = (async () => {
       for (const { query, rows } of batches) {
-        this.created += await this.run(query, rows);
+        // Not `this.created += await …`: that reads `created` before the await and loses the other list's updates.
+        const created = await this.run(query, rows);
+        this.created += created;
         this.sent += rows.length;
         this.onBatch();
       }
