@@ -4,12 +4,14 @@ import { readConfig } from './config.js';
 import { openDatabase } from './database/connect.js';
 import { loadCypherDirectory } from './loader/load-cypher.js';
 import { listen, type RunningServer } from './server.js';
-import { createCstoYoga } from './yoga.js';
 
 const log = (line: string) => console.log(line);
 
 runCommand('csto-graph', async () => {
   const started = performance.now();
+  // The schema's modules take seconds to load: they load while Neo4j starts, which needs Java, not this thread.
+  const yogaModule = import('./yoga.js');
+  yogaModule.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
   const config = readConfig();
   log(
     config.neo4j.kind === 'external'
@@ -22,13 +24,18 @@ runCommand('csto-graph', async () => {
     await server?.close();
     await opened.close();
   });
+  const connected = performance.now();
   log(`Connected to the ${opened.description}.`);
   if (config.loadOnStart) {
     log('Loading the article graph from cypher/…');
     await loadCypherDirectory(opened.db, { log });
   }
+  const loaded = performance.now();
+  const { createCstoYoga } = await yogaModule;
   const yoga = createCstoYoga({ db: opened.db });
   server = await listen(yoga, config.port, config.host);
-  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  const now = performance.now();
+  log(`Ready in ${seconds(started, now)} s (Neo4j ${seconds(started, connected)} s, loading ${seconds(connected, loaded)} s, API ${seconds(loaded, now)} s).`);
   log(`GraphQL and GraphiQL: ${server.url}/graphql   health: ${server.url}/health   readiness: ${server.url}/ready`);
 });

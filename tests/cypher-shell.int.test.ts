@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCypherDirectory, listCypherFiles, loadCypherDirectory } from '../src/loader/load-cypher.js';
+import { cypherShellScript } from '../src/loader/param-files.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
 import { resolveMavenClasspath } from '../src/neo4j/managed-neo4j.js';
 import { countGraph, fingerprintGraph } from './support/graph-snapshot.js';
@@ -42,18 +43,20 @@ beforeAll(async () => {
 });
 beforeEach(({ skip }) => skip(skipped, 'CSTO_SKIP_CYPHER_SHELL=1: cypher-shell was not run'));
 afterAll(async () => {
-  // Whatever a failed run left half-done, the loader completes it, so the files after this one see the full graph.
-  if (!skipped) await loadCypherDirectory(db);
+  // Whatever a failed run left half-done, the loader completes it, so the files after this one see the full graph;
+  // all files, because the loader's records still say they are loaded.
+  if (!skipped) await loadCypherDirectory(db, { all: true });
   await db.close();
 });
 
-/** Every file of cypher/ in name order through one cypher-shell (one JVM start), each statement auto-committed. */
+/** Every file of cypher/ in path order through one cypher-shell (one JVM start), each statement auto-committed. */
 async function runThroughCypherShell() {
   const { uri, username, password, database } = testNeo4j();
   const result = await runProcess('java', ['-cp', classpath, mainClass, '-a', uri, '-u', username, '-d', database, '--format', 'verbose'], {
     cwd: defaultCypherDirectory,
     env: { ...process.env, NEO4J_PASSWORD: password },
-    input: files.map((file) => `:source ${path.basename(file)}\n`).join(''),
+    // `:param` lines give each file the texts its `// @param-file` lines name, as docs/adding-a-source.md shows.
+    input: await cypherShellScript(files, defaultCypherDirectory),
   });
   // Verbose output has one timing line per statement run and a counters line ("Added 1 nodes, …") per change.
   const lines = result.stdout.split('\n').filter(Boolean);

@@ -1,17 +1,29 @@
-/** The Cypher loader against the real Neo4j: a second load changes nothing, a broken file writes nothing. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The Cypher loader against the real Neo4j: a second load changes nothing, a broken file or a wrong quote writes
+ * nothing, and unchanged files are skipped.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CypherFileError, defaultCypherDirectory, listCypherFiles, loadCypherDirectory, loadCypherFile } from '../src/loader/load-cypher.js';
+import {
+  CypherFileError,
+  defaultCypherDirectory,
+  listCypherFiles,
+  loadCypherDirectory,
+  loadCypherFile,
+  readLoadedFiles,
+} from '../src/loader/load-cypher.js';
+import { createCstoYoga } from '../src/yoga.js';
 import { countGraph } from './support/graph-snapshot.js';
+import { execute, query } from './support/graphql-client.js';
 import { runProcess } from './support/run-process.js';
 import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const cypherFileNames = async () => (await listCypherFiles(defaultCypherDirectory)).map((file) => path.basename(file));
+const cypherFileNames = async () => (await listCypherFiles(defaultCypherDirectory)).map((file) => path.relative(defaultCypherDirectory, file));
 
 // Two broken files, named so that a directory load stops at the first (the syntax error).
 const brokenDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-broken-cypher-'));
@@ -35,13 +47,42 @@ MERGE (:LoaderProbe {id: 'probe-4'});
 `,
 );
 
+// A quote that is not the article's text at its offsets; the line that writes it is line 3.
+const wrongQuoteFile = path.join(brokenDirectory, '3-wrong-quote.cypher');
+writeFileSync(
+  wrongQuoteFile,
+  `MERGE (p:LoaderProbe {id: 'probe-5'})
+WITH p MATCH (s:Source {id: 'csto-2022-10-13'})
+MERGE (p)-[:SOURCED_FROM {quote: 'End of CSTO', quoteStart: 13, quoteEnd: 24}]->(s);
+`,
+);
+
+// A folder of its own for the skip rule: two plain files, one in a sub-folder, and a derived file.
+const skipDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-skip-cypher-'));
+mkdirSync(path.join(skipDirectory, '50-probe'));
+const skipFiles = {
+  first: '10-probe-first.cypher',
+  second: '50-probe/20-probe-second.cypher',
+  derived: '90-derived-probe-count.cypher',
+};
+const writeSkipFile = (name: string, text: string) => writeFileSync(path.join(skipDirectory, name), text);
+writeSkipFile(skipFiles.first, "MERGE (:LoaderProbe {id: 'skip-first'});\n");
+writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");
+// Counts the probes every time it runs: it shows whether it ran, and that it ran after the others.
+writeSkipFile(skipFiles.derived, "MATCH (n:LoaderProbe) WHERE n.id <> 'skip-count' WITH count(n) AS probes MERGE (c:LoaderProbe {id: 'skip-count'}) SET c.probes = probes, c.runs = coalesce(c.runs, 0) + 1;\n");
+
 afterEach(async () => {
   // Only a failed rollback leaves probes; removing them keeps the pinned counts of the other test files true.
   const session = db.writeSession();
-  await session.run('MATCH (n:LoaderProbe) DETACH DELETE n').finally(() => session.close());
+  await session
+    .run('MATCH (n:LoaderProbe) DETACH DELETE n WITH count(*) AS done MATCH (f:LoadedFile) WHERE f.name IN $names DELETE f', {
+      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher'],
+    })
+    .finally(() => session.close());
 });
 afterAll(async () => {
   rmSync(brokenDirectory, { recursive: true, force: true });
+  rmSync(skipDirectory, { recursive: true, force: true });
   await db.close();
 });
 
@@ -66,7 +107,7 @@ const runLoadCommand = (...args: string[]) => {
 describe('loading cypher/ a second time', () => {
   it('changes nothing in any file and leaves the same nodes, relationships and properties', async () => {
     const before = await countGraph(db);
-    const reports = await loadCypherDirectory(db);
+    const reports = await loadCypherDirectory(db, { all: true });
     const unchanged = {
       nodesCreated: 0,
       nodesDeleted: 0,
@@ -78,8 +119,87 @@ describe('loading cypher/ a second time', () => {
       constraintsAdded: 0,
     };
     const files = await cypherFileNames();
-    expect(reports.map(({ file, changes }) => ({ file, changes }))).toEqual(files.map((file) => ({ file, changes: unchanged })));
+    expect(reports.map(({ file, changes, skipped }) => ({ file, changes, skipped }))).toEqual(
+      files.map((file) => ({ file, changes: unchanged, skipped: false })),
+    );
     expect(await countGraph(db)).toEqual(before);
+  });
+});
+
+describe('the skip rule', () => {
+  const probes = async () =>
+    Object.fromEntries(
+      (await db.read<{ id: string; probes: number | null; runs: number | null }>('MATCH (n:LoaderProbe) RETURN n.id AS id, n.probes AS probes, n.runs AS runs')).map(
+        ({ id, probes, runs }) => [id, id === 'skip-count' ? { probes, runs } : true],
+      ),
+    );
+  const loadedNow = async (options: { all?: boolean } = {}) => {
+    const lines: string[] = [];
+    const reports = await loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line), ...options });
+    return { loaded: reports.filter((report) => !report.skipped).map((report) => report.file), lastLine: lines.at(-1) };
+  };
+  const allFiles = [skipFiles.first, skipFiles.derived, skipFiles.second].sort();
+
+  it('skips unchanged files, and says so in one line', async () => {
+    expect(await loadedNow()).toMatchObject({ loaded: allFiles });
+    expect(await loadedNow()).toEqual({
+      loaded: [],
+      lastLine: '[load] skipped all 3 files: unchanged since their last load (npm run load -- --all reloads them)',
+    });
+    expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-count': { probes: 2, runs: 1 } });
+    expect([...(await readLoadedFiles(db)).keys()].filter((name) => allFiles.includes(name)).sort()).toEqual(allFiles);
+  });
+
+  it('reloads a changed file, and the derived files after it', async () => {
+    await loadedNow();
+    writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\nMERGE (:LoaderProbe {id: 'skip-third'});\n");
+    try {
+      expect(await loadedNow()).toEqual({
+        loaded: [skipFiles.second, skipFiles.derived],
+        lastLine: '[load] skipped 1 of 3 files: unchanged since their last load (npm run load -- --all reloads them)',
+      });
+      expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-third': true, 'skip-count': { probes: 3, runs: 2 } });
+    } finally {
+      writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");
+    }
+  });
+
+  it('reloads everything when forced (npm run load -- --all)', async () => {
+    await loadedNow();
+    expect(await loadedNow({ all: true })).toMatchObject({ loaded: allFiles });
+    expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-count': { probes: 2, runs: 2 } });
+  });
+
+  it('records nothing for a file that failed, so it is tried again', async () => {
+    await rejectionOf(loadCypherFile(db, syntaxErrorFile));
+    expect((await readLoadedFiles(db)).has('1-syntax-error.cypher')).toBe(false);
+  });
+});
+
+describe('the bookkeeping', () => {
+  it('records every file of cypher/ and stays out of the API', async () => {
+    const recorded = await readLoadedFiles(db);
+    expect((await cypherFileNames()).filter((file) => !/^[0-9a-f]{64}$/.test(recorded.get(file) ?? ''))).toEqual([]);
+    const yoga = createCstoYoga({ db });
+    // Its names are file names: neither the full-text search nor a lookup by name or id finds one.
+    const data = await query(yoga, `{ search(query: "cypher") { thing { id } } lookup(name: "00-schema.cypher") { id } }`);
+    expect(data).toEqual({ search: [], lookup: [] });
+    const byId = await execute(yoga, `{ thing(id: "00-schema.cypher") { id } }`);
+    expect(byId.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('a quote that is not its source', () => {
+  it('rejects the file with the file, line, expected text and text found, and writes nothing', async () => {
+    const error = await rejectionOf(loadCypherFile(db, wrongQuoteFile));
+    expect(error).toBeInstanceOf(CypherFileError);
+    expect((error as Error).message).toBe(
+      "3-wrong-quote.cypher:3: the quote of probe-5-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails: " +
+        'it is not the source\'s text there; expected text: "End of CSTO"; text found: "End of ODKB" ' +
+        '(the file was rolled back; nothing of it was written)',
+    );
+    expect(await probeCount()).toBe(0);
+    expect((await readLoadedFiles(db)).has('3-wrong-quote.cypher')).toBe(false);
   });
 });
 
@@ -106,16 +226,25 @@ describe('a broken file', () => {
 });
 
 describe('npm run load', () => {
-  it('exits 0, reports every file of the loaded graph as unchanged and the model check as clean', async () => {
+  it('exits 0, skips every file of the loaded graph in one line, and reports the model check as clean', async () => {
     const { code, stdout, stderr } = await runLoadCommand();
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const count = (await cypherFileNames()).length;
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      `[load] skipped all ${count} files: unchanged since their last load (npm run load -- --all reloads them)`,
+      `[load] 0 of ${count} files into the Neo4j at ${testNeo4j().uri}: unchanged`,
+      '[load] model check: 38 events, every one keeps the rules of docs/model.md',
+    ]);
+  });
+
+  it('with --all, reports every file of the loaded graph as unchanged', async () => {
+    const { code, stdout, stderr } = await runLoadCommand('--all');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const lines = stdout.trimEnd().split('\n');
     const files = lines.slice(0, -2).map((line) => /^\[load\] \d+\/\d+ (\S+): \d+ statements, (.+) \(\d+ ms\)$/.exec(line)?.slice(1) ?? [line]);
     expect(files).toEqual((await cypherFileNames()).map((file) => [file, 'unchanged']));
-    expect(lines.slice(-2)).toEqual([
-      `[load] ${files.length} files into the Neo4j at ${testNeo4j().uri}: unchanged`,
-      '[load] model check: 38 events, every one keeps the rules of docs/model.md',
-    ]);
+    expect(lines.slice(-2, -1)[0]).toMatch(new RegExp(`^\\[load\\] ${files.length} of ${files.length} files into the Neo4j at ${testNeo4j().uri}: unchanged in \\d+\\.\\d s, 0 nodes and relationships/s$`));
+    expect(lines.at(-1)).toBe('[load] model check: 38 events, every one keeps the rules of docs/model.md');
   });
 
   it('exits 1 on a broken file with one line naming the file, line and column, and no stack trace', async () => {

@@ -64,44 +64,46 @@ CALL (row) {
 } IN TRANSACTIONS OF ${transactionRows} ROWS`;
 }
 
-/** Rows waiting for their query, one buffer per query; up to `concurrency` queries run while the next batch is generated. */
-class BatchWriter {
-  private readonly buffers = new Map<string, { query: string; rows: unknown[] }>();
+/** A query and the rows it gets as `$rows`. */
+interface Batch {
+  query: string;
+  rows: unknown[];
+}
+
+/**
+ * Runs lists of batches, up to `concurrency` lists at once (the batches of one list one after another), while
+ * the caller generates the next rows. Counts the rows sent and the nodes and relationships created.
+ */
+class BatchRunner {
   private readonly inFlight = new Set<Promise<void>>();
-  /** The first failed query's error, thrown at the next flush or drain. */
+  /** The first failed query's error, thrown at the next submit or drain. */
   private failure: unknown;
   sent = 0;
   created = 0;
 
   constructor(
     private readonly db: GraphDatabase,
-    private readonly batchRows: number,
-    /** Queries at once. */
+    /** Rows per batch: a buffer this full is sent. */
+    protected readonly batchRows: number,
+    /** Lists at once. */
     private readonly concurrency: number,
+    /** Called after each committed batch, so progress moves while a long query runs. */
+    private readonly onBatch: () => void,
   ) {}
 
-  add(key: string, query: () => string, row: unknown): Promise<void> | undefined {
-    let buffer = this.buffers.get(key);
-    if (!buffer) this.buffers.set(key, (buffer = { query: query(), rows: [] }));
-    buffer.rows.push(row);
-    if (buffer.rows.length < this.batchRows) return undefined;
-    return this.flush(buffer);
-  }
-
-  /** Sends every buffer and waits for the last query. */
-  async drain(): Promise<void> {
-    for (const buffer of this.buffers.values()) if (buffer.rows.length) await this.flush(buffer);
-    await Promise.all(this.inFlight);
-    if (this.failure) throw this.failure;
-  }
-
-  private async flush(buffer: { query: string; rows: unknown[] }): Promise<void> {
-    const rows = buffer.rows;
-    buffer.rows = [];
+  async submit(batches: Batch[]): Promise<void> {
     while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
     // Caught here so that a query failing while the next batch is generated is not an unhandled rejection.
-    const running = this.run(buffer.query, rows)
+    const running = (async () => {
+      for (const { query, rows } of batches) {
+        // Not `this.created += await …`: that reads `created` before the await and loses the other list's updates.
+        const created = await this.run(query, rows);
+        this.created += created;
+        this.sent += rows.length;
+        this.onBatch();
+      }
+    })()
       .catch((error: unknown) => {
         this.failure ??= error;
       })
@@ -109,17 +111,76 @@ class BatchWriter {
     this.inFlight.add(running);
   }
 
-  private async run(query: string, rows: unknown[]): Promise<void> {
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Returns the nodes and relationships the query created. */
+  private async run(query: string, rows: unknown[]): Promise<number> {
     // CALL { … } IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeWrite.
     const session = this.db.writeSession();
     try {
-      const summary = await session.run(query, { rows }).summary();
-      const counters = summary.counters.updates();
-      this.created += (counters.nodesCreated ?? 0) + (counters.relationshipsCreated ?? 0);
-      this.sent += rows.length;
+      const counters = (await session.run(query, { rows }).summary()).counters.updates();
+      return (counters.nodesCreated ?? 0) + (counters.relationshipsCreated ?? 0);
     } finally {
       await session.close();
     }
+  }
+}
+
+/** Rows waiting for their query, one buffer per query; a full buffer becomes one batch. */
+class BatchWriter extends BatchRunner {
+  private readonly buffers = new Map<string, Batch>();
+
+  async add({ key, query, row }: PassRow): Promise<void> {
+    let buffer = this.buffers.get(key);
+    if (!buffer) this.buffers.set(key, (buffer = { query: query(), rows: [] }));
+    buffer.rows.push(row);
+    if (buffer.rows.length < this.batchRows) return;
+    await this.submit([{ query: buffer.query, rows: buffer.rows }]);
+    buffer.rows = [];
+  }
+
+  /** Sends every buffer and waits for the last query. */
+  override async drain(): Promise<void> {
+    for (const buffer of this.buffers.values()) {
+      if (buffer.rows.length) await this.submit([{ query: buffer.query, rows: buffer.rows }]);
+      buffer.rows = [];
+    }
+    await super.drain();
+  }
+}
+
+/**
+ * Relationships within clusters: rows of whole clusters, grouped by query into chunks of about `batchRows` rows.
+ * Two chunks hold disjoint clusters, so they lock disjoint nodes and run at once without deadlocks; the queries
+ * of one chunk run one after another.
+ */
+class ClusterChunkWriter extends BatchRunner {
+  private chunk = new Map<string, Batch>();
+  private chunkRows = 0;
+
+  async addCluster(rows: PassRow[]): Promise<void> {
+    for (const { key, query, row } of rows) {
+      let group = this.chunk.get(key);
+      if (!group) this.chunk.set(key, (group = { query: query(), rows: [] }));
+      group.rows.push(row);
+    }
+    this.chunkRows += rows.length;
+    if (this.chunkRows >= this.batchRows) await this.flush();
+  }
+
+  override async drain(): Promise<void> {
+    if (this.chunkRows) await this.flush();
+    await super.drain();
+  }
+
+  private async flush(): Promise<void> {
+    const batches = [...this.chunk.values()];
+    this.chunk = new Map();
+    this.chunkRows = 0;
+    await this.submit(batches);
   }
 }
 
@@ -148,37 +209,72 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
   await checkAnchors(db, log);
 
   const started = performance.now();
-  const bar = options.progress === false ? undefined : new ProgressBar(`x${options.scale} import`, clusters * 2);
+  const bar = options.progress === false ? undefined : new ProgressBar(`x${options.scale} import`, 1);
   let sent = 0;
   let created = 0;
-  let done = 0;
+  // Rows generated in the first pass, nodes and relationships both, so the total is known (then estimated) from the start.
+  let clustersSeen = 0;
+  let rowsSeen = 0;
+  const estimatedTotal = () => (clustersSeen === 0 ? 0 : Math.round((rowsSeen / clustersSeen) * clusters));
+  const show = (phase: string, written: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = written / Math.max(seconds, 0.001);
+    const total = estimatedTotal();
+    const exact = clustersSeen === clusters;
+    const eta = rate > 0 && total > written ? `ETA ${Math.ceil((total - written) / rate)} s` : 'ETA -';
+    bar?.update(
+      total === 0 ? 0 : written / total,
+      `${phase} · ${written.toLocaleString('en')} of ${exact ? '' : '~'}${total.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${eta}`,
+    );
+  };
   // Generating a cluster twice costs about 2 ms; keeping x1000 in memory for one pass would cost gigabytes.
   const pass = async (phase: string, concurrency: number, rowsOf: (cluster: SyntheticCluster) => PassRow[]) => {
-    const writer = new BatchWriter(db, batchRows, concurrency);
+    const writer = new BatchWriter(db, batchRows, concurrency, () => show(phase, sent + writer.sent));
     for (const cluster of syntheticClusters({ scale: options.scale, seed: options.seed, firstCluster })) {
-      for (const { key, query, row } of rowsOf(cluster)) await writer.add(key, query, row);
-      const seconds = (performance.now() - started) / 1000;
-      const rows = sent + writer.sent;
-      bar?.update(++done, `${phase} · ${rows.toLocaleString('en')} rows · ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+      clustersSeen += 1;
+      rowsSeen += cluster.nodes.length + cluster.relationships.length;
+      for (const row of rowsOf(cluster)) await writer.add(row);
+      show(phase, sent + writer.sent);
     }
     await writer.drain();
     sent += writer.sent;
     created += writer.created;
   };
-  // Node batches touch disjoint nodes, so two run at once; relationship batches share end nodes and would deadlock.
-  await pass('nodes', 2, (cluster) =>
-    cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
+  // Node batches touch disjoint nodes, so two run at once.
+  await pass(
+    'nodes',
+    2,
+    (cluster) => cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
   );
   const nodes = sent;
-  await pass('relationships', 1, (cluster) =>
-    cluster.relationships.map((rel) => ({
-      key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
-      query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
-      row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
-    })),
-  );
+  const relationshipRow = (rel: SyntheticCluster['relationships'][number]): PassRow => ({
+    key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
+    query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
+    row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
+  });
+  // Relationships inside a cluster first, two chunks of disjoint clusters at once; the links to nodes outside
+  // the cluster (the article's, shared by all) after them, one batch at a time, as they share their end nodes.
+  const links: PassRow[] = [];
+  const inside = new ClusterChunkWriter(db, batchRows, 2, () => show('relationships', sent + inside.sent));
+  for (const cluster of syntheticClusters({ scale: options.scale, seed: options.seed, firstCluster })) {
+    const own = new Set(cluster.nodes.map((node) => node.properties.id));
+    const rows: PassRow[] = [];
+    for (const rel of cluster.relationships) (own.has(rel.from.id) && own.has(rel.to.id) ? rows : links).push(relationshipRow(rel));
+    await inside.addCluster(rows);
+    show('relationships', sent + inside.sent);
+  }
+  await inside.drain();
+  sent += inside.sent;
+  created += inside.created;
+  const linker = new BatchWriter(db, batchRows, 1, () => show('links', sent + linker.sent));
+  for (const row of links) await linker.add(row);
+  await linker.drain();
+  sent += linker.sent;
+  created += linker.created;
   const seconds = (performance.now() - started) / 1000;
-  bar?.finish(`done · ${sent.toLocaleString('en')} rows in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`);
+  bar?.finish(
+    `done · ${sent.toLocaleString('en')} rows (${nodes.toLocaleString('en')} nodes, ${(sent - nodes).toLocaleString('en')} relationships) in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`,
+  );
   if (created !== sent) log(`[import] warning: ${sent - created} of ${sent} rows created nothing (a missing end node).`);
   // The full-text and range indexes fill in the background; operations must not run against half of them.
   await db.read('CALL db.awaitIndexes(600)');

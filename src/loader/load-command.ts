@@ -1,19 +1,48 @@
-/** `npm run load`: imports cypher/ into the configured Neo4j (the managed local one by default), then checks the model. */
+/**
+ * `npm run load [-- [--all] [DIR]]`: imports cypher/ (or DIR) into the configured Neo4j (the managed local one
+ * by default), then checks the model. Files unchanged since their last load are skipped; `--all` loads every file.
+ * `npm run -s load -- --cypher-shell [DIR]` prints the same load as cypher-shell input instead, and connects to nothing.
+ */
 import { runCommand } from '../cli.js';
-import { readConfig } from '../config.js';
+import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { checkModel } from './check-model.js';
-import { describeChanges, loadCypherDirectory, sumChanges } from './load-cypher.js';
+import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from './load-cypher.js';
+import { cypherShellScript } from './param-files.js';
 import { describeViolation } from './validate-model.js';
 
+/** The command line: at most one folder, and the --all flag. */
+function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean; cypherShell: boolean } {
+  const flags = args.filter((arg) => arg.startsWith('-'));
+  const unknown = flags.filter((flag) => flag !== '--all' && flag !== '--cypher-shell');
+  const folders = args.filter((arg) => !arg.startsWith('-'));
+  if (unknown.length || folders.length > 1) {
+    throw new ConfigError(`Usage: npm run load -- [--all | --cypher-shell] [DIR] (got ${args.map((arg) => `'${arg}'`).join(' ')}).`);
+  }
+  return { directory: folders[0], all: flags.includes('--all'), cypherShell: flags.includes('--cypher-shell') };
+}
+
 runCommand('load', async () => {
+  const { directory, all, cypherShell } = parseLoadArguments(process.argv.slice(2));
+  if (cypherShell) {
+    // `:source` paths are relative to the folder, so cypher-shell runs there.
+    const folder = directory ?? defaultCypherDirectory;
+    process.stdout.write(await cypherShellScript(await listCypherFiles(folder), folder));
+    return;
+  }
   const config = readConfig();
   const opened = await openDatabase(config.neo4j, { debugCypher: config.debugCypher, log: (line) => console.log(line) });
   try {
-    const reports = await loadCypherDirectory(opened.db, { directory: process.argv[2], log: (line) => console.log(line) });
-    console.log(`[load] ${reports.length} files into the ${opened.description}: ${describeChanges(sumChanges(reports))}`);
+    const started = performance.now();
+    const reports = await loadCypherDirectory(opened.db, { directory, all, log: (line) => console.log(line) });
+    const loaded = reports.filter((report) => !report.skipped);
+    const total = sumChanges(loaded);
+    const rows = total.nodesCreated + total.relationshipsCreated;
+    const seconds = (performance.now() - started) / 1000;
+    const rate = loaded.length ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} nodes and relationships/s` : '';
+    console.log(`[load] ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);
     // The files are committed by now; a broken rule is reported and fails the command, so CI and a data engineer see it.
-    const { events, violations } = await checkModel(opened.db, process.argv[2]);
+    const { events, violations } = await checkModel(opened.db, directory);
     if (violations.length === 0) {
       console.log(`[load] model check: ${events} events, every one keeps the rules of docs/model.md`);
     } else {

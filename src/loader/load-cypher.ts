@@ -1,9 +1,16 @@
-/** Imports the Cypher files of `cypher/` in name order, each file in one transaction. */
+/**
+ * Imports the Cypher files of `cypher/` in name order, each file in one transaction, and records each loaded
+ * file's name and content hash in the database (a `LoadedFile` node, written in the file's own transaction), so
+ * that the next load skips the files that have not changed.
+ */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Neo4jError } from 'neo4j-driver';
-import { type GraphDatabase, mapNeo4jError, DatabaseQueryError } from '../database/graph-database.js';
+import { Neo4jError, type Transaction } from 'neo4j-driver';
+import { type GraphDatabase, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
+import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
+import { describeMismatch, findQuoteMismatches, lineOfQuote } from './quote-check.js';
 import { splitCypher } from './split-cypher.js';
 
 /** The project's own `cypher/` folder. */
@@ -22,23 +29,27 @@ export interface FileChanges {
 }
 
 export interface FileReport {
+  /** The file's path relative to the loaded folder, e.g. `11-csto-2022-10-13-entities.cypher`. */
   file: string;
   statements: number;
   changes: FileChanges;
   milliseconds: number;
+  /** True when the file was not run: its hash equals the one recorded at its last load. */
+  skipped: boolean;
 }
 
-/** A file failed: nothing of it was written. `line` is the line in the file where Neo4j points. */
+/** A file failed: nothing of it was written. `line` is the line in the file where Neo4j points (undefined: unknown). */
 export class CypherFileError extends Error {
   override name = 'CypherFileError';
   constructor(
     readonly file: string,
-    readonly line: number,
+    readonly line: number | undefined,
     readonly column: number | undefined,
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`${file}:${line}${column === undefined ? '' : `:${column}`}: ${reason} (the file was rolled back; nothing of it was written)`, options);
+    const where = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
+    super(`${where}: ${reason} (the file was rolled back; nothing of it was written)`, options);
   }
 }
 
@@ -77,10 +88,23 @@ export function sumChanges(reports: FileReport[]): FileChanges {
   return total;
 }
 
-/** The `.cypher` files of a folder in the order they load. */
+/** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
+export const loadedFileLabel = 'LoadedFile';
+
+/**
+ * Files that compute from the whole graph (e.g. `90-derived-search-keys.cypher`): named `<digits>-derived-*`.
+ * Their hash includes the hashes of every file before them, so they run again whenever an earlier file changes.
+ */
+const isDerived = (name: string) => /^\d+-derived-/.test(path.basename(name));
+
+/** The `.cypher` files of a folder and of its sub-folders (one per source, say), in the order they load: by path. */
 export async function listCypherFiles(directory: string): Promise<string[]> {
-  const names = (await readdir(directory)).filter((name) => name.endsWith('.cypher')).sort();
-  return names.map((name) => path.join(directory, name));
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.cypher'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  // Code-unit order of the relative paths, the same on every machine and locale.
+  return files.sort((a, b) => (path.relative(directory, a) < path.relative(directory, b) ? -1 : 1));
 }
 
 /** Where Neo4j's "(line 3, column 7 (offset: 52))" points, in the statement. */
@@ -89,55 +113,143 @@ function positionInStatement(message: string): { line: number; column: number } 
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
 
-/** Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the line. */
-export async function loadCypherFile(db: GraphDatabase, file: string, displayName = path.basename(file)): Promise<FileReport> {
+/** A file read and hashed: its statements, the values of its `// @param-file` parameters, and its content hash. */
+export interface PreparedFile {
+  path: string;
+  /** Relative to the loaded folder; the key of its LoadedFile record. */
+  name: string;
+  script: string;
+  parameters: Record<string, string>;
+  /** sha256 of the script and of every parameter file's text (a changed source text is a changed file). */
+  hash: string;
+}
+
+export async function prepareCypherFile(file: string, name = path.basename(file)): Promise<PreparedFile> {
+  const script = await readFile(file, 'utf8');
+  const parameters = await readParamFiles(findParamFiles(script, file), name).catch((error: unknown) => {
+    throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message) : error;
+  });
+  const hash = createHash('sha256').update(script);
+  for (const [key, value] of Object.entries(parameters)) hash.update(`\0${key}\0`).update(value);
+  return { path: file, name, script, parameters, hash: hash.digest('hex') };
+}
+
+/** Schema commands cannot share a transaction with data writes, so their record is written just after. */
+const writeRecord = (tx: Transaction, name: string, hash: string) =>
+  tx.run(`MERGE (f:${loadedFileLabel} {name: $name}) SET f.hash = $hash, f.loadedAt = datetime()`, { name, hash });
+
+/** Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the file and line. */
+export async function loadCypherFile(db: GraphDatabase, file: string | PreparedFile, displayName?: string): Promise<FileReport> {
   const started = performance.now();
-  const statements = splitCypher(await readFile(file, 'utf8'));
+  const prepared = typeof file === 'string' ? await prepareCypherFile(file, displayName) : file;
+  const name = displayName ?? prepared.name;
+  const statements = splitCypher(prepared.script);
   const changes = emptyChanges();
-  const session = db.writeSession();
-  const tx = session.beginTransaction();
+  let session;
+  let tx: Transaction | undefined;
   let current = statements[0];
+  let schemaOnly = false;
   try {
+    session = db.writeSession();
+    tx = session.beginTransaction();
     for (const statement of statements) {
       current = statement;
-      const result = await tx.run(statement.text);
+      // Each statement gets only the parameters it names: Neo4j warns about unused ones.
+      const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
+      const result = await tx.run(statement.text, used);
       const counters = result.summary.counters.updates();
       for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] += counters[key] ?? 0;
+      if (result.summary.queryType === 's') schemaOnly = true;
+    }
+    current = undefined;
+    if (!schemaOnly) {
+      const mismatches = await findQuoteMismatches(tx);
+      if (mismatches.length) {
+        const first = mismatches[0]!;
+        const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : '';
+        throw new CypherFileError(name, lineOfQuote(prepared.script, first), undefined, `${describeMismatch(first)}${more}`);
+      }
+      await writeRecord(tx, prepared.name, prepared.hash);
     }
     await tx.commit();
+    tx = undefined;
+    if (schemaOnly) {
+      const record = session.beginTransaction();
+      await writeRecord(record, prepared.name, prepared.hash);
+      await record.commit();
+    }
   } catch (error) {
-    await tx.rollback().catch(() => undefined);
-    const mapped = mapNeo4jError(error, db.uri);
-    if (!(mapped instanceof DatabaseQueryError) || !(error instanceof Neo4jError) || !current) throw mapped;
-    const position = positionInStatement(error.message);
-    const leadingLines = current.text.length - current.text.trimStart().length;
-    const line = position ? current.line + position.line - 1 : current.line + (current.text.slice(0, leadingLines).match(/\n/g)?.length ?? 0);
-    throw new CypherFileError(displayName, line, position?.column, `${error.code}: ${error.message.split('\n', 1)[0]}`, { cause: error });
+    await tx?.rollback().catch(() => undefined);
+    throw describeLoadFailure(error, name, current, db.uri);
   } finally {
-    await session.close();
+    await session?.close().catch(() => undefined);
   }
-  return { file: displayName, statements: statements.length, changes, milliseconds: performance.now() - started };
+  return { file: name, statements: statements.length, changes, milliseconds: performance.now() - started, skipped: false };
+}
+
+/** Any failure of a file as a CypherFileError: one line naming the file (and the line, when Neo4j points at one). */
+function describeLoadFailure(error: unknown, name: string, current: { text: string; line: number } | undefined, uri: string): Error {
+  if (error instanceof CypherFileError) return error;
+  const mapped = mapNeo4jError(error, uri);
+  if (mapped instanceof DatabaseUnavailableError) {
+    // Neo4j died or went away mid-file: the commit did not happen, so nothing of the file is in the database.
+    return new CypherFileError(name, current?.line, undefined, `Neo4j became unreachable while loading this file (${mapped.message})`, { cause: error });
+  }
+  if (!(mapped instanceof DatabaseQueryError) || !(error instanceof Neo4jError) || !current) {
+    return new CypherFileError(name, current?.line, undefined, mapped.message.split('\n', 1)[0]!, { cause: error });
+  }
+  const position = positionInStatement(error.message);
+  const leadingLines = current.text.length - current.text.trimStart().length;
+  const line = position ? current.line + position.line - 1 : current.line + (current.text.slice(0, leadingLines).match(/\n/g)?.length ?? 0);
+  return new CypherFileError(name, line, position?.column, `${error.code}: ${error.message.split('\n', 1)[0]}`, { cause: error });
 }
 
 export interface LoadOptions {
-  /** Folder of `.cypher` files. Default: the project's `cypher/`. */
+  /** Folder of `.cypher` files, searched with its sub-folders. Default: the project's `cypher/`. */
   directory?: string;
-  /** Progress lines, one per file. Default: none. */
+  /** Progress lines, one per loaded file and one for the skipped ones. Default: none. */
   log?: (line: string) => void;
+  /** Load every file, even those whose hash equals their last load's (`npm run load -- --all`). Default false. */
+  all?: boolean;
 }
 
-/** Loads every file of the folder in order; stops at the first failing file (earlier files stay committed). */
+/** The hash each file had when it was last loaded into this database, by name. */
+export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, string>> {
+  const rows = await db.read<{ name: string; hash: string }>(`MATCH (f:${loadedFileLabel}) RETURN f.name AS name, f.hash AS hash`);
+  return new Map(rows.map(({ name, hash }) => [name, hash]));
+}
+
+/**
+ * Loads the files of the folder in order, skipping each file whose hash equals its last load's (unless `all`);
+ * stops at the first failing file (earlier files stay committed and recorded).
+ */
 export async function loadCypherDirectory(db: GraphDatabase, options: LoadOptions = {}): Promise<FileReport[]> {
   const directory = options.directory ?? defaultCypherDirectory;
   const files = await listCypherFiles(directory);
   if (files.length === 0) throw new Error(`No .cypher files in ${directory}.`);
+  const loaded = options.all ? new Map<string, string>() : await readLoadedFiles(db);
   const reports: FileReport[] = [];
+  const chain = createHash('sha256');
+  const skipped: string[] = [];
   for (const [index, file] of files.entries()) {
-    const report = await loadCypherFile(db, file);
+    const name = path.relative(directory, file).split(path.sep).join('/');
+    const prepared = await prepareCypherFile(file, name);
+    if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
+    chain.update(`${name}\0${prepared.hash}\0`);
+    if (loaded.get(name) === prepared.hash) {
+      skipped.push(name);
+      reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
+      continue;
+    }
+    const report = await loadCypherFile(db, prepared);
     reports.push(report);
     options.log?.(
       `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statements, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms)`,
     );
+  }
+  if (skipped.length) {
+    const what = skipped.length === files.length ? `all ${files.length} files` : `${skipped.length} of ${files.length} files`;
+    options.log?.(`[load] skipped ${what}: unchanged since their last load (npm run load -- --all reloads them)`);
   }
   return reports;
 }

@@ -1,0 +1,57 @@
+/** Citations: where a quote sits in a source's text, in the offsets the quotes of cypher/ use. */
+import { fileURLToPath } from 'node:url';
+import { cypherStringLiteral } from './param-files.js';
+
+/** The project's source texts: `cypher/sources/<source-id>.txt`. */
+export const defaultSourcesDirectory = fileURLToPath(new URL('../../cypher/sources/', import.meta.url));
+
+export interface Citation {
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** 1-based: which occurrence of the quote in the text this is. */
+  occurrence: number;
+  /** How many times the quote occurs in the text. */
+  occurrences: number;
+}
+
+/** A quote that cannot be cited as asked; the message says why and what to do. */
+export class CitationError extends Error {
+  override name = 'CitationError';
+}
+
+/** Every start offset of `quote` in `text`, overlapping ones included. */
+function occurrencesOf(text: string, quote: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at);
+  return starts;
+}
+
+/** Where `quote` sits in `text`; `occurrence` (1-based) picks one when it occurs more than once. */
+export function cite(text: string, quote: string, occurrence?: number): Citation {
+  if (quote === '') throw new CitationError('The quote is empty.');
+  const starts = occurrencesOf(text, quote);
+  if (starts.length === 0) {
+    // The usual cause: the text has a no-break space (U+00A0) or a line break where the quote has a plain space.
+    const loose = new RegExp(quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'u');
+    const near = loose.exec(text);
+    const hint = near ? ` It does occur with other white space at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
+    throw new CitationError(`The quote does not occur in the text.${hint}`);
+  }
+  if (occurrence === undefined && starts.length > 1) {
+    throw new CitationError(
+      `The quote occurs ${starts.length} times, at ${starts.join(', ')}: choose one with --occurrence 1 to ${starts.length}, or quote more of the sentence.`,
+    );
+  }
+  const chosen = occurrence ?? 1;
+  if (!Number.isInteger(chosen) || chosen < 1 || chosen > starts.length) {
+    throw new CitationError(`--occurrence must be from 1 to ${starts.length}, got ${chosen}.`);
+  }
+  const quoteStart = starts[chosen - 1]!;
+  return { quote, quoteStart, quoteEnd: quoteStart + quote.length, occurrence: chosen, occurrences: starts.length };
+}
+
+/** The quote's part of a row map of cypher/: `quote: '…', quoteStart: 1, quoteEnd: 9`. */
+export function rowMapFields(citation: Citation): string {
+  return `quote: ${cypherStringLiteral(citation.quote)}, quoteStart: ${citation.quoteStart}, quoteEnd: ${citation.quoteEnd}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Parameters read from files: a Cypher file declares `// @param-file <name> <path>` and its statements use
+ * `$<name>`, so a long text (a source document) lives as a plain `.txt` file instead of escaped literals.
+ * The path is relative to the Cypher file. cypher-shell gets the same values as `:param` lines.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One `// @param-file` declaration of a Cypher file. */
+export interface ParamFile {
+  /** The parameter's name, used as `$name` in the file's statements. */
+  name: string;
+  /** Absolute path of the file whose text becomes the parameter's value. */
+  file: string;
+  /** 1-based line of the declaration in the Cypher file. */
+  line: number;
+}
+
+const declaration = /^\s*\/\/\s*@param-file\s+(\S+)\s+(\S+)\s*$/;
+
+/** The `// @param-file` lines of a Cypher script, in order. */
+export function findParamFiles(script: string, cypherFile: string): ParamFile[] {
+  const found: ParamFile[] = [];
+  script.split('\n').forEach((text, index) => {
+    const match = declaration.exec(text);
+    if (match) found.push({ name: match[1]!, file: path.resolve(path.dirname(cypherFile), match[2]!), line: index + 1 });
+  });
+  return found;
+}
+
+/** Reads every declared file as UTF-8 text; a missing file names the declaring line. */
+export async function readParamFiles(declarations: ParamFile[], displayName: string): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const { name, file, line } of declarations) {
+    try {
+      values[name] = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new ParamFileError(line, `cannot read the file of parameter $${name} of ${displayName} (${(error as Error).message})`);
+    }
+  }
+  return values;
+}
+
+/** A declared parameter file is missing or unreadable. */
+export class ParamFileError extends Error {
+  override name = 'ParamFileError';
+  constructor(
+    /** The line of the declaration. */
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A Cypher string literal cypher-shell accepts on one line. */
+export function cypherStringLiteral(text: string): string {
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+  return `'${escaped}'`;
+}
+
+/**
+ * The input for one cypher-shell run over the given files: for each file, a `:param` line per declared
+ * parameter file, then `:source <path>` (relative to `relativeTo`, the directory cypher-shell runs in).
+ */
+export async function cypherShellScript(files: string[], relativeTo: string): Promise<string> {
+  const lines: string[] = [];
+  for (const file of files) {
+    const declarations = findParamFiles(await readFile(file, 'utf8'), file);
+    const values = await readParamFiles(declarations, path.basename(file));
+    for (const [name, value] of Object.entries(values)) lines.push(`:param {${name}: ${cypherStringLiteral(value)}}`);
+    lines.push(`:source ${path.relative(relativeTo, file)}`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}

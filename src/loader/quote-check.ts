@@ -1,0 +1,103 @@
+/**
+ * Provenance checked at the door: before a file commits, every quote in the database (the file's own and those
+ * it could have broken, e.g. by changing a source's text) must be its source's text at its offsets.
+ *
+ * A relationship carries a quote when it has `quote`, `quoteStart` or `quoteEnd`. Its source is the end node of
+ * a SOURCED_FROM, else the Source named by its `sourceId`. Offsets are UTF-16 code units, end exclusive.
+ */
+import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+
+/** A quote that is not its source's text at its offsets. */
+export interface QuoteMismatch {
+  /** `<start id>-<TYPE>-><end id>` and `#<id>` when the relationship has one, as docs/model.md names edges. */
+  fact: string;
+  sourceId: string | null;
+  quote: unknown;
+  quoteStart: unknown;
+  quoteEnd: unknown;
+  /** Why it fails, in words. */
+  problem: string;
+  /** The source's text at the offsets, when there is one. */
+  found?: string;
+}
+
+interface QuoteRow {
+  fact: string;
+  sourceId: string | null;
+  quote: unknown;
+  quoteStart: unknown;
+  quoteEnd: unknown;
+}
+
+/**
+ * Neo4j's own substring counts code points, JavaScript's counts UTF-16 units: the two agree only on text
+ * without surrogate pairs. So Neo4j prefilters sources of such text (only suspects travel), and every quote of
+ * another source, and every suspect, is judged here in JavaScript.
+ */
+const quoteQuery = `
+MATCH (a)-[r]->(b)
+WHERE r.quote IS NOT NULL OR r.quoteStart IS NOT NULL OR r.quoteEnd IS NOT NULL
+WITH a, r, b, CASE WHEN type(r) = 'SOURCED_FROM' THEN b.id ELSE r.sourceId END AS sourceId
+WHERE sourceId IS NULL OR NOT sourceId IN $bmpSources
+   OR valueType(r.quote) <> 'STRING NOT NULL'
+   OR NOT valueType(r.quoteStart) STARTS WITH 'INTEGER' OR NOT valueType(r.quoteEnd) STARTS WITH 'INTEGER'
+   OR NOT EXISTS { MATCH (s:Source {id: sourceId}) WHERE r.quoteStart >= 0 AND r.quoteStart <= r.quoteEnd
+                   AND r.quoteEnd <= size(s.text) AND substring(s.text, r.quoteStart, r.quoteEnd - r.quoteStart) = r.quote }
+RETURN coalesce(a.id, '?') + '-' + type(r) + '->' + coalesce(b.id, '?') + coalesce('#' + r.id, '') AS fact,
+       sourceId, r.quote AS quote, r.quoteStart AS quoteStart, r.quoteEnd AS quoteEnd
+ORDER BY fact, quoteStart`;
+
+type Tx = Transaction | ManagedTransaction;
+
+const plain = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : value;
+
+/** Every quote of the database that is not verbatim at its offsets, seen from inside `tx` (so before commit). */
+export async function findQuoteMismatches(tx: Tx): Promise<QuoteMismatch[]> {
+  const sources = await tx.run('MATCH (s:Source) RETURN s.id AS id, s.text AS text');
+  const texts = new Map<string, unknown>(sources.records.map((record) => [record.get('id') as string, record.get('text')]));
+  const bmpSources = [...texts].filter(([, text]) => typeof text === 'string' && !/[\uD800-\uDFFF]/.test(text)).map(([id]) => id);
+  const result = await tx.run(quoteQuery, { bmpSources });
+  const mismatches: QuoteMismatch[] = [];
+  for (const record of result.records) {
+    const row = Object.fromEntries(Object.entries(record.toObject()).map(([key, value]) => [key, plain(value)])) as unknown as QuoteRow;
+    const problem = judge(row, texts);
+    if (problem) mismatches.push({ ...row, ...problem });
+  }
+  return mismatches;
+}
+
+/** Why a quote fails, or undefined when it is verbatim at its offsets. */
+function judge(row: QuoteRow, texts: Map<string, unknown>): { problem: string; found?: string } | undefined {
+  const text = row.sourceId === null ? undefined : texts.get(row.sourceId);
+  if (typeof text !== 'string') return { problem: row.sourceId === null ? 'it names no source' : `there is no Source '${row.sourceId}' with a text` };
+  if (typeof row.quote !== 'string' || row.quote === '') return { problem: 'it has no quote' };
+  const { quoteStart: start, quoteEnd: end } = row;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return { problem: `its offsets are not integers (${String(start)}, ${String(end)})` };
+  if ((start as number) < 0 || (end as number) < (start as number) || (end as number) > text.length) {
+    return { problem: `its offsets [${String(start)}, ${String(end)}) are outside the source's ${text.length} UTF-16 units` };
+  }
+  const found = text.slice(start as number, end as number);
+  if (found === row.quote) return undefined;
+  const sameSpace = found.replace(/\s+/g, ' ') === row.quote.replace(/\s+/g, ' ');
+  return { problem: sameSpace ? 'it differs from the source only in white space (a no-break space?)' : 'it is not the source\'s text there', found };
+}
+
+/** The line of a file where a mismatching quote is written: the first line with its offsets, else with its text. */
+export function lineOfQuote(script: string, mismatch: QuoteMismatch): number | undefined {
+  const lines = script.split('\n');
+  const offsets = new RegExp(`quoteStart:\\s*${String(mismatch.quoteStart)}\\s*,\\s*quoteEnd:\\s*${String(mismatch.quoteEnd)}\\b`);
+  let index = lines.findIndex((line) => offsets.test(line));
+  if (index < 0 && typeof mismatch.quote === 'string') {
+    const head = mismatch.quote.slice(0, 40).replace(/'/g, "\\'");
+    index = lines.findIndex((line) => line.includes(head));
+  }
+  return index < 0 ? undefined : index + 1;
+}
+
+/** One line: what is wrong with the quote, what it says, and what the source has there. */
+export function describeMismatch(mismatch: QuoteMismatch): string {
+  const where = `[${String(mismatch.quoteStart)}, ${String(mismatch.quoteEnd)})`;
+  const found = mismatch.found === undefined ? '' : `; text found: ${JSON.stringify(mismatch.found)}`;
+  return `the quote of ${mismatch.fact} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}`;
+}

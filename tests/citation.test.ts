@@ -1,0 +1,43 @@
+/** The citation helper behind `npm run cite`: offsets in UTF-16 code units, end exclusive, and clear refusals. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cite, CitationError, rowMapFields } from '../src/loader/citation.js';
+
+const article = readFileSync(new URL('../cypher/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
+
+describe('cite', () => {
+  it('gives the offsets the article graph uses', () => {
+    expect(cite(article, 'Parliament Speaker Alen Simonyan')).toEqual({
+      quote: 'Parliament Speaker Alen Simonyan',
+      quoteStart: 2070,
+      quoteEnd: 2102,
+      occurrence: 1,
+      occurrences: 1,
+    });
+  });
+
+  it('counts UTF-16 code units, as JavaScript strings and the quotes do', () => {
+    expect(cite('a 😀 b 😀 c', 'b', undefined)).toMatchObject({ quoteStart: 5, quoteEnd: 6 });
+  });
+
+  it('refuses a quote that occurs more than once unless told which, and takes --occurrence', () => {
+    expect(() => cite(article, 'Kyrgyzstan')).toThrow(
+      new CitationError(
+        'The quote occurs 7 times, at 634, 1065, 1158, 4424, 5522, 6405, 6836: choose one with --occurrence 1 to 7, or quote more of the sentence.',
+      ),
+    );
+    expect(cite(article, 'Kyrgyzstan', 2)).toMatchObject({ quoteStart: 1065, quoteEnd: 1075, occurrence: 2, occurrences: 7 });
+    expect(() => cite(article, 'Kyrgyzstan', 8)).toThrow(new CitationError('--occurrence must be from 1 to 7, got 8.'));
+  });
+
+  it('refuses a quote that does not occur, and points at a no-break space', () => {
+    expect(() => cite(article, 'the CSTO is thriving')).toThrow(new CitationError('The quote does not occur in the text.'));
+    expect(() => cite(article, 'concluded, no longer')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with other white space at 276: quote it exactly as "concluded,\u00a0no longer".'),
+    );
+  });
+
+  it('prints the fields of a row map, escaped for Cypher', () => {
+    expect(rowMapFields(cite("it's 'x'\n", "it's"))).toBe("quote: 'it\\'s', quoteStart: 0, quoteEnd: 4");
+  });
+});
