@@ -158,7 +158,7 @@ describe('the explorer’s exports', () => {
     // The whole graph: every thing but the source, and every relationship between two of them.
     const db = openTestDatabase();
     const [counts] = await db.read<{ nodes: number; edges: number }>(
-      'MATCH (n) WHERE NOT n:Source WITH count(n) AS nodes MATCH (a)-[r]->(b) WHERE NOT a:Source AND NOT b:Source RETURN nodes, count(r) AS edges',
+      'MATCH (n) WHERE NOT n:Source AND NOT n:LoadedFile WITH count(n) AS nodes MATCH (a)-[r]->(b) WHERE NOT a:Source AND NOT b:Source RETURN nodes, count(r) AS edges',
     );
     await db.close();
     expect(networkxCounts(await exported('whole.graphml'))).toEqual({ directed: true, nodes: counts!.nodes, edges: counts!.edges });

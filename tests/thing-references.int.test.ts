@@ -81,6 +81,8 @@ describe('arguments that name a thing', () => {
       'neighbourhood(id)',
       'offices(holder)',
       'offices(within)',
+      'pathGraph(from)',
+      'pathGraph(to)',
       'paths(from)',
       'paths(to)',
       'places(within)',

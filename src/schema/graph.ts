@@ -161,6 +161,8 @@ WITH centre, [centre] + found[..${most}] AS ns, size(found) > ${most} AS truncat
 CALL {
   WITH ns UNWIND ns AS a
   MATCH (a)-[r:${factTypes}]->(b) WHERE b IN ns${typeFilter(relationshipTypes, (types) => `type(r) IN ${types}`, q)}
+  // In id order, so that the same graph gives the same answer whatever order Neo4j stored it in.
+  WITH r ORDER BY a.id, type(r), b.id, r.id
   RETURN collect(r) AS rels
 }
 RETURN ${project({ nodes: 'ns', edges: 'rels', truncated: 'truncated' })} AS value`;
