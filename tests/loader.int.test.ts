@@ -98,7 +98,7 @@ const probeCount = async () => (await db.read<{ count: number }>('MATCH (n:Loade
 /** `npm run load` as a new user runs it: only the connection variables, from the project root. */
 const runLoadCommand = (...args: string[]) => {
   const { uri, username, password, database } = testNeo4j();
-  return runProcess(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/loader/load-command.ts', ...args], {
+  return runProcess(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/commands/load.ts', ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: uri, NEO4J_USERNAME: username, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
   });

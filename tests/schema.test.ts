@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { printedSchema, schemaFile } from '../src/print-schema.js';
+import { printedSchema, schemaFile } from '../src/commands/print-schema.js';
 import { parseIsoDate } from '../src/schema/scalars.js';
 import { schema } from '../src/schema/index.js';
 

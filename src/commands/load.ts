@@ -6,10 +6,10 @@
 import { runCommand } from '../cli.js';
 import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
-import { checkModel } from './check-model.js';
-import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from './load-cypher.js';
-import { cypherShellScript } from './param-files.js';
-import { describeViolation } from './validate-model.js';
+import { checkModel } from '../loader/check-model.js';
+import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
+import { cypherShellScript } from '../loader/param-files.js';
+import { describeViolation } from '../loader/validate-model.js';
 
 /** The command line: at most one folder, and the --all flag. */
 function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean; cypherShell: boolean } {

@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
-import { schema } from './schema/index.js';
+import { schema } from '../schema/index.js';
 
-export const schemaFile = fileURLToPath(new URL('../schema/schema.graphql', import.meta.url));
+export const schemaFile = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
 
 /** The SDL exactly as committed. */
 export function printedSchema(): string {
