@@ -3,7 +3,8 @@ import { onShutdownSignal, runCommand } from './cli.js';
 import { readConfig } from './config.js';
 import { openDatabase } from './database/connect.js';
 import { loadCypherDirectory } from './loader/load-cypher.js';
-import { listen, type RunningServer } from './server.js';
+import { Neo4jStartError } from './neo4j/managed-neo4j.js';
+import { checkPortFree, listen, type RunningServer } from './server.js';
 import { createCstoYoga } from './yoga.js';
 
 const log = (line: string) => console.log(line);
@@ -11,6 +12,8 @@ const log = (line: string) => console.log(line);
 runCommand('csto-graph', async () => {
   const started = performance.now();
   const config = readConfig();
+  // A busy PORT is found in a second, not after Neo4j has started and the graph has loaded.
+  await checkPortFree(config.port, config.host);
   log(
     config.neo4j.kind === 'external'
       ? `Connecting to Neo4j at ${config.neo4j.uri}…`
@@ -23,12 +26,25 @@ runCommand('csto-graph', async () => {
     await opened.close();
   });
   log(`Connected to the ${opened.description}.`);
+  // Until the API serves, a death of the managed Neo4j ends the start at once instead of failing later on a timeout.
+  const died = opened.managed?.exited.then((exit) => {
+    if (!exit.expected) throw new Neo4jStartError(`Neo4j exited during start-up (${exit.how}).`);
+    return new Promise<never>(() => {});
+  });
+  const unlessNeo4jDies = <T>(step: Promise<T>) => (died ? Promise.race([step, died]) : step);
   if (config.loadOnStart) {
     log('Loading the article graph from cypher/…');
-    await loadCypherDirectory(opened.db, { log });
+    await unlessNeo4jDies(loadCypherDirectory(opened.db, { log }));
   }
   const yoga = createCstoYoga({ db: opened.db });
-  server = await listen(yoga, config.port, config.host);
+  server = await unlessNeo4jDies(listen(yoga, config.port, config.host));
+  opened.supervise({
+    log,
+    onGiveUp: (message) => {
+      console.error(`csto-graph: ${message}`);
+      void server?.close().finally(() => process.exit(1));
+    },
+  });
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   log(`GraphQL and GraphiQL: ${server.url}/graphql   health: ${server.url}/health   readiness: ${server.url}/ready`);
 });
