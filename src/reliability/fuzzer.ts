@@ -190,7 +190,7 @@ class OperationBuilder {
     if (this.random.chance(0.05)) return null;
     if (isListType(type)) {
       const roll = this.random.next();
-      const length = roll < 0.02 ? 100_001 : roll < 0.05 ? 101 : this.random.between(0, 3);
+      const length = roll < 0.005 ? 100_001 : roll < 0.03 ? 101 : this.random.between(0, 3);
       return Array.from({ length }, () => this.value(type.ofType, depth + 1));
     }
     return this.namedValue(type, depth);
