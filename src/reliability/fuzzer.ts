@@ -315,10 +315,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   return report;
 }
 
-/** A send function over HTTP to `baseUrl` (e.g. http://127.0.0.1:4000). */
-export function httpSender(baseUrl: string): Send {
+/** A send function to `baseUrl` (e.g. http://127.0.0.1:4000) through `fetchImpl`: the global fetch, or a yoga's own. */
+export function httpSender(baseUrl: string, fetchImpl: (url: string, init: RequestInit) => Response | Promise<Response> = fetch): Send {
   return async (request) => {
-    const response = await fetch(new URL(request.path, baseUrl), { method: request.method, headers: request.headers, body: request.body });
+    const response = await fetchImpl(new URL(request.path, baseUrl).href, { method: request.method, headers: request.headers, body: request.body });
     const text = await response.text();
     let json: FuzzAnswer['json'];
     try {
