@@ -1,6 +1,8 @@
 /** Serves a Yoga instance over node:http, refusing oversized bodies before Yoga reads a byte of them. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { errorBody } from './api/http-guards.js';
+import { readPositiveInteger } from './config.js';
 import type { CstoYoga } from './yoga.js';
 
 export interface RunningServer {
@@ -17,15 +19,12 @@ export interface ListenOptions {
 
 /** Reads CSTO_MAX_BODY_BYTES: a positive number of bytes, 1 MiB by default. */
 export function readMaxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.CSTO_MAX_BODY_BYTES;
-  const value = raw === undefined || raw === '' ? 1024 * 1024 : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`CSTO_MAX_BODY_BYTES must be a positive whole number, got '${raw}'.`);
-  return value;
+  return readPositiveInteger(env, 'CSTO_MAX_BODY_BYTES', 1024 * 1024);
 }
 
 /** Answers with a GraphQL-style JSON error and closes the connection, so the unread body is never read. */
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const body = errorBody(code, message);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
   res.end(body, () => res.socket?.destroy());
 }

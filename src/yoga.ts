@@ -8,6 +8,7 @@ import { classifyError } from './api/client-errors.js';
 import { useHttpGuards } from './api/http-guards.js';
 import { readInputLimits, useInputLimits, type InputLimits } from './api/input-limits.js';
 import { createLogger, useRequestLog } from './api/request-log.js';
+import { readPositiveInteger } from './config.js';
 import type { Context } from './context.js';
 import type { GraphDatabase } from './database/graph-database.js';
 import { exampleOperations } from './example-operations.js';
@@ -32,10 +33,7 @@ export type CstoYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** Reads CSTO_REQUEST_TIMEOUT_MS: a positive number of milliseconds, 10000 by default. */
 export function readRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.CSTO_REQUEST_TIMEOUT_MS;
-  const value = raw === undefined || raw === '' ? 10_000 : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`CSTO_REQUEST_TIMEOUT_MS must be a positive whole number, got '${raw}'.`);
-  return value;
+  return readPositiveInteger(env, 'CSTO_REQUEST_TIMEOUT_MS', 10_000);
 }
 
 /** Reads CORS_ORIGINS: a comma-separated list of origins; unset means any origin. */

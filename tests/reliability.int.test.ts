@@ -50,7 +50,8 @@ describe('deadlines', () => {
     const slow = 'UNWIND range(1, 500000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*) AS n';
     await expect(runInQueryScope(scope, () => db.read(slow))).rejects.toThrow(QueryTimeoutError);
     expect(scope.roundTrips).toBe(1);
-    // A timeout is the query's fault, not the database's: the next query runs.
+    // A timeout is the query's fault, not the database's: Neo4j is not marked down, the next query runs.
+    expect(db.isKnownDown).toBe(false);
     expect(await db.read('RETURN 1 AS ok')).toEqual([{ ok: 1 }]);
   });
 });
@@ -83,19 +84,23 @@ describe('a hung, resumed and killed Neo4j', () => {
     const supervisor = superviseNeo4j(first, { log, onGiveUp: (message) => lines.push(`gave up: ${message}`), backoffMs: [500] });
     const figures: Record<string, number> = {};
     try {
+      // A cold Neo4j on a busy machine may need more than one deadline for its first plan.
+      await untilAnswering(yoga);
       expect(await execute(yoga, '{ states { totalCount } }')).toEqual({ data: { states: { totalCount: 0 } } });
 
       process.kill(first.pid, 'SIGSTOP');
       // These answers arrive while Neo4j is still stopped: the deadline, not Neo4j, ends the request.
       const hung = await timed(() => execute(yoga, '{ states { totalCount } }'));
-      expect(hung.value.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(['QUERY_TIMEOUT', 'SERVICE_UNAVAILABLE']).toContain(hung.value.errors?.[0]?.extensions?.code);
+      expect(hung.value.errors).toHaveLength(1);
       figures.hungRequestMs = hung.ms;
-      const knownDown = await timed(() => execute(yoga, '{ states { totalCount } }'));
-      expect(knownDown.value.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
-      figures.knownDownRequestMs = knownDown.ms;
       const ready = await timed(async () => yoga.fetch('http://yoga/ready'));
       expect(ready.value.status).toBe(503);
       figures.readyWhileHungMs = ready.ms;
+      // The failed probe marked Neo4j down: from now on requests fail at once.
+      const knownDown = await timed(() => execute(yoga, '{ states { totalCount } }'));
+      expect(knownDown.value.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      figures.knownDownRequestMs = knownDown.ms;
 
       process.kill(first.pid, 'SIGCONT');
       figures.recoveryAfterResumeMs = await untilAnswering(yoga);

@@ -16,7 +16,7 @@ export function excerpt(text: string, max = maxMessageLength): string {
   return `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
-const httpCodes: Record<number, string> = {
+const httpCodes: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
@@ -26,6 +26,11 @@ const httpCodes: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
+
+/** The code of a 4xx answer, e.g. 415 -> UNSUPPORTED_MEDIA_TYPE; BAD_REQUEST for the others. */
+export function codeForStatus(status: number): string {
+  return httpCodes[status] ?? 'BAD_REQUEST';
+}
 
 /**
  * A coded error a client is meant to see, with the message cut to an excerpt. Of the located error's extensions only
@@ -80,7 +85,7 @@ export function classifyError(error: unknown, message: string, logError: (error:
     }
     const status = (located.extensions?.http as { status?: number } | undefined)?.status;
     // Yoga's own request errors (bad JSON, a missing query, the CSRF check) carry their HTTP status.
-    if (status && status >= 400 && status < 500) return coded(located.message, httpCodes[status] ?? 'BAD_REQUEST', located);
+    if (status && status >= 400 && status < 500) return coded(located.message, codeForStatus(status), located);
     // No path: a parse or validation error (a literal a scalar refused, the document limits); not our code failing.
     if (!located.path && (!located.originalError || located.originalError instanceof GraphQLError)) return coded(located.message, 'GRAPHQL_VALIDATION_FAILED', located);
   }

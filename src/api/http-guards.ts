@@ -3,11 +3,16 @@
  * content types the API needs, well-formed GET parameters, and a GraphQL-style JSON body on every 4xx answer.
  */
 import type { Plugin } from 'graphql-yoga';
-import { excerpt } from './client-errors.js';
+import { codeForStatus, excerpt } from './client-errors.js';
 
-/** A GraphQL-style JSON error answer: `{ errors: [{ message, extensions: { code } }] }`. */
+/** A GraphQL-style JSON error body: `{ errors: [{ message, extensions: { code } }] }`. */
+export function errorBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ message: excerpt(message), extensions: { code } }] });
+}
+
+/** An answer with a GraphQL-style JSON error body. */
 export function jsonErrorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ errors: [{ message: excerpt(message), extensions: { code } }] }), {
+  return new Response(errorBody(code, message), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
@@ -15,16 +20,6 @@ export function jsonErrorResponse(status: number, code: string, message: string,
 
 /** Bodies the API reads. Form and multipart bodies are refused: browsers send those cross-site without a preflight. */
 const acceptedBodyTypes = ['application/json', 'application/graphql'];
-
-const statusCodes: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
 
 const statusMessages: Record<number, string> = {
   404: 'No such path; the API is at /graphql, with /health and /ready beside it.',
@@ -75,7 +70,7 @@ export function useHttpGuards(graphqlEndpoint: string): Plugin {
       response.headers.forEach((value, name) => {
         if (name !== 'content-length' && name !== 'content-type') headers[name] = value;
       });
-      setResponse(jsonErrorResponse(status, statusCodes[status] ?? 'BAD_REQUEST', message, headers));
+      setResponse(jsonErrorResponse(status, codeForStatus(status), message, headers));
     },
   };
 }

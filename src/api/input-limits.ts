@@ -4,6 +4,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { visit, type DocumentNode } from 'graphql';
+import { readPositiveInteger } from '../config.js';
 import { coded } from './client-errors.js';
 
 export interface InputLimits {
@@ -13,17 +14,10 @@ export interface InputLimits {
   maxStringLength: number;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const raw = env[variable];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable} must be a positive whole number, got '${raw}'.`);
-  return value;
-}
-
 export function readInputLimits(env: NodeJS.ProcessEnv = process.env): InputLimits {
   return {
-    maxListLength: positiveInteger(env, 'CSTO_MAX_LIST_LENGTH', 100),
-    maxStringLength: positiveInteger(env, 'CSTO_MAX_STRING_LENGTH', 1000),
+    maxListLength: readPositiveInteger(env, 'CSTO_MAX_LIST_LENGTH', 100),
+    maxStringLength: readPositiveInteger(env, 'CSTO_MAX_STRING_LENGTH', 1000),
   };
 }
 

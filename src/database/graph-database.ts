@@ -207,9 +207,9 @@ export class GraphDatabase {
     const run = this.runReadTransaction(session, query, toCypherParameters(parameters) as Row, budgetMs);
     try {
       const result = await within(run, budgetMs + nodeGraceMs, () => {
-        // Neo4j did not even enforce its own timeout: it is hung, not slow. Fail the next requests fast.
-        this.markDown();
-        return new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${budgetMs + nodeGraceMs} ms.`);
+        // Neo4j checks its timeouts every few seconds, so this may be a slow query or a hung Neo4j: a probe tells.
+        this.probeNow();
+        return new QueryTimeoutError(`Neo4j did not finish the query within ${budgetMs + nodeGraceMs} ms.`, budgetMs);
       });
       this.markUp();
       return result.records.map((record) => toPlain(record.toObject()) as T);
@@ -277,19 +277,25 @@ export class GraphDatabase {
     this.probeTimer = undefined;
   }
 
+  /** Probes now, unless a probe is under way: a failed probe marks Neo4j down, and later probes notice its return. */
+  private probeNow(): void {
+    if (this.probing || this.closed) return;
+    this.probing = this.ping().then(
+      () => true,
+      () => false,
+    );
+    void this.probing.finally(() => {
+      this.probing = undefined;
+      if (this.downSince !== undefined) this.scheduleProbe();
+    });
+  }
+
   /** One probe at a time, so a hung Neo4j does not collect a pile of waiting connections. */
   private scheduleProbe(): void {
     if (this.probeTimer || this.probing || this.closed) return;
     this.probeTimer = setTimeout(() => {
       this.probeTimer = undefined;
-      this.probing = this.ping().then(
-        () => true,
-        () => false,
-      );
-      void this.probing.finally(() => {
-        this.probing = undefined;
-        if (this.downSince !== undefined) this.scheduleProbe();
-      });
+      this.probeNow();
     }, this.probeIntervalMs);
     // A probe must not keep a finished command alive.
     this.probeTimer.unref();
