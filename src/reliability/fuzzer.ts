@@ -87,6 +87,11 @@ const strings = [
   '\\',
   '🙂'.repeat(10),
   '<script>alert(1)</script>',
+  // Crafted cursors: offsets that are not numbers, too large, fractional, negative.
+  'T2Zmc2V0Q29ubmVjdGlvbjphYmM=',
+  Buffer.from('OffsetConnection:9007199254740993').toString('base64'),
+  Buffer.from('OffsetConnection:1.5').toString('base64'),
+  Buffer.from('OffsetConnection:-1').toString('base64'),
 ];
 const ids = [
   'kyrgyzstan',
