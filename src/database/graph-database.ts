@@ -156,6 +156,8 @@ export class GraphDatabase {
   private downSince: number | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
   private probing: Promise<boolean> | undefined;
+  /** When Neo4j last answered anything; a slow probe while queries still succeed means busy, not down. */
+  private lastAnswerAt = 0;
   private closed = false;
 
   constructor(options: GraphDatabaseOptions) {
@@ -211,6 +213,7 @@ export class GraphDatabase {
         this.probeNow();
         return new QueryTimeoutError(`Neo4j did not finish the query within ${budgetMs + nodeGraceMs} ms.`, budgetMs);
       });
+      this.lastAnswerAt = Date.now();
       this.markUp();
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {
@@ -232,12 +235,19 @@ export class GraphDatabase {
   async ping(): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     const run = this.runReadTransaction(session, 'RETURN 1 AS ok', {}, this.probeTimeoutMs);
+    let timedOut = false;
     try {
-      await within(run, this.probeTimeoutMs, () => new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${this.probeTimeoutMs} ms.`));
+      await within(run, this.probeTimeoutMs, () => {
+        timedOut = true;
+        return new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${this.probeTimeoutMs} ms.`);
+      });
+      this.lastAnswerAt = Date.now();
       this.markUp();
     } catch (error) {
       const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, this.probeTimeoutMs);
-      if (mapped instanceof DatabaseUnavailableError) this.markDown();
+      // An overloaded Neo4j is slow to answer a probe but still answers queries: that is not "down".
+      const busyNotHung = timedOut && Date.now() - this.lastAnswerAt < 2 * this.probeTimeoutMs;
+      if (mapped instanceof DatabaseUnavailableError && !busyNotHung) this.markDown();
       throw mapped;
     }
   }
