@@ -11,6 +11,7 @@ import { createLogger, useRequestLog } from './api/request-log.js';
 import { readPositiveInteger } from './config.js';
 import type { Context } from './context.js';
 import type { GraphDatabase } from './database/graph-database.js';
+import { currentQueryScope } from './database/query-scope.js';
 import { exampleOperations } from './example-operations.js';
 import { limits } from './limits.js';
 import { schema } from './schema/index.js';
@@ -49,7 +50,7 @@ const graphqlEndpoint = '/graphql';
 export function createCstoYoga(options: YogaOptions): CstoYoga {
   const logger = options.logger ?? createLogger();
   const logError = (error: unknown) => {
-    logger.error({ err: error }, 'internal error (masked for the client)');
+    logger.error({ requestId: currentQueryScope()?.requestId, err: error }, 'internal error (masked for the client)');
     options.logError?.(error);
   };
   const corsOrigins = options.corsOrigins ?? readCorsOrigins();

@@ -61,10 +61,11 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
   return {
     instrumentation: {
       request({ request }, wrapped) {
+        const id = loggable(request.headers.get('x-request-id'), 64) || randomUUID();
         const record: RequestRecord = {
-          id: loggable(request.headers.get('x-request-id'), 64) || randomUUID(),
+          id,
           started: performance.now(),
-          scope: { deadline: Date.now() + options.requestTimeoutMs, roundTrips: 0 },
+          scope: { deadline: Date.now() + options.requestTimeoutMs, roundTrips: 0, requestId: id },
           codes: [],
         };
         records.set(request, record);

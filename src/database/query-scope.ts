@@ -9,6 +9,8 @@ export interface QueryScope {
   deadline: number;
   /** Round trips to Neo4j so far; GraphDatabase increments it. */
   roundTrips: number;
+  /** The request's id, so that a log line written deep inside it can name the request. */
+  requestId?: string;
 }
 
 const storage = new AsyncLocalStorage<QueryScope>();
