@@ -71,7 +71,8 @@ export async function openDatabase(connection: Neo4jConnection, options: OpenOpt
     close,
   };
   try {
-    await db.ping();
+    // A first connection to a Neo4j that has just started can be slow on a busy machine; /ready's 1.5 s is for later.
+    await db.ping(30_000);
   } catch (error) {
     await close();
     throw new ConnectionFailedError(describeConnectionFailure(error, uri), { cause: error });

@@ -229,24 +229,24 @@ export class GraphDatabase {
   }
 
   /**
-   * Answers `RETURN 1` within the probe timeout (1.5 s by default, so /ready answers within 2 s), even while Neo4j
-   * is known to be down; throws a named error with one clear line when Neo4j is not usable.
+   * Answers `RETURN 1` within `timeoutMs` (default the probe timeout, 1.5 s, so /ready answers within 2 s), even while
+   * Neo4j is known to be down; throws a named error with one clear line when Neo4j is not usable.
    */
-  async ping(): Promise<void> {
+  async ping(timeoutMs = this.probeTimeoutMs): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const run = this.runReadTransaction(session, 'RETURN 1 AS ok', {}, this.probeTimeoutMs);
+    const run = this.runReadTransaction(session, 'RETURN 1 AS ok', {}, timeoutMs);
     let timedOut = false;
     try {
-      await within(run, this.probeTimeoutMs, () => {
+      await within(run, timeoutMs, () => {
         timedOut = true;
-        return new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${this.probeTimeoutMs} ms.`);
+        return new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${timeoutMs} ms.`);
       });
       this.lastAnswerAt = Date.now();
       this.markUp();
     } catch (error) {
       const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, this.probeTimeoutMs);
       // An overloaded Neo4j is slow to answer a probe but still answers queries: that is not "down".
-      const busyNotHung = timedOut && Date.now() - this.lastAnswerAt < 2 * this.probeTimeoutMs;
+      const busyNotHung = timedOut && Date.now() - this.lastAnswerAt < 2 * timeoutMs;
       if (mapped instanceof DatabaseUnavailableError && !busyNotHung) this.markDown();
       throw mapped;
     }
