@@ -144,6 +144,8 @@ const nodeGraceMs = 500;
 
 export class GraphDatabase {
   readonly driver: Driver;
+  /** Probes get their own connection: a pool full of slow queries is a busy Neo4j, not a dead one. */
+  private readonly probeDriver: Driver;
   readonly uri: string;
   readonly database: string;
   private readonly debugCypher: boolean;
@@ -176,6 +178,11 @@ export class GraphDatabase {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 2_000,
       logging: { level: 'error', logger: (_level, message) => this.log(`[neo4j-driver] ${message}`) },
+    });
+    this.probeDriver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 2,
+      connectionTimeout: 5_000,
     });
   }
 
@@ -233,7 +240,7 @@ export class GraphDatabase {
    * Neo4j is known to be down; throws a named error with one clear line when Neo4j is not usable.
    */
   async ping(timeoutMs = this.probeTimeoutMs): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.probeDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     const run = this.runReadTransaction(session, 'RETURN 1 AS ok', {}, timeoutMs);
     let timedOut = false;
     try {
@@ -255,7 +262,7 @@ export class GraphDatabase {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.probeTimer);
-    await this.driver.close();
+    await Promise.all([this.driver.close(), this.probeDriver.close()]);
   }
 
   /** One READ transaction with Neo4j's timeout set to `timeoutMs` (at least 1 ms, Neo4j's unit); closes the session. */
