@@ -75,6 +75,10 @@ export function isTransactionTimeoutCode(code: string): boolean {
 /** Maps a driver error to one of the named errors above. */
 export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error {
   if (error instanceof Neo4jError) {
+    // Every pooled connection is busy with other queries: Neo4j is loaded, not down; this request ran out of time.
+    if (error.message.startsWith('Connection acquisition timed out')) {
+      return new QueryTimeoutError(`No connection to Neo4j became free in time: ${firstLine(error.message)}`, budgetMs, { cause: error });
+    }
     if (isTransactionTimeoutCode(error.code)) {
       return new QueryTimeoutError(`Neo4j stopped the query at its ${budgetMs} ms timeout.`, budgetMs, { cause: error });
     }
@@ -225,7 +229,7 @@ export class GraphDatabase {
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {
       const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, budgetMs);
-      if (mapped instanceof DatabaseUnavailableError) this.markDown();
+      if (mapped instanceof DatabaseUnavailableError) this.markDown(mapped.message);
       throw mapped;
     }
   }
@@ -254,7 +258,7 @@ export class GraphDatabase {
       const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, this.probeTimeoutMs);
       // An overloaded Neo4j is slow to answer a probe but still answers queries: that is not "down".
       const busyNotHung = timedOut && Date.now() - this.lastAnswerAt < 2 * timeoutMs;
-      if (mapped instanceof DatabaseUnavailableError && !busyNotHung) this.markDown();
+      if (mapped instanceof DatabaseUnavailableError && !busyNotHung) this.markDown(mapped.message);
       throw mapped;
     }
   }
@@ -277,11 +281,11 @@ export class GraphDatabase {
     }
   }
 
-  private markDown(): void {
+  private markDown(reason: string): void {
     if (this.closed) return;
     if (this.downSince === undefined) {
       this.downSince = Date.now();
-      this.log(`[graph-database] Neo4j at ${this.uri} is unavailable; failing requests fast and probing every ${this.probeIntervalMs} ms.`);
+      this.log(`[graph-database] ${reason} Failing requests fast and probing every ${this.probeIntervalMs} ms.`);
     }
     this.scheduleProbe();
   }
