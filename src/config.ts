@@ -32,6 +32,14 @@ function readPort(value: string | undefined, fallback: number, variable: string)
   return port;
 }
 
+/** Reads a positive whole number from `env[variable]`, or `fallback` when unset; anything else is a ConfigError. */
+export function readPositiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${variable} must be a positive whole number, got '${raw}'.`);
+  return value;
+}
+
 function readFlag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());

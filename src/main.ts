@@ -3,7 +3,8 @@ import { onShutdownSignal, runCommand } from './cli.js';
 import { readConfig } from './config.js';
 import { openDatabase } from './database/connect.js';
 import { loadCypherDirectory } from './loader/load-cypher.js';
-import { listen, type RunningServer } from './server.js';
+import { Neo4jStartError } from './neo4j/managed-neo4j.js';
+import { checkPortFree, listen, type RunningServer } from './server.js';
 
 const log = (line: string) => console.log(line);
 
@@ -13,6 +14,8 @@ runCommand('csto-graph', async () => {
   const yogaModule = import('./yoga.js');
   yogaModule.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
   const config = readConfig();
+  // A busy PORT is found in a second, not after Neo4j has started and the graph has loaded.
+  await checkPortFree(config.port, config.host);
   log(
     config.neo4j.kind === 'external'
       ? `Connecting to Neo4j at ${config.neo4j.uri}…`
@@ -26,16 +29,29 @@ runCommand('csto-graph', async () => {
   });
   const connected = performance.now();
   log(`Connected to the ${opened.description}.`);
+  // Until the API serves, a death of the managed Neo4j ends the start at once instead of failing later on a timeout.
+  const died = opened.managed?.exited.then((exit) => {
+    if (!exit.expected) throw new Neo4jStartError(`Neo4j exited during start-up (${exit.how}).`);
+    return new Promise<never>(() => {});
+  });
+  const unlessNeo4jDies = <T>(step: Promise<T>) => (died ? Promise.race([step, died]) : step);
   if (config.loadOnStart) {
     log('Loading the article graph from cypher/…');
-    await loadCypherDirectory(opened.db, { log });
+    await unlessNeo4jDies(loadCypherDirectory(opened.db, { log }));
   }
   const loaded = performance.now();
   const { createCstoYoga } = await yogaModule;
   const yoga = createCstoYoga({ db: opened.db });
-  server = await listen(yoga, config.port, config.host);
+  server = await unlessNeo4jDies(listen(yoga, config.port, config.host));
+  opened.supervise({
+    log,
+    onGiveUp: (message) => {
+      console.error(`csto-graph: ${message}`);
+      void server?.close().finally(() => process.exit(1));
+    },
+  });
   const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
   const now = performance.now();
   log(`Ready in ${seconds(started, now)} s (Neo4j ${seconds(started, connected)} s, loading ${seconds(connected, loaded)} s, API ${seconds(loaded, now)} s).`);
-  log(`GraphQL and GraphiQL: ${server.url}/graphql   health: ${server.url}/health   readiness: ${server.url}/ready`);
+  log(`GraphQL and GraphiQL: ${server.url}/graphql   explorer: ${server.url}/explore   health: ${server.url}/health   readiness: ${server.url}/ready`);
 });

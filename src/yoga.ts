@@ -1,12 +1,19 @@
-/** The Yoga instance: schema, limits, error masking, GraphiQL, /health and /ready. It does not listen. */
+/** The Yoga instance: schema, limits, error classification, GraphiQL, the explorer, /health and /ready. It does not listen. */
 import { useEngine } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { PothosValidationError } from '@pothos/core';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { execute, GraphQLError } from 'graphql';
-import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { execute } from 'graphql';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { classifyError } from './api/client-errors.js';
+import { useHttpGuards } from './api/http-guards.js';
+import { readInputLimits, useInputLimits, type InputLimits } from './api/input-limits.js';
+import { createLogger, useRequestLog } from './api/request-log.js';
+import { readPositiveInteger } from './config.js';
 import type { Context } from './context.js';
-import { DatabaseUnavailableError, type GraphDatabase } from './database/graph-database.js';
+import type { GraphDatabase } from './database/graph-database.js';
+import { currentQueryScope } from './database/query-scope.js';
 import { exampleOperations } from './example-operations.js';
 import { useExplorer } from './explorer/explorer-routes.js';
 import { useCompressedPages } from './http/compressed-pages.js';
@@ -17,43 +24,53 @@ import { schema } from './schema/index.js';
 
 export interface YogaOptions {
   db: GraphDatabase;
-  /** Where masked internal errors are logged for the operator. Default console.error. */
+  /** Where request lines and masked internal errors go. Default: pino JSON lines on stdout (env CSTO_LOG_LEVEL, default info). */
+  logger?: Logger;
+  /** Also receives each masked internal error. Default: none (the logger has it). */
   logError?: (error: unknown) => void;
+  /** Deadline of one request, in milliseconds. Default 10000 (env CSTO_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
+  /** Longest list and string argument. Default 100 items and 1000 characters (env CSTO_MAX_LIST_LENGTH, CSTO_MAX_STRING_LENGTH). */
+  inputLimits?: InputLimits;
+  /** Origins allowed by CORS, never with credentials. Default: any origin (env CORS_ORIGINS, comma-separated, narrows it). */
+  corsOrigins?: string[];
 }
 
 export type CstoYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-/** Keeps errors a client should see (a GraphQLError with a code); masks the rest after logging it. */
-function clientError(error: unknown, message: string, logError: (error: unknown) => void): Error {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof DatabaseUnavailableError) {
-    return new GraphQLError('The graph database is unavailable; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-    });
-  }
-  if (original instanceof GraphQLError && original.extensions?.code) return original;
-  // Pothos rejects bad connection arguments: the client's to fix, so shown with a code.
-  if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, { nodes: error instanceof GraphQLError ? error.nodes : undefined, extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  // Parse and validation errors (including the depth, alias and token limits) have no original error.
-  if (error instanceof GraphQLError && !error.originalError) {
-    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } });
-  }
-  logError(original);
-  return maskError(error, message, false);
+/** Reads CSTO_REQUEST_TIMEOUT_MS: a positive number of milliseconds, 10000 by default. */
+export function readRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return readPositiveInteger(env, 'CSTO_REQUEST_TIMEOUT_MS', 10_000);
 }
 
+/** Reads CORS_ORIGINS: a comma-separated list of origins; unset means any origin. */
+export function readCorsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+const graphqlEndpoint = '/graphql';
+
 export function createCstoYoga(options: YogaOptions): CstoYoga {
-  const logError = options.logError ?? ((error: unknown) => console.error('[graphql] internal error:', error));
+  const logger = options.logger ?? createLogger();
+  const logError = (error: unknown) => {
+    logger.error({ requestId: currentQueryScope()?.requestId, err: error }, 'internal error (masked for the client)');
+    options.logError?.(error);
+  };
+  const corsOrigins = options.corsOrigins ?? readCorsOrigins();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => ({ db: options.db }),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    // Internal errors are logged once, by maskError below, with the original error; Yoga's own log would repeat them.
+    // Every line is written by the request log and classifyError; Yoga's own log would repeat them unstructured.
     logging: false,
+    // Multipart is only for file uploads, which the API has none of; it is also a cross-site request without preflight.
+    multipart: false,
+    cors: { origin: corsOrigins.length ? corsOrigins : ['*'], credentials: false },
     // GraphiQL is the analysts' tool, so it is served in production too; its assets come from the package, not a CDN.
     graphiql: {
       title: 'csto-graph',
@@ -65,11 +82,15 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
     },
     renderGraphiQL,
     maskedErrors: {
-      maskError: (error, message) => clientError(error, message, logError),
+      maskError: (error, message) => classifyError(error, message, logError),
     },
     plugins: [
       // graphql-js's executor writes response keys in selection order; Yoga's default writes async ones as they resolve.
       useEngine({ execute }),
+      useRequestLog({ logger, requestTimeoutMs: options.requestTimeoutMs ?? readRequestTimeoutMs() }),
+      useHttpGuards(graphqlEndpoint),
+      // Every GET needs this header (GraphiQL sends JSON POSTs, which browsers preflight anyway).
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       useCompressedPages(),
       useExplorer(),
       EnvelopArmorPlugin({
@@ -82,11 +103,13 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
         // Field suggestions help analysts in GraphiQL and reveal nothing the introspection does not.
         blockFieldSuggestion: { enabled: false },
       }),
+      useInputLimits(options.inputLimits ?? readInputLimits()),
       useQueryCost(limits.cost),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
           try {
+            // ping() gives up after 1.5 s, so /ready answers within 2 s even when Neo4j hangs.
             await options.db.ping();
             return true;
           } catch {

@@ -1,12 +1,17 @@
 /** Opens the configured Neo4j: the server named by NEO4J_URI, or the managed local one started on demand. */
 import type { Neo4jConnection } from '../config.js';
 import { startManagedNeo4j, type ManagedNeo4j } from '../neo4j/managed-neo4j.js';
+import { superviseNeo4j, type SuperviseOptions, type Supervisor } from '../neo4j/supervise-neo4j.js';
 import { GraphDatabase, DatabaseAuthError, DatabaseUnavailableError } from './graph-database.js';
 
 export interface OpenedDatabase {
   db: GraphDatabase;
   /** 'external' or 'local (managed)'. */
   description: string;
+  /** The managed Neo4j, when one was started (none with NEO4J_URI). */
+  managed?: ManagedNeo4j;
+  /** From now on, restarts the managed Neo4j when it dies (nothing to do without one); close() stops the supervisor. */
+  supervise(options: SuperviseOptions): Supervisor | undefined;
   /** Closes the driver and stops the managed Neo4j, if one was started. */
   close(): Promise<void>;
 }
@@ -53,15 +58,24 @@ export async function openDatabase(connection: Neo4jConnection, options: OpenOpt
     debugCypher: options.debugCypher,
     log,
   });
+  let supervisor: Supervisor | undefined;
   const close = async () => {
     await db.close();
-    await managed?.stop();
+    await (supervisor ?? managed)?.stop();
+  };
+  const opened: OpenedDatabase = {
+    db,
+    description: managed ? `managed local Neo4j at ${uri}` : `Neo4j at ${uri}`,
+    managed,
+    supervise: (supervision) => (supervisor = managed ? superviseNeo4j(managed, supervision) : undefined),
+    close,
   };
   try {
-    await db.ping();
+    // A first connection to a Neo4j that has just started can be slow on a busy machine; /ready's 1.5 s is for later.
+    await db.ping(30_000);
   } catch (error) {
     await close();
     throw new ConnectionFailedError(describeConnectionFailure(error, uri), { cause: error });
   }
-  return { db, description: managed ? `managed local Neo4j at ${uri}` : `Neo4j at ${uri}`, close };
+  return opened;
 }

@@ -3,10 +3,24 @@
  * transaction with parameters, logs Cypher when asked, and turns Neo4j's errors into named ones.
  */
 import neo4j, { type Driver, type Session, isDate, isDateTime, isInt, isNode, isRelationship, Neo4jError } from 'neo4j-driver';
+import { currentQueryScope } from './query-scope.js';
 
 /** Neo4j cannot be reached (down, restarting, or the network is cut). Clients see SERVICE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
+}
+
+/** A query ran past its deadline (Neo4j's transaction timeout or the request's deadline). Clients see QUERY_TIMEOUT. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+  constructor(
+    message: string,
+    /** The time budget that was exceeded, in milliseconds. */
+    readonly budgetMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 /** Neo4j refused the user name or password. */
@@ -38,8 +52,12 @@ export interface GraphDatabaseOptions {
   log?: (line: string) => void;
   /** Connection pool size. Default 50. */
   maxConnectionPoolSize?: number;
-  /** Longest a read may run before Neo4j aborts it, in milliseconds. Default 15000 (env CSTO_QUERY_TIMEOUT_MS). */
+  /** Longest a read outside an API request may run before Neo4j aborts it, in milliseconds. Default 15000 (env CSTO_QUERY_TIMEOUT_MS). */
   queryTimeoutMs?: number;
+  /** How often the database is probed while it is known to be down, in milliseconds. Default 1000. */
+  probeIntervalMs?: number;
+  /** Longest a probe (and so /ready) waits for `RETURN 1`, in milliseconds. Default 1500. */
+  probeTimeoutMs?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -47,18 +65,35 @@ export type Row = Record<string, unknown>;
 /** Called once per database round trip; tests count them, operators can trace them. */
 export type QueryListener = (query: string, parameters: Row) => void;
 
-const unavailableCodes = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+const unavailableCodes = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, neo4j.error.PROTOCOL_ERROR]);
+
+/** Neo4j's codes for a transaction stopped by its timeout (the configured one, or the one the client asked for). */
+export function isTransactionTimeoutCode(code: string): boolean {
+  return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
+}
 
 /** Maps a driver error to one of the named errors above. */
-export function mapNeo4jError(error: unknown, uri: string): Error {
+export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error {
   if (error instanceof Neo4jError) {
-    if (unavailableCodes.has(error.code) || error.code === 'Neo.TransientError.General.DatabaseUnavailable') {
+    // Every pooled connection is busy with other queries: Neo4j is loaded, not down; this request ran out of time.
+    if (error.message.startsWith('Connection acquisition timed out')) {
+      return new QueryTimeoutError(`No connection to Neo4j became free in time: ${firstLine(error.message)}`, budgetMs, { cause: error });
+    }
+    if (isTransactionTimeoutCode(error.code)) {
+      return new QueryTimeoutError(`Neo4j stopped the query at its ${budgetMs} ms timeout.`, budgetMs, { cause: error });
+    }
+    // Transient errors (a restarting database, a lost leader) and broken connections all mean: try again shortly.
+    if (unavailableCodes.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.code === 'N/A') {
       return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
     }
     if (error.code === 'Neo.ClientError.Security.Unauthorized' || error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
       return new DatabaseAuthError(`Neo4j at ${uri} rejected the user name or password (${error.code}).`, { cause: error });
     }
     return new DatabaseQueryError(firstLine(error.message), error.code, { cause: error });
+  }
+  // Socket errors from a dying connection (ECONNRESET, EPIPE) reach us without a Neo4j code.
+  if (error instanceof Error && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code ?? '')) {
+    return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -97,14 +132,39 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/** Resolves with `promise`, or rejects with `onTimeout()` after `ms`; the loser is left to settle unobserved. */
+function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
+  });
+  // A late rejection of the losing promise must not become an unhandled rejection.
+  promise.catch(() => {});
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Neo4j's own timeout fires first; Node gives up this much later, when Neo4j is too hung to enforce it. */
+const nodeGraceMs = 500;
+
 export class GraphDatabase {
   readonly driver: Driver;
+  /** Probes get their own connection: a pool full of slow queries is a busy Neo4j, not a dead one. */
+  private readonly probeDriver: Driver;
   readonly uri: string;
   readonly database: string;
   private readonly debugCypher: boolean;
   private readonly log: (line: string) => void;
   private readonly listeners = new Set<QueryListener>();
   private readonly queryTimeoutMs: number;
+  private readonly probeIntervalMs: number;
+  private readonly probeTimeoutMs: number;
+  /** Set while Neo4j is known to be down: reads fail at once instead of each waiting for a timeout. */
+  private downSince: number | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private probing: Promise<boolean> | undefined;
+  /** When Neo4j last answered anything; a slow probe while queries still succeed means busy, not down. */
+  private lastAnswerAt = 0;
+  private closed = false;
 
   constructor(options: GraphDatabaseOptions) {
     this.uri = options.uri;
@@ -112,14 +172,21 @@ export class GraphDatabase {
     this.debugCypher = options.debugCypher ?? false;
     this.log = options.log ?? ((line) => console.error(line));
     this.queryTimeoutMs = options.queryTimeoutMs ?? (Number(process.env.CSTO_QUERY_TIMEOUT_MS) || 15_000);
+    this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 1_500;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
-      // Fail fast while Neo4j is down, so /ready and SERVICE_UNAVAILABLE answer in seconds, not a minute.
+      // Node enforces each request's deadline itself; these only bound what happens outside a request.
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 2_000,
       logging: { level: 'error', logger: (_level, message) => this.log(`[neo4j-driver] ${message}`) },
+    });
+    this.probeDriver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 2,
+      connectionTimeout: 5_000,
     });
   }
 
@@ -129,21 +196,41 @@ export class GraphDatabase {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs one read query in a READ transaction and returns its records as plain objects. */
+  /** True while Neo4j is known to be down (a probe runs in the background until it answers again). */
+  get isKnownDown(): boolean {
+    return this.downSince !== undefined;
+  }
+
+  /**
+   * Runs one read query in a READ transaction and returns its records as plain objects. Inside an API request
+   * it must finish by the request's deadline: Neo4j's transaction timeout is set to the time left, and Node
+   * gives up shortly after in case Neo4j is too hung to enforce it.
+   */
   async read<T = Row>(query: string, parameters: Row = {}): Promise<T[]> {
+    const scope = currentQueryScope();
+    if (scope) scope.roundTrips += 1;
     this.trace(query, parameters);
+    if (this.downSince !== undefined) {
+      throw new DatabaseUnavailableError(`Neo4j at ${this.uri} has been unavailable for ${Math.round((Date.now() - this.downSince) / 1000)} s.`);
+    }
+    const budgetMs = scope ? Math.min(this.queryTimeoutMs, scope.deadline - Date.now()) : this.queryTimeoutMs;
+    if (budgetMs <= 0) throw new QueryTimeoutError('The request ran out of time before this query could start.', 0);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    // An explicit transaction, not executeRead: its retries would spend the deadline on a database that is down.
+    const run = this.runReadTransaction(session, query, toCypherParameters(parameters) as Row, budgetMs);
     try {
-      const result = await this.driver.executeQuery(query, toCypherParameters(parameters) as Row, {
-        routing: neo4j.routing.READ,
-        database: this.database,
-        // The API only reads what the loader committed before it started; causal bookmarks would only add work.
-        bookmarkManager: null,
-        // A runaway traversal is stopped by Neo4j itself, not left to hold a connection.
-        transactionConfig: { timeout: this.queryTimeoutMs },
+      const result = await within(run, budgetMs + nodeGraceMs, () => {
+        // Neo4j checks its timeouts every few seconds, so this may be a slow query or a hung Neo4j: a probe tells.
+        this.probeNow();
+        return new QueryTimeoutError(`Neo4j did not finish the query within ${budgetMs + nodeGraceMs} ms.`, budgetMs);
       });
+      this.lastAnswerAt = Date.now();
+      this.markUp();
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {
-      throw mapNeo4jError(error, this.uri);
+      const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, budgetMs);
+      if (mapped instanceof DatabaseUnavailableError) this.markDown(mapped.message);
+      throw mapped;
     }
   }
 
@@ -152,13 +239,87 @@ export class GraphDatabase {
     return this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
   }
 
-  /** Answers `RETURN 1`; throws a named error with one clear line when Neo4j is not usable. */
-  async ping(): Promise<void> {
-    await this.read('RETURN 1 AS ok');
+  /**
+   * Answers `RETURN 1` within `timeoutMs` (default the probe timeout, 1.5 s, so /ready answers within 2 s), even while
+   * Neo4j is known to be down; throws a named error with one clear line when Neo4j is not usable.
+   */
+  async ping(timeoutMs = this.probeTimeoutMs): Promise<void> {
+    const session = this.probeDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const run = this.runReadTransaction(session, 'RETURN 1 AS ok', {}, timeoutMs);
+    let timedOut = false;
+    try {
+      await within(run, timeoutMs, () => {
+        timedOut = true;
+        return new DatabaseUnavailableError(`Neo4j at ${this.uri} did not answer within ${timeoutMs} ms.`);
+      });
+      this.lastAnswerAt = Date.now();
+      this.markUp();
+    } catch (error) {
+      const mapped = error instanceof DatabaseUnavailableError ? error : mapNeo4jError(error, this.uri, this.probeTimeoutMs);
+      // An overloaded Neo4j is slow to answer a probe but still answers queries: that is not "down".
+      const busyNotHung = timedOut && Date.now() - this.lastAnswerAt < 2 * timeoutMs;
+      if (mapped instanceof DatabaseUnavailableError && !busyNotHung) this.markDown(mapped.message);
+      throw mapped;
+    }
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    this.closed = true;
+    clearTimeout(this.probeTimer);
+    await Promise.all([this.driver.close(), this.probeDriver.close()]);
+  }
+
+  /** One READ transaction with Neo4j's timeout set to `timeoutMs` (at least 1 ms, Neo4j's unit); closes the session. */
+  private async runReadTransaction(session: Session, query: string, parameters: Row, timeoutMs: number) {
+    try {
+      const tx = session.beginTransaction({ timeout: Math.max(1, Math.floor(timeoutMs)) });
+      const result = await tx.run(query, parameters);
+      await tx.commit();
+      return result;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private markDown(reason: string): void {
+    if (this.closed) return;
+    if (this.downSince === undefined) {
+      this.downSince = Date.now();
+      this.log(`[graph-database] ${reason} Failing requests fast and probing every ${this.probeIntervalMs} ms.`);
+    }
+    this.scheduleProbe();
+  }
+
+  private markUp(): void {
+    if (this.downSince === undefined) return;
+    this.log(`[graph-database] Neo4j at ${this.uri} answers again after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s.`);
+    this.downSince = undefined;
+    clearTimeout(this.probeTimer);
+    this.probeTimer = undefined;
+  }
+
+  /** Probes now, unless a probe is under way: a failed probe marks Neo4j down, and later probes notice its return. */
+  private probeNow(): void {
+    if (this.probing || this.closed) return;
+    this.probing = this.ping().then(
+      () => true,
+      () => false,
+    );
+    void this.probing.finally(() => {
+      this.probing = undefined;
+      if (this.downSince !== undefined) this.scheduleProbe();
+    });
+  }
+
+  /** One probe at a time, so a hung Neo4j does not collect a pile of waiting connections. */
+  private scheduleProbe(): void {
+    if (this.probeTimer || this.probing || this.closed) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = undefined;
+      this.probeNow();
+    }, this.probeIntervalMs);
+    // A probe must not keep a finished command alive.
+    this.probeTimer.unref();
   }
 
   private trace(query: string, parameters: Row): void {

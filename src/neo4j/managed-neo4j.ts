@@ -47,6 +47,16 @@ export interface ManagedNeo4j {
   pid: number;
   /** Shuts Neo4j down cleanly (SIGKILL after 60 s) and resolves once the Java process has exited. */
   stop(): Promise<void>;
+  /** Resolves when the Java process has exited: `expected` is false unless stop() was called first. */
+  exited: Promise<Neo4jExit>;
+  /** The options that start this same Neo4j again: same data folder, port and password. */
+  restartOptions: ManagedNeo4jOptions;
+}
+
+export interface Neo4jExit {
+  expected: boolean;
+  /** How it ended, e.g. "SIGKILL" or "exit code 1". */
+  how: string;
 }
 
 /** Java, javac or Maven is missing: the message is one line naming the alternatives. */
@@ -109,13 +119,22 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
   }
   const password = settings.password ?? readFileSync(path.join(settings.dataDir, 'password'), 'utf8').trim();
   try {
-    await checkAnswers(uri, password);
+    // The driver would retry for 30 s against a launcher that already died; its exit ends the start at once.
+    await Promise.race([checkAnswers(uri, password), instance.exited.then(() => Promise.reject(new Error(`the launcher exited (${instance.how})`)))]);
   } catch (error) {
     await instance.stop();
     throw new Neo4jStartError(`Neo4j started at ${uri} but did not answer RETURN 1: ${(error as Error).message}`, { cause: error });
   }
   log(`Neo4j ${settings.version} is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${uri} (user ${username}, password ${password})`);
-  return { uri, username, password, pid: child.pid!, stop: () => instance.stop() };
+  return {
+    uri,
+    username,
+    password,
+    pid: child.pid!,
+    stop: () => instance.stop(),
+    exited: instance.exited.then(() => ({ expected: instance.isStopping, how: instance.how })),
+    restartOptions: { ...options, dataDir: settings.dataDir, boltPort: Number(new URL(uri).port), password },
+  };
 }
 
 interface Settings {
@@ -365,7 +384,9 @@ function pushTail(tail: string[], line: string): void {
 /** One Java launcher: follows its output protocol and stops it exactly once. */
 class LauncherProcess {
   readonly ready: Promise<string>;
-  private readonly exited: Promise<void>;
+  readonly exited: Promise<void>;
+  /** How the process ended ("SIGKILL", "exit code 1"), once it has. */
+  how = 'still running';
   private readonly tail: string[] = [];
   private isReady = false;
   private hasExited = false;
@@ -420,6 +441,7 @@ class LauncherProcess {
       child.on('error', (error) => gone(new Neo4jStartError(`Could not run java: ${error.message}`)));
       child.on('exit', (code, signal) => {
         const how = signal ?? `exit code ${code}`;
+        this.how = how;
         if (this.isReady && !this.stopping) log(`Neo4j (pid ${child.pid}) exited unexpectedly (${how}).${this.describeTail()}`);
         gone(new Neo4jStartError(`${launcherError ?? `The Neo4j launcher exited during start-up (${how}).`}${this.describeTail()}`));
       });
@@ -438,6 +460,10 @@ class LauncherProcess {
       clearTimeout(timer);
     })();
     return this.stopping;
+  }
+
+  get isStopping(): boolean {
+    return this.stopping !== undefined;
   }
 
   /** For the 'exit' event, where nothing asynchronous runs: the launcher finishes its clean shutdown alone. */

@@ -10,7 +10,9 @@ export function parseIsoDate(value: unknown): string {
   const match = typeof value === 'string' ? isoDate.exec(value) : null;
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
+    // Not Date.UTC(year, …): it maps years 0-99 to 1900-1999, so "0001-01-01" would not round-trip.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
     if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value as string;
   }
   throw badUserInput(`Invalid date ${JSON.stringify(value)}: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".`);

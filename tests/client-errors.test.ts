@@ -1,0 +1,211 @@
+/** Every error a client can cause gets a code; only our bugs are masked. No database is reached here. */
+import { Neo4jError } from 'neo4j-driver';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifyError, excerpt } from '../src/api/client-errors.js';
+import { loggable } from '../src/api/request-log.js';
+import { DatabaseUnavailableError, GraphDatabase, mapNeo4jError, QueryTimeoutError } from '../src/database/graph-database.js';
+import { parseIsoDate } from '../src/schema/scalars.js';
+import { createCstoYoga } from '../src/yoga.js';
+import { execute } from './support/graphql-client.js';
+
+// Nothing listens on port 1: a query that reaches the database gets SERVICE_UNAVAILABLE at once.
+const db = new GraphDatabase({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused', log: () => {} });
+const lines: Record<string, unknown>[] = [];
+const logger = pino(
+  { base: undefined },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  }),
+);
+const yoga = createCstoYoga({ db, logger, corsOrigins: [] });
+afterAll(() => db.close());
+
+const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.map((error) => error.extensions?.code);
+
+describe('bad variable values', () => {
+  it.each([
+    ['an unknown enum value', 'query($v: HelpRequestOutcome) { helpRequests(outcome: $v) { startDate } }', { v: 'NOT_A_VALUE' }],
+    ['an Int beyond 32 bits', 'query($v: Int) { people(first: $v) { totalCount } }', { v: 2147483648 }],
+    ['null inside [ID!]', 'query($v: [ID!]!) { nodes(ids: $v) { id } }', { v: ['State:kyrgyzstan', null] }],
+    ['an object for a String', 'query($v: String!) { lookup(name: $v) { id } }', { v: { $ne: null } }],
+    ['a missing required variable', 'query($v: String!) { lookup(name: $v) { id } }', {}],
+  ])('%s is BAD_USER_INPUT, not a masked error', async (_name, query, variables) => {
+    const result = await execute(yoga, query, variables);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('documents the schema rejects', () => {
+  it('an unknown field is GRAPHQL_VALIDATION_FAILED', async () => {
+    expect(codes(await execute(yoga, '{ nosuch }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('an inline Int literal beyond 32 bits is GRAPHQL_VALIDATION_FAILED', async () => {
+    expect(codes(await execute(yoga, '{ people(first: 2147483648) { totalCount } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('an invalid inline date keeps its BAD_USER_INPUT code', async () => {
+    expect(codes(await execute(yoga, '{ events(filter: { from: "2022-02-30" }) { totalCount } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('dates', () => {
+  it('accepts years 0-99, which Date.UTC would move to the 1900s', () => {
+    expect(parseIsoDate('0001-01-01')).toBe('0001-01-01');
+    expect(parseIsoDate('0099-12-31')).toBe('0099-12-31');
+    expect(parseIsoDate('0004-02-29')).toBe('0004-02-29');
+  });
+
+  it('still rejects days that do not exist', () => {
+    expect(() => parseIsoDate('0001-02-29')).toThrow('Invalid date "0001-02-29"');
+    expect(() => parseIsoDate('1900-02-29')).toThrow('Invalid date "1900-02-29"');
+  });
+});
+
+describe('input limits', () => {
+  it('refuses 100,000 ids before any query runs', async () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `State:s${i}`);
+    const result = await execute(yoga, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(result.errors).toEqual([
+      { message: 'Variable "$ids" has 100000 items; at most 100 are allowed.', extensions: { code: 'BAD_USER_INPUT', limit: 100 } },
+    ]);
+  });
+
+  it('refuses a 1,001-character search written in the document', async () => {
+    const result = await execute(yoga, `{ search(query: "${'a'.repeat(1001)}") { score } }`);
+    expect(result.errors).toEqual([
+      { message: "The string given to 'query' has 1001 characters; at most 1000 are allowed.", extensions: { code: 'BAD_USER_INPUT', limit: 1000 } },
+    ]);
+  });
+
+  it('refuses a list literal of 101 items', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `"State:s${i}"`).join(',');
+    expect(codes(await execute(yoga, `{ nodes(ids: [${ids}]) { id } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('echoes no more than a short excerpt of a long input', async () => {
+    const result = await execute(yoga, 'query($v: HelpRequestOutcome) { helpRequests(outcome: $v) { startDate } }', { v: 'X'.repeat(900) });
+    const message = result.errors![0]!.message;
+    expect(message.startsWith('Variable "$v" got invalid value "XXXX')).toBe(true);
+    expect(message.length).toBeLessThan(350);
+    expect(excerpt('y'.repeat(1000))).toBe(`${'y'.repeat(300)}… (700 more characters)`);
+  });
+});
+
+describe('errors of the database', () => {
+  it('a query while Neo4j is unreachable is SERVICE_UNAVAILABLE with HTTP 503', async () => {
+    const response = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ states { totalCount } }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(codes((await response.json()) as never)).toEqual(['SERVICE_UNAVAILABLE']);
+  });
+
+  it("Neo4j's transaction timeout becomes QUERY_TIMEOUT, with a message saying how to narrow the query", () => {
+    const neo4jError = new Neo4jError('timed out', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', '50N00', 'error');
+    const mapped = mapNeo4jError(neo4jError, 'bolt://x', 2000);
+    expect(mapped).toBeInstanceOf(QueryTimeoutError);
+    const classified = classifyError(mapped, 'Unexpected error.', () => expect.unreachable());
+    expect(classified.extensions).toEqual({ code: 'QUERY_TIMEOUT', budgetMs: 2000 });
+    expect(classified.message).toBe(
+      'The query took longer than its time budget (2.0 s) and was stopped. Narrow it: ask for fewer items (first:, limit:), ' +
+        'fewer hops (depth:, maxHops:), a narrower filter or date range, or fewer nested fields.',
+    );
+  });
+
+  it('a broken connection is unavailability, not an internal error', () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    expect(mapNeo4jError(reset, 'bolt://x')).toBeInstanceOf(DatabaseUnavailableError);
+  });
+
+  it('our own bugs are masked and handed to the log', () => {
+    const logged: unknown[] = [];
+    const bug = new TypeError('x is undefined');
+    const classified = classifyError(bug, 'Unexpected error.', (error) => logged.push(error));
+    expect(classified.message).toBe('Unexpected error.');
+    expect(classified.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(logged).toEqual([bug]);
+  });
+});
+
+describe('HTTP edges', () => {
+  const post = (contentType: string, body: string, headers: Record<string, string> = {}) =>
+    yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+
+  it.each([
+    ['application/x-www-form-urlencoded', 'query=%7B__typename%7D'],
+    ['multipart/form-data', '--x--'],
+    ['text/plain', '{"query":"{ __typename }"}'],
+  ])('refuses %s with 415 and a JSON error', async (type, body) => {
+    const response = await post(type, body);
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      errors: [{ message: `Content-Type '${type}' is not accepted; send application/json.`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
+    });
+  });
+
+  it('bad GET variables are 400, not 500', async () => {
+    const response = await yoga.fetch('http://yoga/graphql?query=%7B__typename%7D&variables=%7Bnot', { headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: "The 'variables' parameter must be a JSON object.", extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('a GET without a CSRF header is refused with 403', async () => {
+    const response = await yoga.fetch('http://yoga/graphql?query=%7B__typename%7D');
+    expect(response.status).toBe(403);
+    expect(codes((await response.json()) as never)).toEqual(['FORBIDDEN']);
+  });
+
+  it('406 and 404 have a JSON body that says why', async () => {
+    const notAcceptable = await post('application/json', '{"query":"{ __typename }"}', { accept: 'text/csv' });
+    expect(notAcceptable.status).toBe(406);
+    expect(codes((await notAcceptable.json()) as never)).toEqual(['NOT_ACCEPTABLE']);
+    const notFound = await yoga.fetch('http://yoga/nowhere');
+    expect(notFound.status).toBe(404);
+    expect(codes((await notFound.json()) as never)).toEqual(['NOT_FOUND']);
+  });
+
+  it('a bad JSON body does not come back in the error', async () => {
+    const response = await post('application/json', `{"query": "${'a'.repeat(10_000)}`);
+    expect(await response.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('CORS allows any origin, never with credentials; CORS_ORIGINS narrows it', async () => {
+    const any = await post('application/json', '{"query":"{ __typename }"}', { origin: 'https://analyst.example' });
+    expect(any.headers.get('access-control-allow-origin')).toBe('https://analyst.example');
+    expect(any.headers.get('access-control-allow-credentials')).toBeNull();
+    const narrow = createCstoYoga({ db, logger, corsOrigins: ['https://a.example', 'https://b.example'] });
+    const refused = await narrow.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(refused.headers.get('access-control-allow-origin')).toBe('null');
+  });
+});
+
+describe('the request log', () => {
+  it('writes one line per request with its id, operation, outcome and round trips', async () => {
+    lines.length = 0;
+    await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-1' },
+      body: JSON.stringify({ query: 'query Named { nosuch }' }),
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ requestId: 'req-1', method: 'POST', path: '/graphql', status: 200, outcome: 'GRAPHQL_VALIDATION_FAILED', cypherRoundTrips: 0, msg: 'request' });
+    expect(typeof lines[0]!.durationMs).toBe('number');
+  });
+
+  it('escapes control characters and truncates client input', () => {
+    expect(loggable('a\u0000b\nc')).toBe('a?b?c');
+    expect(loggable('z'.repeat(150))).toBe(`${'z'.repeat(100)}…`);
+  });
+});
