@@ -19,4 +19,4 @@ COPY cypher ./cypher
 COPY schema ./schema
 USER node
 EXPOSE 4000
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/commands/start.ts"]

@@ -55,7 +55,7 @@ describe('managed Neo4j prerequisites', () => {
   });
 
   test('`npm run neo4j` prints the one line without a stack trace and exits 1', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/neo4j/neo4j-command.ts'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/commands/neo4j.ts'], {
       cwd: projectRoot,
       env: { ...process.env, PATH: fakePath({}) },
       encoding: 'utf8',

@@ -117,8 +117,8 @@ describe('npm run neo4j', () => {
   async function startCommand(via: 'tsx' | 'node'): Promise<{ command: ChildProcess; javaPid: number; output: () => string }> {
     const [executable, args] =
       via === 'tsx'
-        ? [path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/neo4j/neo4j-command.ts']]
-        : [process.execPath, ['--import', 'tsx', 'src/neo4j/neo4j-command.ts']];
+        ? [path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/commands/neo4j.ts']]
+        : [process.execPath, ['--import', 'tsx', 'src/commands/neo4j.ts']];
     const command = spawn(executable, args, {
       cwd: projectRoot,
       env: { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0', NEO4J_PASSWORD: '' },

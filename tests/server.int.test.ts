@@ -16,7 +16,7 @@ describe('the server against the test Neo4j (NODE_ENV=production)', () => {
 
   beforeAll(async () => {
     const neo4j = testNeo4j();
-    server = spawnCommand('node_modules/.bin/tsx', ['src/main.ts'], {
+    server = spawnCommand('node_modules/.bin/tsx', ['src/commands/start.ts'], {
       ...process.env,
       NODE_ENV: 'production',
       PORT: '0',
@@ -124,7 +124,7 @@ describe('npm start with the managed local Neo4j', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('leaves no server and no Java process behind after %s to npm alone', async (signal) => {
     const { command, javaPid } = await startNpm(dataDir);
     const group = String(command.child.pid);
-    const serverPids = spawnSync('pgrep', ['-g', group, '-f', '--', 'src/main.ts'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const serverPids = spawnSync('pgrep', ['-g', group, '-f', '--', 'src/commands/start.ts'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
     expect(serverPids.length).toBeGreaterThan(0);
     command.child.kill(signal);
     await command.exited;

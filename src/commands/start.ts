@@ -1,17 +1,17 @@
 /** `npm start`: brings up Neo4j (managed or external), loads the article graph and serves GraphQL. */
-import { onShutdownSignal, runCommand } from './cli.js';
-import { readConfig } from './config.js';
-import { openDatabase } from './database/connect.js';
-import { loadCypherDirectory } from './loader/load-cypher.js';
-import { Neo4jStartError } from './neo4j/managed-neo4j.js';
-import { checkPortFree, listen, type RunningServer } from './server.js';
+import { onShutdownSignal, runCommand } from '../cli.js';
+import { readConfig } from '../config.js';
+import { openDatabase } from '../database/connect.js';
+import { loadCypherDirectory } from '../loader/load-cypher.js';
+import { Neo4jStartError } from '../neo4j/managed-neo4j.js';
+import { checkPortFree, listen, type RunningServer } from '../server.js';
 
 const log = (line: string) => console.log(line);
 
 runCommand('csto-graph', async () => {
   const started = performance.now();
   // The schema's modules take seconds to load: they load while Neo4j starts, which needs Java, not this thread.
-  const yogaModule = import('./yoga.js');
+  const yogaModule = import('../yoga.js');
   yogaModule.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
   const config = readConfig();
   // A busy PORT is found in a second, not after Neo4j has started and the graph has loaded.

@@ -1,6 +1,6 @@
 /** `npm run neo4j`: runs the managed local Neo4j in the foreground until Ctrl-C or SIGTERM; exits 1 if it dies. */
 import { onShutdownSignal, runCommand } from '../cli.js';
-import { startManagedNeo4j } from './managed-neo4j.js';
+import { startManagedNeo4j } from '../neo4j/managed-neo4j.js';
 
 runCommand('neo4j', async () => {
   const neo4j = await startManagedNeo4j();
