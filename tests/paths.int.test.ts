@@ -50,6 +50,12 @@ describe('paths', () => {
     expect(inner(data.requests)).toEqual(kyrgyzstanToCsto.slice(1, 10));
   });
 
+  it("reads a path's nodes with their ids, slugs and properties together (a Neo4j planner pitfall, found by the fuzzer)", async () => {
+    const data = await query(yoga, `{ paths(from: "kyrgyzstan", to: "csto", maxHops: 2) { nodes { id properties slug } } }`);
+    expect(data.paths).toEqual([{ nodes: [expect.objectContaining({ id: 'State:kyrgyzstan', slug: 'kyrgyzstan' }), expect.objectContaining({ id: 'Organization:csto', slug: 'csto' })] }]);
+    expect(data.paths[0].nodes[1].properties.organizationKind).toBe('ALLIANCE');
+  });
+
   it('refuses a skip out of range with BAD_USER_INPUT', async () => {
     const result = await execute(yoga, `{ paths(from: "kyrgyzstan", to: "csto", all: true, skip: -1) { length } }`);
     expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'skip must be a whole number from 0 to 1000; got -1.']]);

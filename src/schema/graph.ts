@@ -55,7 +55,9 @@ const SubgraphNodeRef = builder.objectRef<Row>('SubgraphNode').implement({
     properties: t.field({
       type: 'JSON',
       description: 'The stored properties with no typed field here (dates as YYYY-MM-DD), named as the typed fields of its kind name them: eventType, organizationKind, startDate…',
-      extensions: valuePlan(({ node }) => `{label: ${nodeTypename(node!)}, properties: properties(${node})}`),
+      // A map projection, not properties(): Neo4j 5.26's planner throws a ClassCastException when properties(x) and
+      // another read of x.id meet in the list comprehension of a path's nodes.
+      extensions: valuePlan(({ node }) => `{label: ${nodeTypename(node!)}, properties: ${node} {.*}}`),
       resolve: (node, args, ctx, info) => untypedProperties(readPlanned(node, args, ctx, info)),
     }),
     thing: t.field({ type: ThingRef, description: 'The same node as a typed thing, for further fields.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
@@ -75,7 +77,7 @@ const SubgraphEdgeRef = builder.objectRef<Row>('SubgraphEdge').implement({
     properties: t.field({
       type: 'JSON',
       description: 'The stored properties with no typed field here: dates, titles, roles. The evidence is `evidence`.',
-      extensions: valuePlan(({ edge }) => `{label: type(${edge}), properties: properties(${edge})}`),
+      extensions: valuePlan(({ edge }) => `{label: type(${edge}), properties: ${edge} {.*}}`),
       resolve: (edge, args, ctx, info) => untypedProperties(readPlanned(edge, args, ctx, info)),
     }),
     evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the edge rests on.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
