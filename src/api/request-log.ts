@@ -19,9 +19,9 @@ export function loggable(value: unknown, max = maxLoggedInput): string | undefin
 }
 
 /** The logger the API uses unless given one: JSON lines on stdout at CSTO_LOG_LEVEL (default info). */
-export function createLogger(): Logger {
+export function createLogger(level = process.env.CSTO_LOG_LEVEL || 'info'): Logger {
   return pino({
-    level: process.env.CSTO_LOG_LEVEL || 'info',
+    level,
     base: undefined,
     serializers: {
       // Our errors may quote a parameter; keep their messages short, their stacks (our own code) whole.

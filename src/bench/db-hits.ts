@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ProfiledPlan, type QueryResult, type Session } from 'neo4j-driver';
 import { type GraphDatabase, toCypherParameters } from '../database/graph-database.js';
+import { createLogger } from '../api/request-log.js';
 import { createCstoYoga } from '../yoga.js';
 import type { ContenderId } from './contenders.js';
 import { createNeo4jGraphqlYoga } from './neo4j-graphql-contender.js';
@@ -51,7 +52,7 @@ export interface DbHitsProfiler {
 }
 
 export async function createDbHitsProfiler(db: GraphDatabase, credentials: { username: string; password: string }): Promise<DbHitsProfiler> {
-  const ours = createCstoYoga({ db });
+  const ours = createCstoYoga({ db, logger: createLogger('warn') });
   let recorded: Query[] = [];
   const stopRecording = db.onQuery((text, parameters) => recorded.push({ text, parameters: toCypherParameters(parameters) as Record<string, unknown> }));
   const driver = neo4j.driver(db.uri, neo4j.auth.basic(credentials.username, credentials.password));
