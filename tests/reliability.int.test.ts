@@ -15,7 +15,7 @@ import { fuzz, groupDefects, httpSender } from '../src/reliability/fuzzer.js';
 import { createCstoYoga, type CstoYoga } from '../src/yoga.js';
 import { execute } from './support/graphql-client.js';
 import { countGraph } from './support/graph-snapshot.js';
-import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
+import { openTestDatabase } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
 afterAll(() => db.close());

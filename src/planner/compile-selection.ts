@@ -53,7 +53,8 @@ function planOf(field: GraphQLField<unknown, unknown>, type: GraphQLObjectType):
   return plan;
 }
 
-const isListOutput = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
+/** Whether a field's type is a list, nullable or not. */
+export const isListOutput = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
 
 /** Variables of a subquery at `depth`: unique along any chain of nesting, shared by siblings in disjoint scopes. */
 const variablesAt = (depth: number): RelatedVariables => ({ node: `n${depth}`, edge: `r${depth}` });

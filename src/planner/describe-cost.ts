@@ -1,5 +1,6 @@
 /** Adds to each list field's description what it costs, from its plan, so that the SDL tells clients before the budget does. */
-import { getNullableType, type GraphQLField, type GraphQLSchema, isListType, isObjectType, isInterfaceType } from 'graphql';
+import { type GraphQLField, type GraphQLSchema, isObjectType, isInterfaceType } from 'graphql';
+import { isListOutput } from './compile-selection.js';
 import { type FieldPlan, planKey } from './field-plan.js';
 import { type RootPlan, rootPlanKey } from './plan-root.js';
 
@@ -9,7 +10,7 @@ function costOf(field: GraphQLField<unknown, unknown>): string | null {
   const plan = field.extensions?.[planKey] as FieldPlan | undefined;
   const root = field.extensions?.[rootPlanKey] as RootPlan | undefined;
   if (root?.kind === 'connection') return 'Cost: `first` (or `last`, default 20) rows per page, times what each reads.';
-  const list = isListType(getNullableType(field.type));
+  const list = isListOutput(field.type);
   if (root?.kind === 'items' && list) return root.costDescription ?? `Cost: about ${rows(root.estimate({}))}, times what each reads.`;
   if (plan?.kind === 'related' && list) {
     return plan.limit ? `Cost: up to \`first\` rows per parent (default ${plan.rows({})}), times what each reads.` : `Cost: about ${rows(plan.rows({}))} per parent, times what each reads.`;

@@ -16,13 +16,11 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   isObjectType,
-  isListType,
-  getNullableType,
   type SelectionSetNode,
 } from 'graphql';
 import { limits } from '../limits.js';
 import { collectFields, type Selection, subSelections } from './collect-fields.js';
-import { type Compiled, compileObject, type ListEstimate, PlanningError } from './compile-selection.js';
+import { type Compiled, compileObject, isListOutput, type ListEstimate, PlanningError } from './compile-selection.js';
 import type { Args, Scope } from './field-plan.js';
 import { Parameters } from './parameters.js';
 import { decodeOffsetCursor, checkPageSize } from './page-arguments.js';
@@ -122,7 +120,7 @@ function planItems(selection: Selection, plan: ItemsRootPlan, field: GraphQLFiel
     references?.variables ?? {},
   );
   const items = plan.estimate(args);
-  const list = isListType(getNullableType(field.type));
+  const list = isListOutput(field.type);
   return {
     cypher: references ? `${references.clauses}\nCALL { WITH ${Object.values(references.variables).join(', ')}\n${query} }\nRETURN *` : query,
     parameters: q.values,
@@ -187,7 +185,7 @@ RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${
 }
 
 /** Plans one root field, given the operation's fragments and coerced variables. */
-export function planRootField(selection: Selection, queryType: GraphQLObjectType, nodes: readonly FieldNode[], key: string): PlannedQuery {
+function planRootField(selection: Selection, queryType: GraphQLObjectType, nodes: readonly FieldNode[], key: string): PlannedQuery {
   const field = queryType.getFields()[nodes[0]!.name.value];
   if (!field) throw new PlanningError(`Query has no field ${nodes[0]!.name.value}.`);
   const plan = rootPlanOf(field);

@@ -5,7 +5,7 @@ import { rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision, EventRef } from './events.js';
 import { countedConnection } from './pagination.js';
-import { conditions, relatedNodes, type Row } from './shapes.js';
+import { conditions, relatedNodes } from './shapes.js';
 import { EntityRef, ThingRef, thingNode, thingReference } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
