@@ -86,6 +86,21 @@ UNWIND [
 MERGE (n:State:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = row.aliases, n.iso3 = row.iso3, n.historical = row.historical
 WITH s, n, row
+// A source that restates an entity adds its names to the aliases (docs/model.md, "Merge rules").
+CALL (n, row) {
+  WITH [a IN [row.name] + row.aliases WHERE a <> n.name AND NOT a IN n.aliases] AS added
+  WHERE added <> []
+  SET n.aliases = n.aliases + added
+}
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['iso3', 'historical'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -147,6 +162,12 @@ UNWIND [
 MERGE (n:Person:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = row.aliases, n.description = row.description
 WITH s, n, row
+// A source that restates an entity adds its names to the aliases (docs/model.md, "Merge rules").
+CALL (n, row) {
+  WITH [a IN [row.name] + row.aliases WHERE a <> n.name AND NOT a IN n.aliases] AS added
+  WHERE added <> []
+  SET n.aliases = n.aliases + added
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -241,6 +262,21 @@ UNWIND [
 MERGE (n:Organization:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = row.aliases, n.kind = row.kind, n.description = row.description
 WITH s, n, row
+// A source that restates an entity adds its names to the aliases (docs/model.md, "Merge rules").
+CALL (n, row) {
+  WITH [a IN [row.name] + row.aliases WHERE a <> n.name AND NOT a IN n.aliases] AS added
+  WHERE added <> []
+  SET n.aliases = n.aliases + added
+}
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['kind'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -314,6 +350,21 @@ UNWIND [
 MERGE (n:Place:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = row.aliases, n.kind = row.kind
 WITH s, n, row
+// A source that restates an entity adds its names to the aliases (docs/model.md, "Merge rules").
+CALL (n, row) {
+  WITH [a IN [row.name] + row.aliases WHERE a <> n.name AND NOT a IN n.aliases] AS added
+  WHERE added <> []
+  SET n.aliases = n.aliases + added
+}
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['kind'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -324,7 +375,11 @@ UNWIND [
 ] AS row
 MATCH (a:Organization {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:PART_OF]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // PART_OF: Organization -> Organization
 UNWIND [
@@ -333,7 +388,11 @@ UNWIND [
 ] AS row
 MATCH (a:Organization {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:PART_OF]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // LOCATED_IN: Place -> State
 UNWIND [
@@ -347,7 +406,11 @@ UNWIND [
 ] AS row
 MATCH (a:Place {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:LOCATED_IN]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // LOCATED_IN: Place -> Place
 UNWIND [
@@ -355,5 +418,9 @@ UNWIND [
 ] AS row
 MATCH (a:Place {id: row.from}), (b:Place {id: row.to})
 MERGE (a)-[r:LOCATED_IN]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 

@@ -26,7 +26,19 @@ UNWIND [
 ] AS row
 MATCH (a:State {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:MEMBER_OF {id: row.id}]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.startDate = row.startDate, r.startPrecision = row.startPrecision, r.endDate = row.endDate, r.endPrecision = row.endPrecision;
+ON CREATE SET r.startDate = row.startDate, r.startPrecision = row.startPrecision, r.endDate = row.endDate, r.endPrecision = row.endPrecision, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['startDate', 'startPrecision', 'endDate', 'endPrecision'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HOLDS_OFFICE: Person -> State
 UNWIND [
@@ -39,7 +51,19 @@ UNWIND [
 ] AS row
 MATCH (a:Person {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.title = row.title;
+ON CREATE SET r.title = row.title, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['title'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HOLDS_OFFICE: Person -> Organization
 UNWIND [
@@ -48,5 +72,17 @@ UNWIND [
 ] AS row
 MATCH (a:Person {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.title = row.title;
+ON CREATE SET r.title = row.title, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['title'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 

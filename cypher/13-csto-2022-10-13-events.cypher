@@ -218,6 +218,15 @@ UNWIND [
 MERGE (n:Event {id: row.id})
 ON CREATE SET n.name = row.name, n.type = row.type, n.cameoCode = row.cameoCode, n.goldstein = row.goldstein, n.startDate = row.startDate, n.endDate = row.endDate, n.datePrecision = row.datePrecision, n.status = row.status, n.outcome = row.outcome, n.responseManner = row.responseManner
 WITH s, n, row
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['type', 'cameoCode', 'goldstein', 'startDate', 'endDate', 'datePrecision', 'status', 'outcome', 'responseManner'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -255,7 +264,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HAS_ACTOR]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_ACTOR: Event -> Person
 UNWIND [
@@ -268,7 +281,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:HAS_ACTOR]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_ACTOR: Event -> Organization
 UNWIND [
@@ -288,7 +305,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:HAS_ACTOR]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_TARGET: Event -> State
 UNWIND [
@@ -315,7 +336,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HAS_TARGET]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_TARGET: Event -> Person
 UNWIND [
@@ -324,7 +349,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:HAS_TARGET]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_TARGET: Event -> Organization
 UNWIND [
@@ -349,7 +378,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:HAS_TARGET]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_PARTICIPANT: Event -> State
 UNWIND [
@@ -358,7 +391,19 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:HAS_PARTICIPANT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.role = row.role;
+ON CREATE SET r.role = row.role, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['role'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_PARTICIPANT: Event -> Person
 UNWIND [
@@ -368,7 +413,19 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:HAS_PARTICIPANT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.role = row.role;
+ON CREATE SET r.role = row.role, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['role'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // HAS_PARTICIPANT: Event -> Organization
 UNWIND [
@@ -377,7 +434,19 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:HAS_PARTICIPANT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd, r.role = row.role;
+ON CREATE SET r.role = row.role, r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+CALL (r, row, sourceId) {
+  WITH [k IN ['role'] WHERE row[k] IS NOT NULL AND coalesce(r[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(r.disputedProperties, [])) - 1) WHERE r.disputedProperties[i] = k AND r.disputedSourceIds[i] = sourceId)] AS disputed
+  WHERE disputed <> []
+  SET r.disputedProperties = coalesce(r.disputedProperties, []) + disputed,
+      r.disputedValues = coalesce(r.disputedValues, []) + [k IN disputed | toString(row[k])],
+      r.disputedSourceIds = coalesce(r.disputedSourceIds, []) + [k IN disputed | sourceId]
+}
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // OCCURRED_IN: Event -> State
 UNWIND [
@@ -393,7 +462,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:OCCURRED_IN]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // OCCURRED_IN: Event -> Place
 UNWIND [
@@ -422,7 +495,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Place {id: row.to})
 MERGE (a)-[r:OCCURRED_IN]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // RESPONDS_TO: Event -> Event
 UNWIND [
@@ -437,7 +514,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:RESPONDS_TO]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // PROMPTED_BY: Event -> Event
 UNWIND [
@@ -452,7 +533,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:PROMPTED_BY]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // COINCIDED_WITH: Event -> Event (the article says in words that the two happened together)
 UNWIND [
@@ -460,7 +545,11 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:COINCIDED_WITH]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // PART_OF_EVENT: Event -> Event
 UNWIND [
@@ -468,5 +557,9 @@ UNWIND [
 ] AS row
 MATCH (a:Event {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:PART_OF_EVENT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 

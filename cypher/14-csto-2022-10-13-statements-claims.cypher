@@ -79,6 +79,15 @@ UNWIND [
 MERGE (n:Statement {id: row.id})
 ON CREATE SET n.name = row.name, n.text = row.text, n.kind = row.kind, n.medium = row.medium, n.date = row.date, n.datePrecision = row.datePrecision, n.dateIsLatestBound = row.dateIsLatestBound
 WITH s, n, row
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['text', 'kind', 'medium', 'date', 'datePrecision'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -94,6 +103,15 @@ UNWIND [
 MERGE (n:Claim {id: row.id})
 ON CREATE SET n.name = row.name, n.text = row.text, n.status = row.status, n.statusNote = row.statusNote
 WITH s, n, row
+// A source that gives a value differently keeps it beside the first, with its source id.
+CALL (n, row, s) {
+  WITH [k IN ['text', 'status'] WHERE row[k] IS NOT NULL AND coalesce(n[k] <> row[k], true)
+    AND NOT any(i IN range(0, size(coalesce(n.disputedProperties, [])) - 1) WHERE n.disputedProperties[i] = k AND n.disputedSourceIds[i] = s.id)] AS disputed
+  WHERE disputed <> []
+  SET n.disputedProperties = coalesce(n.disputedProperties, []) + disputed,
+      n.disputedValues = coalesce(n.disputedValues, []) + [k IN disputed | toString(row[k])],
+      n.disputedSourceIds = coalesce(n.disputedSourceIds, []) + [k IN disputed | s.id]
+}
 UNWIND row.prov AS p
 MERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)
 ON CREATE SET r.quote = p.quote;
@@ -111,7 +129,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:SAID_BY]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // SAID_BY: Statement -> Organization
 UNWIND [
@@ -125,7 +147,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:SAID_BY]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // VIA: Statement -> Organization
 UNWIND [
@@ -136,7 +162,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:VIA]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Statement -> State
 UNWIND [
@@ -157,7 +187,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Statement -> Person
 UNWIND [
@@ -166,7 +200,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Statement -> Organization
 UNWIND [
@@ -184,7 +222,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Organization {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Statement -> Place
 UNWIND [
@@ -194,7 +236,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Place {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Statement -> Event
 UNWIND [
@@ -208,7 +254,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Claim -> State
 UNWIND [
@@ -216,7 +266,11 @@ UNWIND [
 ] AS row
 MATCH (a:Claim {id: row.from}), (b:State {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // ABOUT: Claim -> Event
 UNWIND [
@@ -224,7 +278,11 @@ UNWIND [
 ] AS row
 MATCH (a:Claim {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:ABOUT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // MADE_AT: Statement -> Event
 UNWIND [
@@ -232,7 +290,11 @@ UNWIND [
 ] AS row
 MATCH (a:Statement {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:MADE_AT]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // CLAIMED_BY: Claim -> Person
 UNWIND [
@@ -240,7 +302,11 @@ UNWIND [
 ] AS row
 MATCH (a:Claim {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:CLAIMED_BY]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 
 // JUSTIFIES: Claim -> Event
 UNWIND [
@@ -248,5 +314,9 @@ UNWIND [
 ] AS row
 MATCH (a:Claim {id: row.from}), (b:Event {id: row.to})
 MERGE (a)-[r:JUSTIFIES]->(b)
-ON CREATE SET r.sourceId = 'csto-2022-10-13', r.quote = row.quote, r.quoteStart = row.quoteStart, r.quoteEnd = row.quoteEnd;
+ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []
+WITH r, row, 'csto-2022-10-13' AS sourceId
+WITH r, row, sourceId
+WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)
+SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;
 

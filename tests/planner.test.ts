@@ -39,10 +39,11 @@ describe('the planner', () => {
       `${resolution}\n${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, \`name\`: n0.name, \`members\`: CASE WHEN n0:Organization THEN COLLECT { ` +
         'MATCH (n1)-[r1:MEMBER_OF]->(n0) WHERE r1.startDate <= date($p4) AND (r1.endDate IS NULL OR r1.endDate >= date($p4)) ' +
         `WITH * ORDER BY n1.name, r1.startDate, n1.id RETURN {\`member\`: {\`__typename\`: ${typename('n1')}, \`name\`: n1.name}, ` +
-        '`evidence`: CASE WHEN r1.quote IS NULL THEN null ELSE {`quote`: r1.quote} END} AS value } END} AS value }\nRETURN *',
+        '`evidence`: COLLECT { UNWIND [n2Index IN range(0, size(coalesce(r1.quotes, [])) - 1) | {quote: r1.quotes[n2Index], start: r1.quoteStarts[n2Index], end: r1.quoteEnds[n2Index], sourceId: r1.sourceIds[n2Index]}] AS n2 ' +
+        'WITH * ORDER BY n2.sourceId, n2.start, n2.end RETURN {`quote`: n2.quote} AS value }} AS value } END} AS value }\nRETURN *',
     );
     expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 'searchKeys:"csto"', p2: 'csto', p3: 'csto csto~', p4: '2022-10-13' });
-    expect(thing!.rows).toBe(11);
+    expect(thing!.rows).toBe(21);
   });
 
   it('pages a connection, counting only when totalCount is asked, and filters only on what is given', () => {
@@ -71,7 +72,7 @@ describe('the planner', () => {
       `WITH DISTINCT n1 WHERE true WITH * ORDER BY n1.startDate, n1.id LIMIT ${limit} RETURN ${projection} AS value } END`;
     expect(thing!.cypher).toBe(
       `${resolution}\n${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, ` +
-        '`evidence`: COLLECT { MATCH (n0)-[r1:SOURCED_FROM]->(n1:Source) WITH * ORDER BY r1.quoteStart, r1.quoteEnd RETURN {`quote`: r1.quote} AS value }, ' +
+        '`evidence`: COLLECT { MATCH (n0)-[r1:SOURCED_FROM]->(n1:Source) WITH * ORDER BY n1.id, r1.quoteStart, r1.quoteEnd RETURN {`quote`: r1.quote} AS value }, ' +
         `\`a\`: ${timeline('$p4', '{`name`: n1.name}')}, \`b\`: ${timeline('$p5', '{`slug`: n1.id}')}} AS value }\nRETURN *`,
     );
     expect(thing!.parameters).toEqual({ p0: ['csto'], p1: 'searchKeys:"csto"', p2: 'csto', p3: 'csto csto~', p4: 1, p5: 2 });

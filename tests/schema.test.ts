@@ -33,9 +33,9 @@ describe('the GraphQL schema', () => {
   it('speaks the domain', () => {
     const queryFields = Object.keys(schema.getQueryType()!.getFields()).sort();
     expect(queryFields).toEqual(
-      ['claims', 'events', 'helpRequests', 'lookup', 'members', 'neighbourhood', 'node', 'nodes', 'offices', 'organizations', 'pathGraph', 'paths', 'people', 'places', 'search', 'statements', 'states', 'thing', 'timeline'].sort(),
+      ['claims', 'events', 'facts', 'helpRequests', 'lookup', 'members', 'neighbourhood', 'node', 'nodes', 'offices', 'organizations', 'pathGraph', 'paths', 'people', 'places', 'search', 'statements', 'states', 'thing', 'timeline'].sort(),
     );
-    for (const name of ['State', 'Person', 'Organization', 'Place', 'Event', 'Statement', 'Claim', 'Source', 'HelpRequest', 'Membership', 'Office', 'Evidence', 'Subgraph', 'Path']) {
+    for (const name of ['State', 'Person', 'Organization', 'Place', 'Event', 'Statement', 'Claim', 'Source', 'HelpRequest', 'Membership', 'Office', 'Evidence', 'Dispute', 'Fact', 'Subgraph', 'Path']) {
       expect(schema.getType(name), name).toBeDefined();
     }
   });

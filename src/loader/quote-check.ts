@@ -2,8 +2,9 @@
  * Provenance checked at the door: before a file commits, every quote in the database (the file's own and those
  * it could have broken, e.g. by changing a source's text) must be its source's text at its offsets.
  *
- * A relationship carries a quote when it has `quote`, `quoteStart` or `quoteEnd`. Its source is the end node of
- * a SOURCED_FROM, else the Source named by its `sourceId`. Offsets are UTF-16 code units, end exclusive.
+ * A SOURCED_FROM carries one quote in `quote`, `quoteStart` and `quoteEnd`, and its source is its end node. Any other
+ * relationship carries its evidence in the parallel lists `sourceIds`, `quotes`, `quoteStarts` and `quoteEnds`, one
+ * item per index (docs/model.md). Offsets are UTF-16 code units, end exclusive.
  */
 import type { ManagedTransaction, Transaction } from 'neo4j-driver';
 
@@ -37,15 +38,30 @@ interface QuoteRow {
 const quoteQuery = `
 MATCH (a)-[r]->(b)
 WHERE r.quote IS NOT NULL OR r.quoteStart IS NOT NULL OR r.quoteEnd IS NOT NULL
-WITH a, r, b, CASE WHEN type(r) = 'SOURCED_FROM' THEN b.id ELSE r.sourceId END AS sourceId
-WHERE sourceId IS NULL OR NOT sourceId IN $bmpSources
-   OR valueType(r.quote) <> 'STRING NOT NULL'
-   OR NOT valueType(r.quoteStart) STARTS WITH 'INTEGER' OR NOT valueType(r.quoteEnd) STARTS WITH 'INTEGER'
-   OR NOT EXISTS { MATCH (s:Source {id: sourceId}) WHERE r.quoteStart >= 0 AND r.quoteStart <= r.quoteEnd
-                   AND r.quoteEnd <= size(s.text) AND substring(s.text, r.quoteStart, r.quoteEnd - r.quoteStart) = r.quote }
+   OR r.quotes IS NOT NULL OR r.quoteStarts IS NOT NULL OR r.quoteEnds IS NOT NULL OR r.sourceIds IS NOT NULL
+WITH a, r, b, [list IN [r.sourceIds, r.quotes, r.quoteStarts, r.quoteEnds] | CASE WHEN valueType(list) STARTS WITH 'LIST' THEN size(list) ELSE -1 END] AS sizes
+UNWIND CASE
+  WHEN type(r) = 'SOURCED_FROM' THEN [{sourceId: b.id, quote: r.quote, quoteStart: r.quoteStart, quoteEnd: r.quoteEnd}]
+  WHEN r.quote IS NOT NULL OR r.quoteStart IS NOT NULL OR r.quoteEnd IS NOT NULL
+    THEN [{sourceId: r.sourceId, quote: r.quote, quoteStart: r.quoteStart, quoteEnd: r.quoteEnd, problem: $singleForm}]
+  WHEN any(size IN sizes WHERE size <> sizes[0]) OR sizes[0] < 0 THEN [{sourceId: null, problem: $unevenLists}]
+  ELSE [i IN range(0, sizes[0] - 1) | {sourceId: r.sourceIds[i], quote: r.quotes[i], quoteStart: r.quoteStarts[i], quoteEnd: r.quoteEnds[i]}]
+END AS e
+WITH a, r, b, e, e.sourceId AS sourceId
+WHERE e.problem IS NOT NULL OR sourceId IS NULL OR NOT sourceId IN $bmpSources
+   OR valueType(e.quote) <> 'STRING NOT NULL'
+   OR NOT valueType(e.quoteStart) STARTS WITH 'INTEGER' OR NOT valueType(e.quoteEnd) STARTS WITH 'INTEGER'
+   OR NOT EXISTS { MATCH (s:Source {id: sourceId}) WHERE e.quoteStart >= 0 AND e.quoteStart <= e.quoteEnd
+                   AND e.quoteEnd <= size(s.text) AND substring(s.text, e.quoteStart, e.quoteEnd - e.quoteStart) = e.quote }
 RETURN coalesce(a.id, '?') + '-' + type(r) + '->' + coalesce(b.id, '?') + coalesce('#' + r.id, '') AS fact,
-       sourceId, r.quote AS quote, r.quoteStart AS quoteStart, r.quoteEnd AS quoteEnd
+       sourceId, e.quote AS quote, e.quoteStart AS quoteStart, e.quoteEnd AS quoteEnd, e.problem AS problem
 ORDER BY fact, quoteStart`;
+
+/** Why a relationship's evidence is malformed before its quotes can be read; the loader names it. */
+const formProblems = {
+  singleForm: 'it keeps its evidence in single properties (sourceId, quote, quoteStart, quoteEnd); a relationship keeps it in the lists sourceIds, quotes, quoteStarts and quoteEnds',
+  unevenLists: 'its evidence lists sourceIds, quotes, quoteStarts and quoteEnds are not lists of one length',
+};
 
 type Tx = Transaction | ManagedTransaction;
 
@@ -57,11 +73,11 @@ export async function findQuoteMismatches(tx: Tx): Promise<QuoteMismatch[]> {
   const sources = await tx.run('MATCH (s:Source) RETURN s.id AS id, s.text AS text');
   const texts = new Map<string, unknown>(sources.records.map((record) => [record.get('id') as string, record.get('text')]));
   const bmpSources = [...texts].filter(([, text]) => typeof text === 'string' && !/[\uD800-\uDFFF]/.test(text)).map(([id]) => id);
-  const result = await tx.run(quoteQuery, { bmpSources });
+  const result = await tx.run(quoteQuery, { bmpSources, ...formProblems });
   const mismatches: QuoteMismatch[] = [];
   for (const record of result.records) {
-    const row = Object.fromEntries(Object.entries(record.toObject()).map(([key, value]) => [key, plain(value)])) as unknown as QuoteRow;
-    const problem = judge(row, texts);
+    const { problem: form, ...row } = Object.fromEntries(Object.entries(record.toObject()).map(([key, value]) => [key, plain(value)])) as unknown as QuoteRow & { problem: string | null };
+    const problem = form ? { problem: form } : judge(row, texts);
     if (problem) mismatches.push({ ...row, ...problem });
   }
   return mismatches;

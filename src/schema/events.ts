@@ -8,7 +8,7 @@ import { checkPageSize } from '../planner/page-arguments.js';
 import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
-import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan } from './provenance.js';
+import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan, provenanceFields } from './provenance.js';
 import { conditions, relatedNodes, type Row } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
@@ -86,7 +86,7 @@ const ParticipationRef = builder.objectRef<Row>('Participation').implement({
     role: t.field({ type: ParticipationRole, description: 'Actor, target or other participant.', extensions: valuePlan(({ edge }) => `type(${edge})`), resolve: readPlanned }),
     detail: t.string({ nullable: true, description: 'How a participant takes part, in words, e.g. "requested by".', extensions: propertyPlan('role', 'edge'), resolve: readPlanned }),
     entity: t.field({ type: EntityRef, description: 'Who takes part.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that says so.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'edge', 'The quotes that say so.'),
   }),
 });
 
@@ -113,7 +113,7 @@ const EventLinkRef = builder.objectRef<Row>('EventLink').implement({
   fields: (t) => ({
     relation: t.field({ type: EventRelation, description: 'How the events are linked.', extensions: valuePlan(eventRelation), resolve: readPlanned }),
     event: t.field({ type: EventRef, description: 'The other event.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that links them.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'edge', 'The quotes that link them.'),
   }),
 });
 
@@ -236,7 +236,7 @@ const HelpRequestRef = builder.objectRef<Row>('HelpRequest').implement({
   fields: (t) => ({
     event: t.field({ type: EventRef, description: 'The request as an event (type HELP_REQUEST).', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
     requester: t.field({ type: EntityRef, description: 'Who asked (usually a state).', extensions: sameRowPlan(({ requester }) => ({ node: requester! })), resolve: readPlanned }),
-    requesterEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the requester.', extensions: edgeEvidencePlan('requesterEdge'), resolve: readPlanned }),
+    requesterEvidence: t.field({ type: [EvidenceRef], description: 'The quotes that name the requester, from every source that does.', extensions: edgeEvidencePlan('requesterEdge'), resolve: readPlanned }),
     requestedBy: t.field({
       type: EntityRef,
       nullable: true,
@@ -251,7 +251,7 @@ const HelpRequestRef = builder.objectRef<Row>('HelpRequest').implement({
       resolve: readPlanned,
     }),
     addressee: t.field({ type: EntityRef, description: 'Who was asked (e.g. the CSTO).', extensions: sameRowPlan(({ addressee }) => ({ node: addressee! })), resolve: readPlanned }),
-    addresseeEvidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the addressee.', extensions: edgeEvidencePlan('addresseeEdge'), resolve: readPlanned }),
+    addresseeEvidence: t.field({ type: [EvidenceRef], description: 'The quotes that name the addressee, from every source that does.', extensions: edgeEvidencePlan('addresseeEdge'), resolve: readPlanned }),
     startDate: t.field({ type: 'Date', nullable: true, description: 'When the request was made (start of the period).', extensions: propertyPlan('startDate'), resolve: readPlanned }),
     endDate: t.field({ type: 'Date', nullable: true, description: 'End of the period the request was made in.', extensions: propertyPlan('endDate'), resolve: readPlanned }),
     datePrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the date is known.', extensions: propertyPlan('datePrecision'), resolve: readPlanned }),

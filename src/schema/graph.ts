@@ -10,7 +10,7 @@ import type { Parameters } from '../planner/parameters.js';
 import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
-import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
+import { provenanceFields } from './provenance.js';
 import { edgeIdCypher, factRelationshipTypes, globalIdCypher, matchThingsBySlug, type Row, slugOf } from './shapes.js';
 import { firstRowValue, ThingKind, ThingRef, thingReference } from './things.js';
 
@@ -19,7 +19,7 @@ import { firstRowValue, ThingKind, ThingRef, thingReference } from './things.js'
  * `kind` and `type` are its `organizationKind`, `placeKind`, `statementKind` or `eventType`. Ids, names and
  * evidence have typed fields, and searchKeys are ours, not the data's.
  */
-const typedProperties = new Set(['id', 'name', 'searchKeys', 'sourceId', 'quote', 'quoteStart', 'quoteEnd']);
+const typedProperties = new Set(['id', 'name', 'searchKeys', 'sourceIds', 'quotes', 'quoteStarts', 'quoteEnds', 'disputedProperties', 'disputedValues', 'disputedSourceIds']);
 const renamedProperties: Record<string, Record<string, string>> = {
   Organization: { kind: 'organizationKind' },
   Place: { kind: 'placeKind' },
@@ -67,7 +67,7 @@ const SubgraphNodeRef = builder.objectRef<Row>('SubgraphNode').implement({
 /** The global id of one end of relationship `r`. */
 const endId = (end: 'startNode' | 'endNode') => valuePlan(({ edge }) => globalIdCypher(`${end}(${edge})`));
 
-const SubgraphEdgeRef = builder.objectRef<Row>('SubgraphEdge').implement({
+export const SubgraphEdgeRef = builder.objectRef<Row>('SubgraphEdge').implement({
   description: 'A directed edge of a subgraph, from `source` to `target`. Two nodes may be joined by several edges (parallel edges), so a graph library needs a multigraph.',
   fields: (t) => ({
     id: t.id({ description: 'Stable id: `<start slug>-<TYPE>-><end slug>`, plus `#<id>` where two edges join the same pair.', extensions: valuePlan(({ edge }) => edgeIdCypher(edge!)), resolve: readPlanned }),
@@ -80,7 +80,7 @@ const SubgraphEdgeRef = builder.objectRef<Row>('SubgraphEdge').implement({
       extensions: valuePlan(({ edge }) => `{label: type(${edge}), properties: ${edge} {.*}}`),
       resolve: (edge, args, ctx, info) => untypedProperties(readPlanned(edge, args, ctx, info)),
     }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the edge rests on.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'edge', 'The quotes the edge rests on.'),
   }),
 });
 

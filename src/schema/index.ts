@@ -8,5 +8,6 @@ import './events.js';
 import './memberships.js';
 import './statements.js';
 import './graph.js';
+import './facts.js';
 
 export const schema = describeCosts(builder.toSchema());

@@ -5,7 +5,7 @@ import type { Parameters } from '../planner/parameters.js';
 import { rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision } from './events.js';
-import { EvidenceRef, edgeEvidencePlan } from './provenance.js';
+import { provenanceFields } from './provenance.js';
 import { conditions, edgeIdCypher, type Row } from './shapes.js';
 import { EntityRef, firstRowValue, OrganizationRef, PersonRef, StateRef, thingReference } from './things.js';
 
@@ -23,7 +23,7 @@ const MembershipRef = builder.objectRef<Row>('Membership').implement({
     endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', extensions: propertyPlan('endDate', 'edge'), resolve: readPlanned }),
     endPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the end is known.', extensions: propertyPlan('endPrecision', 'edge'), resolve: readPlanned }),
     current: t.boolean({ description: 'True while the membership lasts (no end date).', extensions: valuePlan(({ edge }) => `${edge}.endDate IS NULL`), resolve: readPlanned }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote the membership rests on.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'edge', 'The quotes the membership rests on.'),
   }),
 });
 
@@ -34,7 +34,7 @@ const OfficeRef = builder.objectRef<Row>('Office').implement({
     title: t.string({ description: 'The title, as the source gives it, e.g. "Parliament Speaker".', extensions: valuePlan(({ edge }) => `coalesce(${edge}.title, '')`), resolve: readPlanned }),
     holder: t.field({ type: PersonRef, description: 'Who holds it.', extensions: endOf('from'), resolve: readPlanned }),
     within: t.field({ type: EntityRef, description: 'The state or organisation the office belongs to.', extensions: endOf('to'), resolve: readPlanned }),
-    evidence: t.field({ type: EvidenceRef, nullable: true, description: 'The quote that names the office.', extensions: edgeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'edge', 'The quotes that name the office.'),
   }),
 });
 

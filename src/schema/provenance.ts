@@ -1,6 +1,9 @@
-/** Sources and evidence: every fact the API returns can say which quote of which source it rests on. */
-import { builder } from '../builder.js';
-import { propertyPlan, relatedPlan, sameRowPlan, type Scope, valuePlan } from '../planner/field-plan.js';
+/**
+ * Sources and evidence: every fact the API returns says which quotes of which sources it rests on, how many
+ * sources state it, and which values other sources give differently (docs/model.md, "Evidence from many sources").
+ */
+import { builder, type BuilderTypes } from '../builder.js';
+import { propertyPlan, relatedPlan, type Scope, valuePlan } from '../planner/field-plan.js';
 import { readPlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import type { Row } from './shapes.js';
@@ -33,42 +36,108 @@ export const SourceRef = builder.node(builder.objectRef<Row>('Source'), {
   }),
 });
 
+/** The Source whose slug is `scope.sourceId`: the source of one evidence item or of one disputed value. */
+const sourceOfItem = relatedPlan({
+  match: (scope, { node }) => `MATCH (${node}:Source {id: ${scope.sourceId}})`,
+  item: ({ node }) => ({ node }),
+  orderBy: ({ node }) => `${node}.id`,
+  single: true,
+  rows: () => 1,
+});
+
 /** Evidence's scope: the quote, its offsets and its source's slug, as Cypher expressions. */
 const evidenceScope = (quote: string, start: string, end: string, sourceId: string): Scope => ({ quote, start, end, sourceId });
 
 export const EvidenceRef = builder.objectRef<Row>('Evidence').implement({
   description: 'Where a fact comes from (PROV-O wasDerivedFrom): a verbatim quote of a source and its offsets in the source text.',
   fields: (t) => ({
-    source: t.field({
-      type: SourceRef,
-      description: 'The source document.',
-      extensions: relatedPlan({
-        match: (scope, { node }) => `MATCH (${node}:Source {id: ${scope.sourceId}})`,
-        item: ({ node }) => ({ node }),
-        orderBy: ({ node }) => `${node}.id`,
-        single: true,
-        rows: () => 1,
-      }),
-      resolve: readPlanned,
-    }),
+    source: t.field({ type: SourceRef, description: 'The source document.', extensions: sourceOfItem, resolve: readPlanned }),
     quote: t.string({ description: 'The verbatim quote the fact rests on.', extensions: valuePlan((scope) => scope.quote!), resolve: readPlanned }),
     start: t.int({ description: 'Offset of the quote in the source text (UTF-16 code units, inclusive).', extensions: valuePlan((scope) => scope.start!), resolve: readPlanned }),
     end: t.int({ description: 'Offset just after the quote (exclusive).', extensions: valuePlan((scope) => scope.end!), resolve: readPlanned }),
   }),
 });
 
-/** The plan of a node's evidence: its SOURCED_FROM relationships, in the order of the source text. */
+export const DisputeRef = builder.objectRef<Row>('Dispute').implement({
+  description:
+    'A value that a later source gives differently from the one the graph keeps (the first source\'s). Both are kept: the fact\'s own field has the first, this the other, with its source.',
+  fields: (t) => ({
+    property: t.string({ description: 'The stored property, e.g. "startDate" or "iso3".', extensions: valuePlan((scope) => scope.property!), resolve: readPlanned }),
+    value: t.string({ description: 'The value the other source gives, as text (dates as YYYY-MM-DD).', extensions: valuePlan((scope) => scope.value!), resolve: readPlanned }),
+    source: t.field({ type: SourceRef, description: 'The source that gives it.', extensions: sourceOfItem, resolve: readPlanned }),
+  }),
+});
+
+/**
+ * Items stored as parallel lists on one node or relationship `fact` (Neo4j properties cannot hold maps), as one
+ * map per index bound to `item`: `fields` maps each key to its list property.
+ */
+const parallelItems = (fact: string, fields: Record<string, string>, item: string) => {
+  const [first] = Object.values(fields);
+  const index = `${item}Index`;
+  const map = Object.entries(fields).map(([key, list]) => `${key}: ${fact}.${list}[${index}]`).join(', ');
+  return `UNWIND [${index} IN range(0, size(coalesce(${fact}.${first}, [])) - 1) | {${map}}] AS ${item}`;
+};
+
+/** The plan of a node's evidence: its SOURCED_FROM relationships, by source and then in the order of its text. */
 export const nodeEvidencePlan = (role = 'node') =>
   relatedPlan({
     match: (scope, { node, edge }) => `MATCH (${scope[role]})-[${edge}:SOURCED_FROM]->(${node}:Source)`,
     item: ({ node, edge }) => evidenceScope(`${edge}.quote`, `${edge}.quoteStart`, `${edge}.quoteEnd`, `${node}.id`),
-    orderBy: ({ edge }) => `${edge}.quoteStart, ${edge}.quoteEnd`,
+    orderBy: ({ node, edge }) => `${node}.id, ${edge}.quoteStart, ${edge}.quoteEnd`,
     rows: () => 3,
   });
 
-/** The plan of the evidence a relationship carries in its own properties; null when it has none. */
+/** The plan of a relationship's evidence, kept in its parallel lists sourceIds, quotes, quoteStarts, quoteEnds. */
 export const edgeEvidencePlan = (role = 'edge') =>
-  sameRowPlan(
-    (scope) => evidenceScope(`${scope[role]}.quote`, `${scope[role]}.quoteStart`, `${scope[role]}.quoteEnd`, `${scope[role]}.sourceId`),
-    (scope) => `${scope[role]}.quote IS NULL`,
-  );
+  relatedPlan({
+    match: (scope, { node }) => parallelItems(scope[role]!, { quote: 'quotes', start: 'quoteStarts', end: 'quoteEnds', sourceId: 'sourceIds' }, node),
+    item: ({ node }) => evidenceScope(`${node}.quote`, `${node}.start`, `${node}.end`, `${node}.sourceId`),
+    orderBy: ({ node }) => `${node}.sourceId, ${node}.start, ${node}.end`,
+    // Most relationships rest on one quote; the estimate counts that one.
+    rows: () => 1,
+  });
+
+/** The plan of the values other sources dispute, kept in the parallel lists disputedProperties, disputedValues, disputedSourceIds. */
+const disputesPlan = (role: string) =>
+  relatedPlan({
+    match: (scope, { node }) => parallelItems(scope[role]!, { property: 'disputedProperties', value: 'disputedValues', sourceId: 'disputedSourceIds' }, node),
+    item: ({ node }) => ({ property: `${node}.property`, value: `${node}.value`, sourceId: `${node}.sourceId` }),
+    orderBy: ({ node }) => `${node}.property, ${node}.sourceId, ${node}.value`,
+    rows: () => 1,
+  });
+
+/** How many distinct sources a node states, through its SOURCED_FROM relationships. */
+export const nodeSourceCount = (node: string) => `size(COLLECT { MATCH (${node})-[:SOURCED_FROM]->(${node}Source:Source) RETURN DISTINCT ${node}Source.id })`;
+
+/** How many distinct sources a relationship's evidence names. */
+export const edgeSourceCount = (edge: string) =>
+  `size(reduce(${edge}Seen = [], ${edge}Id IN coalesce(${edge}.sourceIds, []) | CASE WHEN ${edge}Id IN ${edge}Seen THEN ${edge}Seen ELSE ${edge}Seen + ${edge}Id END))`;
+
+type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Row> | PothosSchemaTypes.InterfaceFieldBuilder<BuilderTypes, Row>;
+
+/**
+ * The provenance every fact-backed type shares: `evidence` (from every source that states it), `sourceCount` and
+ * `disputes`. `role` names the node or relationship in the type's scope; `evidenceDescription` says what the quotes say.
+ */
+export function provenanceFields(t: FieldBuilder, backing: 'node' | 'edge', evidenceDescription: string, role: string = backing) {
+  return {
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: `${evidenceDescription} One item per quote, from every source that states it, by source and offset.`,
+      extensions: backing === 'node' ? nodeEvidencePlan(role) : edgeEvidencePlan(role),
+      resolve: readPlanned,
+    }),
+    sourceCount: t.int({
+      description: 'How many sources state this fact: 1 when it rests on one source, 2 or more when sources corroborate it.',
+      extensions: valuePlan((scope) => (backing === 'node' ? nodeSourceCount(scope[role]!) : edgeSourceCount(scope[role]!))),
+      resolve: readPlanned,
+    }),
+    disputes: t.field({
+      type: [DisputeRef],
+      description: 'Values that later sources give differently, each with its source; empty when the sources agree.',
+      extensions: disputesPlan(role),
+      resolve: readPlanned,
+    }),
+  };
+}

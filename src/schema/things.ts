@@ -10,7 +10,7 @@ import type { References } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
-import { nodeEvidencePlan, EvidenceRef } from './provenance.js';
+import { provenanceFields } from './provenance.js';
 import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, relatedNodes, type Row, searchKey } from './shapes.js';
 
 export const ThingKind = builder.enumType('ThingKind', {
@@ -35,7 +35,7 @@ export const ThingRef = builder.interfaceRef<Row>('Thing').implement({
     aliases: t.stringList({ description: 'Other names and spellings, from the source and in common use.', extensions: valuePlan(({ node }) => `coalesce(${node}.aliases, [])`), resolve: readPlanned }),
     kind: t.field({ type: ThingKind, description: 'What kind of thing this is.', extensions: valuePlan(({ node }) => nodeTypename(node!)), resolve: readPlanned }),
     description: t.string({ nullable: true, description: 'A one-line description, where the graph has one.', extensions: propertyPlan('description'), resolve: readPlanned }),
-    evidence: t.field({ type: [EvidenceRef], description: 'The quotes of the source documents this thing is drawn from.', extensions: nodeEvidencePlan(), resolve: readPlanned }),
+    ...provenanceFields(t, 'node', 'The quotes of the source documents this thing is drawn from.'),
   }),
 });
 
