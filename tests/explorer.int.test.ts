@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleOperations } from '../src/example-operations.js';
 import { launchChromium, screenshotExplorer, selectNode } from '../src/explorer/chromium.js';
-import { evidenceList, neighbourhoodQuery, type Subgraph } from '../src/explorer/subgraph.js';
+import { neighbourhoodQuery, type Subgraph } from '../src/explorer/subgraph.js';
 import { startApiServer } from './support/api-server.js';
 import { openTestDatabase } from './support/test-neo4j.js';
 
@@ -192,7 +192,7 @@ print(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "ed
       membership: {
         type: 'MEMBER_OF',
         startDate: '1992-05-15',
-        quote: evidenceList(neighbourhood.edges.find((edge) => edge.id === 'kyrgyzstan-MEMBER_OF->csto#kyrgyzstan-csto-1992')!.evidence)[0]!.quote,
+        quote: neighbourhood.edges.find((edge) => edge.id === 'kyrgyzstan-MEMBER_OF->csto#kyrgyzstan-csto-1992')!.evidence![0]!.quote,
       },
     });
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../src/database/graph-database.js';
 import { bundleModule, launchChromium } from '../src/explorer/chromium.js';
 import { addToGraphology, toCytoscape, toNvl, toVisNetwork } from '../src/explorer/recipes.js';
-import { evidenceList, mergePaths, subgraphSelection, type Subgraph } from '../src/explorer/subgraph.js';
+import { mergePaths, subgraphSelection, type Subgraph } from '../src/explorer/subgraph.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { query } from './support/graphql-client.js';
 import { openTestDatabase } from './support/test-neo4j.js';
@@ -102,12 +102,5 @@ describe.each(['neighbourhood', 'paths'])('recipes on %s output', (name) => {
     }, toNvl(subgraph));
     expect(drawn).toEqual({ ...counts(subgraph), caption: subgraph.nodes[0]!.name });
     await page.close();
-  });
-});
-
-describe('evidenceList', () => {
-  const item = { quote: 'q', start: 1, end: 2, source: { slug: 's' } };
-  it('accepts one object, null or a list, so either evidence schema works', () => {
-    expect([evidenceList(item), evidenceList(null), evidenceList(undefined), evidenceList([item, item])]).toEqual([[item], [], [], [item, item]]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * `npm run load [-- [--all] [DIR]]`: imports cypher/ (or DIR) into the configured Neo4j (the managed local one
- * by default), then checks the model. Files unchanged since their last load are skipped; `--all` loads every file.
+ * by default), then checks the model and reports the values sources dispute. Files unchanged since their last load are skipped; `--all` loads every file.
  * `npm run -s load -- --cypher-shell [DIR]` prints the same load as cypher-shell input instead, and connects to nothing.
  */
 import { runCommand } from '../cli.js';
 import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { checkModel } from '../loader/check-model.js';
+import { describeDispute, findDisputes } from '../loader/disputes.js';
 import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { cypherShellScript } from '../loader/param-files.js';
 import { describeViolation } from '../loader/validate-model.js';
@@ -49,6 +50,12 @@ runCommand('load', async () => {
       for (const violation of violations) console.error(`load: model check: ${describeViolation(violation)}`);
       console.error(`load: model check: ${violations.length} rule(s) broken in ${events} events (docs/model.md, "Who goes where")`);
       process.exitCode = 1;
+    }
+    // Sources that disagree are not an error: both values stay, and the data engineer sees each one here.
+    const disputes = await findDisputes(opened.db);
+    if (disputes.length) {
+      console.log(`[load] ${disputes.length} disputed value(s), kept beside the first source's (docs/model.md, "Merge rules"):`);
+      for (const dispute of disputes) console.log(`[load]   ${describeDispute(dispute)}`);
     }
   } finally {
     await opened.close();

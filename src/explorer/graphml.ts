@@ -1,5 +1,5 @@
 /** A subgraph as GraphML, which Gephi, yEd and networkx read: directed, parallel edges kept apart by their ids. */
-import { evidenceList, type Subgraph } from './subgraph.js';
+import type { Subgraph } from './subgraph.js';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -26,9 +26,9 @@ export function toGraphML(subgraph: Subgraph): string {
   }
   for (const edge of subgraph.edges) {
     const p = edge.properties ?? {};
-    // Several quotes (once evidence is a list) go into one attribute, one per line.
-    const quotes = evidenceList(edge.evidence).map((item) => item.quote);
-    const values = { type: edge.type, startDate: text(p.startDate), endDate: text(p.endDate), role: text(p.role), title: text(p.title), quote: quotes.length ? quotes.join('\n') : text(p.quote) };
+    // An edge's quotes, from every source that states it, go into one attribute, one per line.
+    const quotes = (edge.evidence ?? []).map((item) => item.quote);
+    const values = { type: edge.type, startDate: text(p.startDate), endDate: text(p.endDate), role: text(p.role), title: text(p.title), quote: quotes.length ? quotes.join('\n') : undefined };
     lines.push(
       `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
       ...edgeKeys.flatMap((key) => data('e', key, values[key])),

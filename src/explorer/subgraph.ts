@@ -21,20 +21,14 @@ export interface SubgraphEdge {
   target: string;
   type: string;
   properties?: Record<string, unknown>;
-  /** One item today; a list once facts come from many sources. Normalise with `evidenceList`. */
-  evidence?: EvidenceItem | EvidenceItem[] | null;
+  /** Every quote the edge rests on, from every source that states it. */
+  evidence?: EvidenceItem[];
 }
 
 export interface Subgraph {
   nodes: SubgraphNode[];
   edges: SubgraphEdge[];
   truncated?: boolean;
-}
-
-/** `evidence` as a list whether the schema returns one object, null or a list (it is planned to become a list). */
-export function evidenceList(evidence: EvidenceItem | EvidenceItem[] | null | undefined): EvidenceItem[] {
-  if (evidence == null) return [];
-  return Array.isArray(evidence) ? evidence : [evidence];
 }
 
 /** The paths of `paths` (or any subgraphs) as one subgraph: each node and edge once, in order of first appearance. */

@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { toGraphML } from '../graphml.js';
-import { evidenceList, mergePaths, neighbourhoodQuery, subgraphSelection, type EvidenceItem, type Subgraph, type SubgraphEdge, type SubgraphNode } from '../subgraph.js';
+import { mergePaths, neighbourhoodQuery, subgraphSelection, type EvidenceItem, type Subgraph, type SubgraphEdge, type SubgraphNode } from '../subgraph.js';
 
 cytoscape.use(fcose);
 
@@ -45,7 +45,7 @@ function elements(subgraph: Subgraph): ElementDefinition[] {
     ...subgraph.nodes.map((node: SubgraphNode) => ({ group: 'nodes' as const, data: { id: node.id, label: node.name, kind: node.kind, properties: node.properties ?? {} } })),
     ...subgraph.edges.map((edge: SubgraphEdge) => ({
       group: 'edges' as const,
-      data: { id: edge.id, source: edge.source, target: edge.target, label: edge.type, type: edge.type, properties: edge.properties ?? {}, evidence: evidenceList(edge.evidence) },
+      data: { id: edge.id, source: edge.source, target: edge.target, label: edge.type, type: edge.type, properties: edge.properties ?? {}, evidence: edge.evidence ?? [] },
     })),
   ];
 }
@@ -118,7 +118,7 @@ async function showNode(node: NodeSingular) {
     ['dates', thing.startDate ? `${dated(thing.startDate, thing.datePrecision)} – ${thing.endDate}` : dated(thing.date, thing.datePrecision)],
     ['CAMEO code', thing.cameoCode], ['Goldstein', thing.goldstein], ['outcome', thing.outcome], ['response', thing.responseManner],
     ['statement', thing.statementKind], ['text', thing.text], ['medium', thing.medium], ['note', thing.statusNote],
-  ])}<h4>Evidence</h4>${evidenceHtml(evidenceList(thing.evidence))}`;
+  ])}<h4>Evidence</h4>${evidenceHtml(thing.evidence)}`;
 }
 
 function showEdge(edge: EdgeSingular) {
@@ -149,7 +149,7 @@ async function showPaths(from: string, to: string) {
   cy.elements().removeClass('on-path');
   const items = paths.map((path, index) => {
     path.edges.forEach((edge) => cy.getElementById(edge.id).addClass('on-path'));
-    const steps = path.edges.map((edge) => `<div>${escapeHtml(edge.type)}: ${escapeHtml(cy.getElementById(edge.source).data('label'))} → ${escapeHtml(cy.getElementById(edge.target).data('label'))}</div>${evidenceHtml(evidenceList(edge.evidence))}`).join('');
+    const steps = path.edges.map((edge) => `<div>${escapeHtml(edge.type)}: ${escapeHtml(cy.getElementById(edge.source).data('label'))} → ${escapeHtml(cy.getElementById(edge.target).data('label'))}</div>${evidenceHtml(edge.evidence ?? [])}`).join('');
     return `<li><strong>Path ${index + 1}</strong> (${path.edges.length} edges)${steps}</li>`;
   });
   $('panel').innerHTML = `<h3>Paths</h3><ol class="paths">${items.join('') || '<li>No path within 3 hops.</li>'}</ol>`;
