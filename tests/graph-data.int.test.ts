@@ -63,12 +63,17 @@ describe('provenance', () => {
     );
     const edgeQuotes = await db.read<Quote>(
       `MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM'
-       RETURN ${edgeIdCypher} AS fact, r.sourceId AS sourceId, r.quote AS quote, r.quoteStart AS quoteStart, r.quoteEnd AS quoteEnd`,
+       UNWIND range(0, size(r.quotes) - 1) AS i
+       RETURN ${edgeIdCypher} AS fact, r.sourceIds[i] AS sourceId, r.quotes[i] AS quote, r.quoteStarts[i] AS quoteStart, r.quoteEnds[i] AS quoteEnd`,
     );
     const problems = [...nodeQuotes, ...edgeQuotes].map((q) => quoteProblem(q, texts)).filter(Boolean);
     expect(problems).toEqual([]);
-    // Pinned: a quote that disappears from the imports fails here, not silently.
-    expect({ sourcedFrom: nodeQuotes.length, relationships: edgeQuotes.length }).toEqual({ sourcedFrom: 161, relationships: 232 });
+    // Pinned per source: a quote that disappears from the imports fails here, not silently.
+    const perSource = (quotes: Quote[]) => Object.fromEntries([...new Set(quotes.map((q) => q.sourceId))].map((id) => [id, quotes.filter((q) => q.sourceId === id).length]));
+    expect({ sourcedFrom: perSource(nodeQuotes), relationships: perSource(edgeQuotes) }).toEqual({
+      sourcedFrom: { 'csto-2022-10-13': 161 },
+      relationships: { 'csto-2022-10-13': 232 },
+    });
   });
 
   it('finds the text of every Statement and Claim in its source', async () => {
@@ -89,10 +94,11 @@ describe('provenance', () => {
     expect(unsourced).toEqual([]);
   });
 
-  it('gives every other relationship its own provenance, naming an existing Source', async () => {
+  it('gives every other relationship its own evidence, each item naming an existing Source', async () => {
     const rows = await db.read<{ edge: string }>(
       `MATCH (a)-[r]->(b) WHERE type(r) <> 'SOURCED_FROM'
-         AND (r.quote IS NULL OR r.quoteStart IS NULL OR r.quoteEnd IS NULL OR NOT EXISTS { MATCH (:Source {id: r.sourceId}) })
+         AND (coalesce(size(r.quotes), 0) = 0 OR size(r.quoteStarts) <> size(r.quotes) OR size(r.quoteEnds) <> size(r.quotes)
+              OR size(r.sourceIds) <> size(r.quotes) OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }))
        RETURN ${edgeIdCypher} AS edge`,
     );
     expect(rows.map(({ edge }) => edge)).toEqual([]);
