@@ -8,7 +8,8 @@
 // moscow.
 // Provenance: every quote is a verbatim substring of Source.text at [quoteStart, quoteEnd), in UTF-16 code
 // units, end exclusive. Offsets are computed by script from the article, never typed by hand.
-// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for everything else.
+// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for the values, and evidence,
+// aliases and disputes added only when new (docs/model.md, "Merge rules").
 
 // State nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})

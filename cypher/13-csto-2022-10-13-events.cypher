@@ -20,7 +20,8 @@
 // Lukashenko for it, the CSTO exercises in Kazakhstan).
 // Provenance: every quote is a verbatim substring of Source.text at [quoteStart, quoteEnd), in UTF-16 code
 // units, end exclusive. Offsets are computed by script from the article, never typed by hand.
-// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for everything else.
+// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for the values, and evidence,
+// aliases and disputes added only when new (docs/model.md, "Merge rules").
 
 // Event nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})

@@ -3,7 +3,8 @@
 // otherwise the article date as the latest bound (dateIsLatestBound: true).
 // Provenance: every quote is a verbatim substring of Source.text at [quoteStart, quoteEnd), in UTF-16 code
 // units, end exclusive. Offsets are computed by script from the article, never typed by hand.
-// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for everything else.
+// Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for the values, and evidence,
+// aliases and disputes added only when new (docs/model.md, "Merge rules").
 
 // Statement nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})

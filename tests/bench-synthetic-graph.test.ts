@@ -54,9 +54,13 @@ describe('synthetic graph generator', () => {
       }
       for (const rel of cluster.relationships) {
         relationships++;
-        const sourceId = rel.type === 'SOURCED_FROM' ? rel.to.id : (rel.properties.sourceId as string);
-        const { quote, quoteStart, quoteEnd } = rel.properties as { quote: string; quoteStart: number; quoteEnd: number };
-        if (texts.get(sourceId)?.slice(quoteStart, quoteEnd) !== quote) badQuotes++;
+        const p = rel.properties as Record<string, any>;
+        // A SOURCED_FROM has one quote, its target the source; a fact relationship keeps its evidence in lists.
+        const items: { sourceId: string; quote: string; start: number; end: number }[] =
+          rel.type === 'SOURCED_FROM'
+            ? [{ sourceId: rel.to.id, quote: p.quote, start: p.quoteStart, end: p.quoteEnd }]
+            : (p.quotes as string[]).map((quote, i) => ({ sourceId: p.sourceIds[i], quote, start: p.quoteStarts[i], end: p.quoteEnds[i] }));
+        if (items.length === 0 || items.some(({ sourceId, quote, start, end }) => texts.get(sourceId)?.slice(start, end) !== quote)) badQuotes++;
         pending.push({ from: rel.from.id, to: rel.to.id });
       }
     }

@@ -51,35 +51,35 @@ export const typeDefs = /* GraphQL */ `
     startPrecision: String
     endDate: Date
     endPrecision: String
-    sourceId: String
-    quote: String
-    quoteStart: Int
-    quoteEnd: Int
+    sourceIds: [String!]
+    quotes: [String!]
+    quoteStarts: [Int!]
+    quoteEnds: [Int!]
   }
 
   type Participation @relationshipProperties {
     role: String
-    sourceId: String
-    quote: String
-    quoteStart: Int
-    quoteEnd: Int
+    sourceIds: [String!]
+    quotes: [String!]
+    quoteStarts: [Int!]
+    quoteEnds: [Int!]
   }
 
   type Office @relationshipProperties {
     id: String
     title: String
-    sourceId: String
-    quote: String
-    quoteStart: Int
-    quoteEnd: Int
+    sourceIds: [String!]
+    quotes: [String!]
+    quoteStarts: [Int!]
+    quoteEnds: [Int!]
   }
 
-  "Every fact relationship but MEMBER_OF, HOLDS_OFFICE and HAS_PARTICIPANT carries only its provenance."
+  "Every fact relationship but MEMBER_OF, HOLDS_OFFICE and HAS_PARTICIPANT carries only its evidence lists."
   type Fact @relationshipProperties {
-    sourceId: String
-    quote: String
-    quoteStart: Int
-    quoteEnd: Int
+    sourceIds: [String!]
+    quotes: [String!]
+    quoteStarts: [Int!]
+    quoteEnds: [Int!]
   }
 
   union Location = State | Place

@@ -258,9 +258,10 @@ class ClusterBuilder {
     this.relationships.push({ type: 'SOURCED_FROM', from: { label: ref.label, id: ref.id }, to: this.source, properties: { ...evidence } });
   }
 
-  /** A fact relationship, carrying its provenance in its own properties. */
+  /** A fact relationship, carrying its evidence in its own lists (one item here), as docs/model.md has it. */
   link(type: string, from: NodeRef, to: NodeRef, evidence: Evidence, properties: Properties = {}): void {
-    this.relationships.push({ type, from: { label: from.label, id: from.id }, to: { label: to.label, id: to.id }, properties: { ...properties, sourceId: this.source.id, ...evidence } });
+    const lists = { sourceIds: [this.source.id], quotes: [evidence.quote], quoteStarts: [evidence.quoteStart], quoteEnds: [evidence.quoteEnd] };
+    this.relationships.push({ type, from: { label: from.label, id: from.id }, to: { label: to.label, id: to.id }, properties: { ...properties, ...lists } });
   }
 
   finish(): SyntheticCluster {
