@@ -128,4 +128,17 @@ query Neighbourhood {
   }
 }`,
   ),
+  operation(
+    'Which facts does the article state, which do two sources corroborate, and which rest on it alone?',
+    `
+query Facts {
+  ofArticle: facts(source: "csto-2022-10-13", first: 5) {
+    totalCount
+    edges { node { id kind sourceCount evidence { quote source { slug } } } }
+  }
+  corroborated: facts(minSources: 2) { totalCount }
+  singleSource: facts(maxSources: 1) { totalCount }
+  disputed: members(organization: "csto") { member { name } startDate disputes { property value source { slug } } }
+}`,
+  ),
 ];
