@@ -12,7 +12,7 @@ import { describeDispute, findDisputes } from '../src/loader/disputes.js';
 import { defaultCypherDirectory, loadCypherDirectory, loadCypherFile, sumChanges } from '../src/loader/load-cypher.js';
 import { findQuoteMismatches } from '../src/loader/quote-check.js';
 import { createCstoYoga } from '../src/yoga.js';
-import { query } from './support/graphql-client.js';
+import { execute, query } from './support/graphql-client.js';
 import { openTestDatabase } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
@@ -83,6 +83,13 @@ describe('facts from two sources', () => {
     ]);
     // The article's 111 things and 232 relationships, less the 5 the fixture corroborates, plus its own 2.
     expect({ singleSource: data.singleSource.totalCount, articleRelationships: data.articleRelationships.totalCount }).toEqual({ singleSource: 340, articleRelationships: 232 });
+  });
+
+  it('answers a source that does not exist with NOT_FOUND, naming the sources there are', async () => {
+    const result = await execute(yoga, `{ facts(source: "no-such-source") { totalCount } }`);
+    expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['NOT_FOUND', `source: no source has the id 'no-such-source'. Sources: ${article}, ${fixture}.`],
+    ]);
   });
 
   it('unions the aliases of an entity that a second source names otherwise, and finds it by the new one', async () => {

@@ -22,7 +22,7 @@ interface InputValue {
 
 const named = (type: TypeRef): TypeRef => (type.ofType ? named(type.ofType) : type);
 
-/** Each Query argument (or input field of one) typed ID, but node(id:) and nodes(ids:), which take global ids only. */
+/** Each Query argument (or input field of one) typed ID, but node(id:) and nodes(ids:), which take global ids only, and facts(source:), which names a source. */
 async function thingArguments(): Promise<{ field: string; path: string; required: InputValue[] }[]> {
   const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
   const data = await query(
@@ -36,7 +36,7 @@ async function thingArguments(): Promise<{ field: string; path: string; required
     const required = field.args.filter((arg) => arg.type.kind === 'NON_NULL');
     for (const arg of field.args) {
       const type = named(arg.type);
-      if (type.name === 'ID') found.push({ field: field.name, path: arg.name, required });
+      if (type.name === 'ID' && !(field.name === 'facts' && arg.name === 'source')) found.push({ field: field.name, path: arg.name, required });
       for (const input of inputs.get(type.name ?? '') ?? []) if (named(input.type).name === 'ID') found.push({ field: field.name, path: `${arg.name}.${input.name}`, required });
     }
   }

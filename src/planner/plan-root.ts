@@ -51,11 +51,22 @@ export interface ItemsRootPlan {
   answer?: (rows: PlannedRow[], args: Args) => unknown;
 }
 
+/** A value the connection's query returns beside its page, and what makes it the client's error. */
+export interface ConnectionCheck {
+  /** A Cypher expression over parameters only, returned in the query's one row. */
+  cypher: string;
+  /** Throws the client's error for the value, e.g. NOT_FOUND for a source that does not exist. */
+  check: (value: unknown) => void;
+}
+
 /** A relay connection: `totalCount`, cursors and pages over rows bound by `match`, sorted by `orderBy`. */
 export interface ConnectionRootPlan {
   kind: 'connection';
-  /** MATCH … WHERE … clauses that bind the scope's variables, and the sort keys over them (ties broken). */
-  rows: (args: Args, q: Parameters, resolved: Resolved) => { clauses: string; scope: Scope; orderBy: string };
+  /**
+   * MATCH … WHERE … clauses that bind the scope's variables, the sort keys over them (ties broken), and any checks
+   * of arguments that name something other than a thing.
+   */
+  rows: (args: Args, q: Parameters, resolved: Resolved) => { clauses: string; scope: Scope; orderBy: string; checks?: ConnectionCheck[] };
   /** The arguments that name a thing, as for items. */
   references?: (args: Args) => References;
 }
@@ -155,12 +166,12 @@ function planConnection(selection: Selection, plan: ConnectionRootPlan, field: G
   });
   const q = new Parameters();
   const references = resolveReferences(plan.references?.(args) ?? {}, q);
-  const { clauses, scope, orderBy } = plan.rows(args, q, references?.variables ?? {});
+  const { clauses, scope, orderBy, checks = [] } = plan.rows(args, q, references?.variables ?? {});
   const compiled = compileObject({ ...selection, q }, getNamedType(edgeType.getFields().node!.type), scope, nodeSets, 0, `${key}.edges.node`);
   const imports = references ? `WITH ${Object.values(references.variables).join(', ')} ` : '';
   const count = counted ? `CALL { ${imports}${clauses} RETURN count(*) AS total }\n` : '';
   const cypher = `${references ? `${references.clauses}\n` : ''}${count}CALL { ${imports}${clauses} WITH * ORDER BY ${orderBy} SKIP ${q.param(page.offset)} LIMIT ${q.param(page.limit)} RETURN collect(${compiled.cypher}) AS page }
-RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${references.columns.join(', ')}` : ''}`;
+RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${references.columns.join(', ')}` : ''}${checks.map((check, index) => `, ${check.cypher} AS check${index}`).join('')}`;
   return {
     cypher,
     parameters: q.values,
@@ -168,6 +179,7 @@ RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${
     references: references ? { check: references.check, resolution: '' } : undefined,
     ...rootCost(compiled, page.expectedSize, key),
     answer: ([row]) => {
+      checks.forEach((check, index) => check.check(row?.[`check${index}`]));
       const items = (row?.value ?? []) as unknown[];
       const edges = items.slice(0, page.expectedSize).map((node, index) => ({ cursor: offsetToCursor(page.offset + index), node }));
       return {

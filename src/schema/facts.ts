@@ -7,7 +7,7 @@ import { type Args, relatedPlan, sameRowPlan, type Scope, valuePlan } from '../p
 import type { Parameters } from '../planner/parameters.js';
 import { rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, notFound } from './errors.js';
 import { SubgraphEdgeRef } from './graph.js';
 import { DisputeRef, EvidenceRef, edgeSourceCount, nodeSourceCount } from './provenance.js';
 import { countedConnection } from './pagination.js';
@@ -85,7 +85,18 @@ function factRows({ source, kind, minSources, maxSources }: Args, q: Parameters)
   RETURN null AS factNode, factEdge, ${edgeSourceCount('factEdge')} AS factSources, ${edgeIdCypher('factEdge')} AS factId`;
   const branches = kind === 'THING' ? [thingBranch] : kind === 'RELATIONSHIP' ? [relationshipBranch] : [thingBranch, relationshipBranch];
   const bounds = conditions([min !== null && `factSources >= ${q.param(min)}`, max !== null && `factSources <= ${q.param(max)}`]);
-  return { clauses: `CALL () { ${branches.join('\n  UNION ALL\n  ')} }\nWITH * WHERE ${bounds}`, scope: factScope, orderBy: 'factId' };
+  // An unknown source is the client's mistake, not an empty answer: the query returns the known ones to say so.
+  const checks = sourceId
+    ? [
+        {
+          cypher: `CASE WHEN EXISTS { MATCH (:Source {id: ${sourceId}}) } THEN null ELSE COLLECT { MATCH (known:Source) RETURN known.id ORDER BY known.id LIMIT 10 } END`,
+          check: (known: unknown) => {
+            if (Array.isArray(known)) throw notFound(`source: no source has the id '${String(source).slice(0, 80)}'. Sources: ${known.join(', ')}.`);
+          },
+        },
+      ]
+    : [];
+  return { clauses: `CALL () { ${branches.join('\n  UNION ALL\n  ')} }\nWITH * WHERE ${bounds}`, scope: factScope, orderBy: 'factId', checks };
 }
 
 builder.queryFields((t) => ({
