@@ -6,21 +6,28 @@
  * nothing.
  *
  * Memory is measured honestly in two parts. A fresh Node process grows while it warms up (V8 compiles hot code,
- * its heap grows to fit 50 requests in flight, libraries build their caches once): the warm-up phase, at the same
- * load, takes that, and its growth is printed on its own. The soak then measures growth from the warmed baseline,
- * over `--rounds` runs of `--duration` seconds each, so that growth that does not stop shows round after round.
- * An API started here runs with `--expose-gc` and src/reliability/memory-probe.ts, so each figure also gives the
- * V8 heap in use after a full collection: the memory the process really keeps, where RSS also counts what V8 has
- * reserved and not yet returned. `--heap-snapshots DIR` writes a heap snapshot after the warm-up and after the last
- * round, to compare in Chrome's DevTools.
+ * its heap grows to fit 50 requests in flight, the driver fills its connection pool): the warm-up phase, at the
+ * same load, takes that, and its growth is printed on its own. The soak then measures growth from the warmed
+ * baseline, over `--rounds` runs of `--duration` seconds each, so that growth that does not stop shows round after
+ * round. An API started here runs with `--expose-gc` and src/reliability/memory-probe.ts, so each figure also gives
+ * the V8 heap in use after a full collection: the memory the process really keeps, where RSS also counts what V8
+ * and malloc have reserved and not returned. `--heap-snapshots DIR` writes a heap snapshot after the warm-up and
+ * after the last round, to compare in Chrome's DevTools.
+ *
+ * `--kill-neo4j S` measures recovery instead: S seconds into each round it kills the managed Neo4j's Java process
+ * (SIGKILL), and a prober asks `{ states { totalCount } }` every 100 ms until the API answers it again, under the
+ * round's load (or idle with `--connections 0`). It prints the time from the kill to the first answer, with the
+ * API's own lines on the way (exit noticed, restart begun, Neo4j ready, the API's probe), and the answers the load
+ * got meanwhile by HTTP status. `--keep-data` keeps the API's output and Neo4j's data folder (its logs/debug.log
+ * tells how long its recovery took).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -36,6 +43,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'bolt-port': { type: 'string', default: '0' },
     'heap-snapshots': { type: 'string' },
+    'kill-neo4j': { type: 'string' },
+    'keep-data': { type: 'boolean', default: false },
     url: { type: 'string' },
     pid: { type: 'string' },
   },
@@ -44,7 +53,15 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
 const rounds = Number(values.rounds);
-for (const [name, value, least] of [['duration', duration, 1], ['connections', connections, 1], ['warmup', warmup, 0], ['rounds', rounds, 1]] as const) {
+const killAt = values['kill-neo4j'] === undefined ? undefined : Number(values['kill-neo4j']);
+const numbers: [string, number, number][] = [
+  ['duration', duration, 1],
+  ['connections', connections, killAt === undefined ? 1 : 0],
+  ['warmup', warmup, 0],
+  ['rounds', rounds, 1],
+];
+if (killAt !== undefined) numbers.push(['kill-neo4j', killAt, 1]);
+for (const [name, value, least] of numbers) {
   if (!Number.isInteger(value) || value < least) {
     console.error(`soak: --${name} must be a whole number of at least ${least}.`);
     process.exit(2);
@@ -65,8 +82,24 @@ async function rss(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
+/** The managed Neo4j's Java process among the children of `pid` (Linux /proc), if there is one. */
+async function neo4jChild(pid: number): Promise<number | undefined> {
+  const children: number[] = [];
+  for (const task of await readdir(`/proc/${pid}/task`)) {
+    const list = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+    children.push(...list.split(/\s+/).filter(Boolean).map(Number));
+  }
+  for (const child of children) {
+    const commandLine = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '');
+    if (commandLine.includes('Neo4jLauncher')) return child;
+  }
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const percent = (from: number, to: number) => `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(1)} %`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Sends a body of `bytes` zeros with its Content-Length; resolves with the status and the time to the answer. */
 function sendHugeBody(url: string, bytes: number): Promise<{ status: number; ms: number }> {
@@ -93,9 +126,70 @@ function sendHugeBody(url: string, bytes: number): Promise<{ status: number; ms:
   });
 }
 
+/** A line the API wrote, and when the soak read it (the file is read every 50 ms). */
+interface ApiLine {
+  at: number;
+  text: string;
+}
+
+/**
+ * Follows the API's output file. The API writes to a file, not a pipe: a pipe whose reader is busy (this process
+ * runs autocannon too) would block the API's synchronous log writes and slow it down.
+ */
+class OutputFile {
+  readonly lines: ApiLine[] = [];
+  private offset = 0;
+  private partial = '';
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly file: string) {
+    this.timer = setInterval(() => void this.read(), 50);
+  }
+
+  async read(): Promise<void> {
+    const handle = await open(this.file, 'r').catch(() => undefined);
+    if (!handle) return;
+    try {
+      const buffer = Buffer.alloc(1024 * 1024);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offset);
+        if (bytesRead === 0) break;
+        this.offset += bytesRead;
+        const text = this.partial + buffer.subarray(0, bytesRead).toString('utf8');
+        const parts = text.split('\n');
+        this.partial = parts.pop()!;
+        const at = performance.now();
+        for (const line of parts) this.lines.push({ at, text: line });
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** The first line after `from` (ms, performance.now()) that matches. */
+  find(pattern: RegExp, from = 0): ApiLine | undefined {
+    return this.lines.find((line) => line.at >= from && pattern.test(line.text));
+  }
+
+  async waitFor(pattern: RegExp, isAlive: () => boolean): Promise<ApiLine> {
+    for (;;) {
+      const line = this.find(pattern);
+      if (line) return line;
+      if (!isAlive()) throw new Error(`the API exited before it was ready:\n${this.lines.slice(-15).map((l) => l.text).join('\n')}`);
+      await sleep(50);
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
 interface Api {
   base: string;
   pid: number;
+  /** The API's output, when it was started here. */
+  output?: OutputFile;
   /** RSS, and with the memory probe the heap after a full collection. */
   memory(): Promise<{ rss: number; probe?: MemoryFigures }>;
   heapSnapshot?(file: string): Promise<string>;
@@ -122,10 +216,12 @@ async function startApi(): Promise<Api> {
     const pid = Number(values.pid);
     return { base: values.url.replace(/\/$/, ''), pid, memory: async () => ({ rss: await rss(pid) }), stop: async () => {} };
   }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'csto-graph-soak-'));
+  const work = await mkdtemp(path.join(tmpdir(), 'csto-graph-soak-'));
   const port = Number(values.port) || (await freePort());
   const start = fileURLToPath(new URL('./start.ts', import.meta.url));
   const probe = import.meta.resolve('../reliability/memory-probe.ts');
+  const outputFile = path.join(work, 'api-output.txt');
+  const outputFd = openSync(outputFile, 'a');
   console.log(`Starting the API on port ${port} with its own managed Neo4j (temporary data)…`);
   const api = spawn(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), '--import', probe, start], {
     env: {
@@ -134,26 +230,27 @@ async function startApi(): Promise<Api> {
       HOST: '127.0.0.1',
       NEO4J_URI: '',
       NEO4J_BOLT_PORT: values['bolt-port'],
-      NEO4J_DATA_DIR: dataDir,
+      NEO4J_DATA_DIR: path.join(work, 'data'),
       CSTO_LOG_LEVEL: 'warn',
+      // As `npm start` runs it (package.json).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', outputFd, outputFd, 'ipc'],
   });
+  closeSync(outputFd);
+  const output = new OutputFile(outputFile);
+  const isAlive = () => api.exitCode === null && api.signalCode === null;
   const stop = async () => {
-    if (api.exitCode === null && api.signalCode === null) {
+    if (isAlive()) {
       api.kill('SIGTERM');
       await new Promise((resolve) => api.once('exit', resolve));
     }
-    await rm(dataDir, { recursive: true, force: true });
+    output.stop();
+    if (values['keep-data']) console.log(`The API's output and Neo4j's data and logs are kept in ${work}.`);
+    else await rm(work, { recursive: true, force: true });
   };
   try {
-    await new Promise<void>((resolve, reject) => {
-      api.once('exit', (code) => reject(new Error(`the API exited with code ${code} before it was ready`)));
-      createInterface({ input: api.stdout! }).on('line', (line) => {
-        if (line.startsWith('GraphQL and GraphiQL:')) resolve();
-        else if (line.startsWith('{')) console.log(`[api] ${line.slice(0, 300)}`);
-      });
-    });
+    await output.waitFor(/^GraphQL and GraphiQL:/, isAlive);
   } catch (error) {
     await stop();
     throw error;
@@ -161,6 +258,7 @@ async function startApi(): Promise<Api> {
   return {
     base: `http://127.0.0.1:${port}`,
     pid: api.pid!,
+    output,
     memory: async () => {
       const answer = await ask(api, { type: 'memory' });
       const figures = answer.type === 'memory' ? answer.figures : undefined;
@@ -183,27 +281,84 @@ function describeMemory(memory: { rss: number; probe?: MemoryFigures }): string 
   );
 }
 
+const states = JSON.stringify({ query: '{ states { totalCount } }' });
+
+/** Asks a small query every 100 ms until the API answers it with data; resolves with performance.now() of that answer. */
+async function untilAnswering(base: string, until: number): Promise<number | undefined> {
+  while (performance.now() < until) {
+    try {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: states,
+        signal: AbortSignal.timeout(15_000),
+      });
+      const body = (await response.json()) as { data?: { states?: unknown } };
+      if (body.data?.states) return performance.now();
+    } catch {
+      // Refused, reset or timed out: not answering yet.
+    }
+    await sleep(100);
+  }
+  return undefined;
+}
+
+/** Kills the managed Neo4j `atSeconds` into a round and measures the API's recovery; prints one line, returns the ms. */
+async function killAndRecover(api: Api, kill: number, atSeconds: number, loadEndsAt: number | undefined): Promise<number | undefined> {
+  await sleep(atSeconds * 1000);
+  const javaPid = await neo4jChild(api.pid);
+  if (javaPid === undefined) throw new Error(`no Neo4j Java process under the API (pid ${api.pid}); --kill-neo4j needs the managed Neo4j.`);
+  const killedAt = performance.now();
+  process.kill(javaPid, 'SIGKILL');
+  const answeredAt = await untilAnswering(api.base, killedAt + 180_000);
+  if (answeredAt === undefined) {
+    console.log(`kill ${kill}: Neo4j pid ${javaPid} killed; the API did not answer within 180 s`);
+    return undefined;
+  }
+  // The supervisor's line can come a moment after the API answers (Neo4j answers before its start-up returns).
+  const output = api.output;
+  if (output) {
+    for (let waited = 0; waited < 60_000 && !output.find(/^Neo4j is back after restart/, killedAt); waited += 100) await sleep(100);
+  }
+  const at = (pattern: RegExp) => {
+    const line = output?.find(pattern, killedAt);
+    return line ? `+${seconds(line.at - killedAt)}` : 'not seen';
+  };
+  const ownStart = output?.find(/^Neo4j [\d.]+ is ready in /, killedAt)?.text.match(/ready in ([\d.]+ s)/)?.[1];
+  const underLoad = loadEndsAt === undefined ? 'idle' : answeredAt <= loadEndsAt ? 'under load' : 'after the load ended';
+  console.log(
+    `kill ${kill} (Neo4j pid ${javaPid}, ${underLoad}): answering again after ${seconds(answeredAt - killedAt)}; ` +
+      `exit noticed ${at(/exited unexpectedly \(SIGKILL\); restart/)}, restart began ${at(/^Starting Neo4j /)}, ` +
+      `Neo4j ready ${at(/^Neo4j [\d.]+ is ready in /)} (its start ${ownStart ?? '?'}), API probe saw it ${at(/answers again after/)}, ` +
+      `supervisor done ${at(/^Neo4j is back after restart/)}`,
+  );
+  return answeredAt - killedAt;
+}
+
 const api = await startApi();
 try {
   const base = api.base;
   // The lighter benchmark operations: the soak looks for errors and leaks, not for the slowest query.
   const chosen = operations.filter((operation) => ['lookup', 'refused-help', 'search', 'shortest-path'].includes(operation.name));
   let graphqlErrors = 0;
+  let byStatus: Record<number, number> = {};
   const requests = chosen.map((operation) => ({
     method: 'POST' as const,
     path: '/graphql',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: operation.ours.query, variables: operation.ours.variables }),
-    onResponse: (_status: number, body: string) => {
+    onResponse: (status: number, body: string) => {
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
       if (body.includes('"errors"')) graphqlErrors += 1;
     },
   }));
   const run = (seconds: number) => autocannon({ url: base, connections, duration: seconds, requests });
   const report = (label: string, result: autocannon.Result) => {
-    const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+    // autocannon counts a timeout among its errors too.
+    const errors = result.errors + result.non2xx + graphqlErrors;
     console.log(
       `${label}: ${result.requests.average.toFixed(0)} req/s (${result.requests.total} requests), errors ${errors} ` +
-        `(connection ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL errors ${graphqlErrors}), ` +
+        `(connection ${result.errors} of which timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL errors ${graphqlErrors}), ` +
         `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     );
     return errors;
@@ -212,7 +367,7 @@ try {
   console.log(`Operations: ${chosen.map((o) => o.name).join(', ')}; ${connections} connections.`);
   const cold = await api.memory();
   console.log(`Before any load: ${describeMemory(cold)}`);
-  if (warmup > 0) {
+  if (warmup > 0 && connections > 0) {
     console.log(`Warming up for ${warmup} s (the same load; not counted)…`);
     graphqlErrors = 0;
     report('warm-up', await run(warmup));
@@ -223,28 +378,45 @@ try {
 
   let totalErrors = 0;
   let last = baseline;
+  const recoveries: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     graphqlErrors = 0;
-    const result = await run(duration);
-    totalErrors += report(`round ${round} of ${rounds}, ${duration} s`, result);
+    byStatus = {};
+    const label = `round ${round} of ${rounds}, ${duration} s`;
+    if (killAt !== undefined) {
+      const loadStarted = performance.now();
+      const load = connections > 0 ? run(duration) : undefined;
+      const recovery = await killAndRecover(api, round, killAt, load ? loadStarted + duration * 1000 : undefined);
+      if (recovery !== undefined) recoveries.push(recovery);
+      if (load) report(label, await load);
+      if (load) console.log(`  answers by HTTP status: ${JSON.stringify(byStatus)}`);
+      // The next kill must find the restarted Neo4j settled, not one still starting.
+      await sleep(5_000);
+      continue;
+    }
+    totalErrors += report(label, await run(duration));
     last = await api.memory();
     const heapChange = last.probe && baseline.probe ? `; heap used ${percent(baseline.probe.heapUsed, last.probe.heapUsed)}` : '';
     console.log(`  ${describeMemory(last)}; RSS ${percent(baseline.rss, last.rss)} from the baseline${heapChange}`);
   }
-  if (values['heap-snapshots'] && api.heapSnapshot) console.log(`Heap snapshot: ${await api.heapSnapshot(path.resolve(values['heap-snapshots'], 'after-soak.heapsnapshot'))}`);
+  if (killAt !== undefined) {
+    const sorted = [...recoveries].sort((a, b) => a - b);
+    console.log(`\nrecovery after a kill: ${sorted.map(seconds).join(', ')}${sorted.length < rounds ? ` (${rounds - sorted.length} did not recover)` : ''}`);
+  } else {
+    if (values['heap-snapshots'] && api.heapSnapshot) console.log(`Heap snapshot: ${await api.heapSnapshot(path.resolve(values['heap-snapshots'], 'after-soak.heapsnapshot'))}`);
+    console.log(`\nerrors: ${totalErrors}`);
+    console.log(`API RSS over the soak (from the warmed baseline): ${mb(baseline.rss)} -> ${mb(last.rss)} (${percent(baseline.rss, last.rss)})`);
+    if (baseline.probe && last.probe) {
+      console.log(`API heap in use after a full GC over the soak: ${mb(baseline.probe.heapUsed)} -> ${mb(last.probe.heapUsed)} (${percent(baseline.probe.heapUsed, last.probe.heapUsed)})`);
+    }
+    if (warmup > 0) console.log(`API RSS including the warm-up (from before any load): ${mb(cold.rss)} -> ${mb(last.rss)} (${percent(cold.rss, last.rss)})`);
 
-  console.log(`\nerrors: ${totalErrors}`);
-  console.log(`API RSS over the soak (from the warmed baseline): ${mb(baseline.rss)} -> ${mb(last.rss)} (${percent(baseline.rss, last.rss)})`);
-  if (baseline.probe && last.probe) {
-    console.log(`API heap in use after a full GC over the soak: ${mb(baseline.probe.heapUsed)} -> ${mb(last.probe.heapUsed)} (${percent(baseline.probe.heapUsed, last.probe.heapUsed)})`);
+    const rssBeforeBody = await rss(api.pid);
+    const huge = await sendHugeBody(`${base}/graphql`, 100 * 1024 * 1024);
+    await sleep(500);
+    const rssAfterBody = await rss(api.pid);
+    console.log(`100 MB body: HTTP ${huge.status} in ${huge.ms.toFixed(1)} ms; API RSS ${mb(rssBeforeBody)} -> ${mb(rssAfterBody)} (${mb(rssAfterBody - rssBeforeBody)})`);
   }
-  if (warmup > 0) console.log(`API RSS including the warm-up (from before any load): ${mb(cold.rss)} -> ${mb(last.rss)} (${percent(cold.rss, last.rss)})`);
-
-  const rssBeforeBody = await rss(api.pid);
-  const huge = await sendHugeBody(`${base}/graphql`, 100 * 1024 * 1024);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const rssAfterBody = await rss(api.pid);
-  console.log(`100 MB body: HTTP ${huge.status} in ${huge.ms.toFixed(1)} ms; API RSS ${mb(rssBeforeBody)} -> ${mb(rssAfterBody)} (${mb(rssAfterBody - rssBeforeBody)})`);
 } finally {
   await api.stop();
 }
