@@ -18,7 +18,13 @@
  * (SIGKILL), and a prober asks `{ states { totalCount } }` every 100 ms until the API answers it again, under the
  * round's load (or idle with `--connections 0`). It prints the time from the kill to the first answer, with the
  * API's own lines on the way (exit noticed, restart begun, Neo4j ready, the API's probe), and the answers the load
- * got meanwhile by HTTP status. `--keep-data` keeps the API's output and Neo4j's data folder (its logs/debug.log
+ * got meanwhile by HTTP status.
+ *
+ * `--hang-neo4j S [--hang-for 60]` stops the managed Neo4j with SIGSTOP S seconds into each round, resumes it with
+ * SIGCONT `--hang-for` seconds later, and times every request of `--connections` clients of its own (they ask the
+ * soak's operations in turn), and `/ready` once a second: it prints how many were answered within the request
+ * deadline (`CSTO_REQUEST_TIMEOUT_MS`, 10 s) plus 1 s, by code, the slowest, whether any was masked
+ * (INTERNAL_SERVER_ERROR or no code), and how long after SIGCONT the API answered again. `--keep-data` keeps the API's output and Neo4j's data folder (its logs/debug.log
  * tells how long its recovery took).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -44,6 +50,8 @@ const { values } = parseArgs({
     'bolt-port': { type: 'string', default: '0' },
     'heap-snapshots': { type: 'string' },
     'kill-neo4j': { type: 'string' },
+    'hang-neo4j': { type: 'string' },
+    'hang-for': { type: 'string', default: '60' },
     'keep-data': { type: 'boolean', default: false },
     url: { type: 'string' },
     pid: { type: 'string' },
@@ -54,6 +62,9 @@ const connections = Number(values.connections);
 const warmup = Number(values.warmup);
 const rounds = Number(values.rounds);
 const killAt = values['kill-neo4j'] === undefined ? undefined : Number(values['kill-neo4j']);
+const hangAt = values['hang-neo4j'] === undefined ? undefined : Number(values['hang-neo4j']);
+const hangFor = Number(values['hang-for']);
+const requestDeadlineMs = Number(process.env.CSTO_REQUEST_TIMEOUT_MS) || 10_000;
 const numbers: [string, number, number][] = [
   ['duration', duration, 1],
   ['connections', connections, killAt === undefined ? 1 : 0],
@@ -61,6 +72,11 @@ const numbers: [string, number, number][] = [
   ['rounds', rounds, 1],
 ];
 if (killAt !== undefined) numbers.push(['kill-neo4j', killAt, 1]);
+if (hangAt !== undefined) numbers.push(['hang-neo4j', hangAt, 1], ['hang-for', hangFor, 1]);
+if (killAt !== undefined && hangAt !== undefined) {
+  console.error('soak: --kill-neo4j and --hang-neo4j measure one fault each; give one.');
+  process.exit(2);
+}
 for (const [name, value, least] of numbers) {
   if (!Number.isInteger(value) || value < least) {
     console.error(`soak: --${name} must be a whole number of at least ${least}.`);
@@ -335,6 +351,96 @@ async function killAndRecover(api: Api, kill: number, atSeconds: number, loadEnd
   return answeredAt - killedAt;
 }
 
+
+/** One timed request of the hang measurement. */
+interface Timed {
+  startedAt: number;
+  ms: number;
+  status: number;
+  /** The first error's code, OK for data without errors, or what went wrong on the client's side. */
+  code: string;
+}
+
+/** Sends `body` to /graphql and times it; a request that gets no answer within 60 s is recorded as such. */
+async function timedRequest(base: string, body: string): Promise<Timed> {
+  const startedAt = performance.now();
+  try {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await response.text();
+    let code = 'NON_JSON';
+    try {
+      const json = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+      code = json.errors?.length ? (typeof json.errors[0]!.extensions?.code === 'string' ? json.errors[0]!.extensions.code : 'NO_CODE') : 'OK';
+    } catch {
+      // Not JSON: counted as NON_JSON.
+    }
+    return { startedAt, ms: performance.now() - startedAt, status: response.status, code };
+  } catch (error) {
+    return { startedAt, ms: performance.now() - startedAt, status: 0, code: (error as Error).name === 'TimeoutError' ? 'NO_ANSWER_IN_60_S' : 'CONNECTION_ERROR' };
+  }
+}
+
+/**
+ * Stops Neo4j with SIGSTOP `atSeconds` into a round and resumes it `forSeconds` later, while `clients` clients send
+ * `bodies` in turn and /ready is asked once a second; prints what the requests sent during the hang got.
+ */
+async function hangAndResume(api: Api, hang: number, atSeconds: number, forSeconds: number, clients: number, bodies: string[]): Promise<void> {
+  const timed: Timed[] = [];
+  const ready: { ms: number; status: number }[] = [];
+  let stopClients = false;
+  const client = async (offset: number) => {
+    for (let i = offset; !stopClients; i++) timed.push(await timedRequest(api.base, bodies[i % bodies.length]!));
+  };
+  const running = Array.from({ length: clients }, (_, index) => client(index));
+  await sleep(atSeconds * 1000);
+  const javaPid = await neo4jChild(api.pid);
+  if (javaPid === undefined) throw new Error(`no Neo4j Java process under the API (pid ${api.pid}); --hang-neo4j needs the managed Neo4j.`);
+  const stoppedAt = performance.now();
+  process.kill(javaPid, 'SIGSTOP');
+  const readyLoop = (async () => {
+    while (performance.now() < stoppedAt + forSeconds * 1000) {
+      const started = performance.now();
+      const status = await fetch(`${api.base}/ready`, { signal: AbortSignal.timeout(30_000) }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      ready.push({ ms: performance.now() - started, status });
+      await sleep(Math.max(0, 1000 - (performance.now() - started)));
+    }
+  })();
+  await sleep(forSeconds * 1000);
+  await readyLoop;
+  const resumedAt = performance.now();
+  process.kill(javaPid, 'SIGCONT');
+  const answeredAt = await untilAnswering(api.base, resumedAt + 120_000);
+  // The clients go on for a few seconds after the resume, so that requests in flight across it are counted too.
+  await sleep(5_000);
+  stopClients = true;
+  await Promise.all(running);
+
+  // Requests that were under way at any moment of the hang: started before SIGCONT, answered after SIGSTOP.
+  const during = timed.filter((request) => request.startedAt < resumedAt && request.startedAt + request.ms > stoppedAt);
+  const limit = requestDeadlineMs + 1000;
+  const within = during.filter((request) => request.ms <= limit).length;
+  const codes: Record<string, number> = {};
+  for (const request of during) codes[request.code] = (codes[request.code] ?? 0) + 1;
+  const masked = during.filter((request) => !['OK', 'SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT'].includes(request.code)).length;
+  const slowest = Math.max(0, ...during.map((request) => request.ms));
+  const readyStatuses: Record<string, number> = {};
+  for (const answer of ready) readyStatuses[answer.status] = (readyStatuses[answer.status] ?? 0) + 1;
+  console.log(
+    `hang ${hang} (Neo4j pid ${javaPid} stopped ${forSeconds} s, ${clients} clients): ${during.length} requests under way during the hang, ` +
+      `${within} answered within the deadline + 1 s (${limit} ms); slowest ${seconds(slowest)}; by code ${JSON.stringify(codes)}; ` +
+      `masked or uncoded ${masked}; /ready ${JSON.stringify(readyStatuses)}, slowest ${seconds(Math.max(0, ...ready.map((answer) => answer.ms)))}; ` +
+      `answering again ${answeredAt === undefined ? 'not within 120 s' : seconds(answeredAt - resumedAt)} after SIGCONT`,
+  );
+}
+
 const api = await startApi();
 try {
   const base = api.base;
@@ -383,6 +489,10 @@ try {
     graphqlErrors = 0;
     byStatus = {};
     const label = `round ${round} of ${rounds}, ${duration} s`;
+    if (hangAt !== undefined) {
+      await hangAndResume(api, round, hangAt, hangFor, connections, requests.map((request) => request.body));
+      continue;
+    }
     if (killAt !== undefined) {
       const loadStarted = performance.now();
       const load = connections > 0 ? run(duration) : undefined;
@@ -399,7 +509,9 @@ try {
     const heapChange = last.probe && baseline.probe ? `; heap used ${percent(baseline.probe.heapUsed, last.probe.heapUsed)}` : '';
     console.log(`  ${describeMemory(last)}; RSS ${percent(baseline.rss, last.rss)} from the baseline${heapChange}`);
   }
-  if (killAt !== undefined) {
+  if (hangAt !== undefined) {
+    // Printed per hang above.
+  } else if (killAt !== undefined) {
     const sorted = [...recoveries].sort((a, b) => a - b);
     console.log(`\nrecovery after a kill: ${sorted.map(seconds).join(', ')}${sorted.length < rounds ? ` (${rounds - sorted.length} did not recover)` : ''}`);
   } else {
