@@ -18,5 +18,8 @@ COPY src ./src
 COPY cypher ./cypher
 COPY schema ./schema
 USER node
+# glibc gives each thread that allocates its own arena and keeps what they free: 2 arenas save about 140 MB of RSS
+# under load (see README, Reliability).
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 4000
 CMD ["node", "--import", "tsx", "src/commands/start.ts"]

@@ -41,7 +41,8 @@ describe('docker-compose.yml', () => {
 
   it('has a Dockerfile that runs the same entry point as npm start', () => {
     const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    expect(packageJson.scripts.start).toBe('exec node --import tsx src/commands/start.ts');
+    expect(packageJson.scripts.start).toBe('MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} exec node --import tsx src/commands/start.ts');
+    expect(dockerfile).toMatch(/^ENV MALLOC_ARENA_MAX=2$/m);
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
     expect(dockerfile.match(/^FROM .*/gm)).toEqual(['FROM ${NODE_IMAGE} AS deps', 'FROM ${NODE_IMAGE}']);
     expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/commands/start.ts"]');

@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --count N --seed S [--url http://127.0.0.1:4000]`: fuzzes a running API (see
+ * `npm run fuzz -- --count N --seed S [--concurrency 4] [--url http://127.0.0.1:4000]`: fuzzes a running API (see
  * src/reliability/fuzzer.ts), prints the answers by status and code and each defect with a reproduction, and
  * exits 1 when there is any defect.
  */
@@ -10,13 +10,15 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '4' },
     url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT || 4000}` },
   },
 });
 const count = Number(values.count);
 const seed = Number(values.seed);
-if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed)) {
-  console.error('fuzz: --count must be a positive whole number and --seed a whole number.');
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency <= 0) {
+  console.error('fuzz: --count and --concurrency must be positive whole numbers and --seed a whole number.');
   process.exit(2);
 }
 
@@ -27,8 +29,9 @@ try {
     send: httpSender(values.url!),
     count,
     seed,
-    onAnswer: (index) => {
-      if ((index + 1) % 1000 === 0) console.error(`… ${index + 1} of ${count}`);
+    concurrency,
+    onAnswer: (answered) => {
+      if (answered % 1000 === 0) console.error(`… ${answered} of ${count}`);
     },
   });
 } catch (error) {
@@ -36,7 +39,7 @@ try {
   process.exit(2);
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`Sent ${report.sent} requests to ${values.url} (seed ${seed}) in ${seconds.toFixed(1)} s.`);
+console.log(`Sent ${report.sent} requests (${report.distinct} distinct) to ${values.url} (seed ${seed}, ${concurrency} at a time) in ${seconds.toFixed(1)} s.`);
 console.log(`By HTTP status: ${Object.entries(report.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ')}`);
 console.log(`By code: ${Object.entries(report.byCode).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}: ${n}`).join(', ')}`);
 const groups = groupDefects(report.defects);

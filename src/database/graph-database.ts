@@ -3,7 +3,8 @@
  * transaction with parameters, logs Cypher when asked, and turns Neo4j's errors into named ones.
  */
 import neo4j, { type Driver, type Session, isDate, isDateTime, isInt, isNode, isRelationship, Neo4jError } from 'neo4j-driver';
-import { currentQueryScope } from './query-scope.js';
+import { FirstRunGate } from './first-run-gate.js';
+import { currentQueryScope, type QueryScope } from './query-scope.js';
 
 /** Neo4j cannot be reached (down, restarting, or the network is cut). Clients see SERVICE_UNAVAILABLE. */
 export class DatabaseUnavailableError extends Error {
@@ -54,7 +55,7 @@ export interface GraphDatabaseOptions {
   maxConnectionPoolSize?: number;
   /** Longest a read outside an API request may run before Neo4j aborts it, in milliseconds. Default 15000 (env CSTO_QUERY_TIMEOUT_MS). */
   queryTimeoutMs?: number;
-  /** How often the database is probed while it is known to be down, in milliseconds. Default 1000. */
+  /** How often the database is probed while it is known to be down, in milliseconds. Default 500. */
   probeIntervalMs?: number;
   /** Longest a probe (and so /ready) waits for `RETURN 1`, in milliseconds. Default 1500. */
   probeTimeoutMs?: number;
@@ -164,6 +165,8 @@ export class GraphDatabase {
   private probing: Promise<boolean> | undefined;
   /** When Neo4j last answered anything; a slow probe while queries still succeed means busy, not down. */
   private lastAnswerAt = 0;
+  /** Concurrent first runs of one query text wait for the first: a cold Neo4j would plan each of them again. */
+  private readonly firstRuns = new FirstRunGate();
   private closed = false;
 
   constructor(options: GraphDatabaseOptions) {
@@ -172,7 +175,7 @@ export class GraphDatabase {
     this.debugCypher = options.debugCypher ?? false;
     this.log = options.log ?? ((line) => console.error(line));
     this.queryTimeoutMs = options.queryTimeoutMs ?? (Number(process.env.CSTO_QUERY_TIMEOUT_MS) || 15_000);
-    this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
+    this.probeIntervalMs = options.probeIntervalMs ?? 500;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 1_500;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
@@ -210,9 +213,27 @@ export class GraphDatabase {
     const scope = currentQueryScope();
     if (scope) scope.roundTrips += 1;
     this.trace(query, parameters);
+    this.failFastWhileDown();
+    const started = Date.now();
+    return this.firstRuns.run(
+      query,
+      () => this.readNow<T>(query, parameters, scope),
+      (firstRun) => {
+        const left = (scope ? scope.deadline : started + this.queryTimeoutMs) - Date.now();
+        return within(firstRun, left, () => new QueryTimeoutError('The request ran out of time waiting for the first run of the same query.', Math.max(0, left)));
+      },
+    );
+  }
+
+  private failFastWhileDown(): void {
     if (this.downSince !== undefined) {
       throw new DatabaseUnavailableError(`Neo4j at ${this.uri} has been unavailable for ${Math.round((Date.now() - this.downSince) / 1000)} s.`);
     }
+  }
+
+  private async readNow<T>(query: string, parameters: Row, scope: QueryScope | undefined): Promise<T[]> {
+    // Checked again: Neo4j may have gone down while this run waited for the first run of its text.
+    this.failFastWhileDown();
     const budgetMs = scope ? Math.min(this.queryTimeoutMs, scope.deadline - Date.now()) : this.queryTimeoutMs;
     if (budgetMs <= 0) throw new QueryTimeoutError('The request ran out of time before this query could start.', 0);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
@@ -285,6 +306,8 @@ export class GraphDatabase {
     if (this.closed) return;
     if (this.downSince === undefined) {
       this.downSince = Date.now();
+      // It may come back as a new process, whose plan cache is empty.
+      this.firstRuns.forget();
       this.log(`[graph-database] ${reason} Failing requests fast and probing every ${this.probeIntervalMs} ms.`);
     }
     this.scheduleProbe();

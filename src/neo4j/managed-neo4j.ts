@@ -178,8 +178,18 @@ function isOnPath(command: string): boolean {
   });
 }
 
+/** `java -version`'s output for each PATH already checked: a restart under load must not block the event loop on a JVM. */
+const checkedPrerequisites = new Map<string, string>();
+
 /** Fails fast, in one line, before Maven or the JVM produce pages of confusing output; returns `java -version`'s output. */
 function checkPrerequisites(): string {
+  const searched = process.env.PATH ?? '';
+  const checked = checkedPrerequisites.get(searched) ?? checkPrerequisitesNow();
+  checkedPrerequisites.set(searched, checked);
+  return checked;
+}
+
+function checkPrerequisitesNow(): string {
   const found = { java: isOnPath('java'), javac: isOnPath('javac'), mvn: isOnPath('mvn') };
   const status = Object.entries(found).map(([tool, ok]) => `${tool}: ${ok ? 'found' : 'missing'}`);
   let ok = found.java && found.javac && found.mvn;

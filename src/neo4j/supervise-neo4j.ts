@@ -14,7 +14,10 @@ export interface SuperviseOptions {
   maxFailures?: number;
   /** The window in which failures are counted, in milliseconds. Default 120000. */
   windowMs?: number;
-  /** Waits before restart 1, 2, 3 …; the last one repeats. Default 1, 2, 4, 8 s. */
+  /**
+   * Waits before restart 1, 2, 3 … within the window; the last one repeats. Default 0, 1, 2, 4, 8 s: a single death
+   * (a kill, the OOM killer) is restarted at once, a Neo4j that keeps dying is given room, then given up on.
+   */
   backoffMs?: number[];
   /** Starts the same Neo4j again. Default startManagedNeo4j (tests give their own, on a real Neo4j too). */
   start?: (options: ManagedNeo4j['restartOptions']) => Promise<ManagedNeo4j>;
@@ -32,7 +35,7 @@ export interface Supervisor {
 export function superviseNeo4j(first: ManagedNeo4j, options: SuperviseOptions): Supervisor {
   const maxFailures = options.maxFailures ?? 5;
   const windowMs = options.windowMs ?? 120_000;
-  const backoffMs = options.backoffMs ?? [1_000, 2_000, 4_000, 8_000];
+  const backoffMs = options.backoffMs ?? [0, 1_000, 2_000, 4_000, 8_000];
   const start = options.start ?? startManagedNeo4j;
   const failures: number[] = [];
   let current = first;

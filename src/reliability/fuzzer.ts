@@ -56,6 +56,8 @@ export interface Defect {
 
 export interface FuzzReport {
   sent: number;
+  /** Requests that differ from every other one sent (a short random query can come up twice). */
+  distinct: number;
   /** Answers by HTTP status. */
   byStatus: Record<string, number>;
   /** Errors by extensions.code ("OK" for answers without errors). */
@@ -287,36 +289,67 @@ export interface FuzzOptions {
   send: Send;
   count: number;
   seed: number;
-  /** Called after each answer, e.g. for progress. */
-  onAnswer?: (index: number) => void;
+  /**
+   * Requests in flight at once. Default 1. The requests are generated in one seeded sequence before they are sent,
+   * so a seed gives the same requests, and the same report, at any concurrency.
+   */
+  concurrency?: number;
+  /** Called after each answer, with how many have come back so far, e.g. for progress. */
+  onAnswer?: (answered: number) => void;
+}
+
+/** One generated request and the root field it asks for ("(http)" for protocol cases). */
+interface Planned {
+  field: string;
+  request: FuzzRequest;
+}
+
+/** The `count` requests of `seed`, in order: they depend on the seed and the schema only, never on an answer. */
+export function planRequests(schema: GraphQLSchema, seed: number, count: number): Planned[] {
+  const random = createRandom(seed);
+  const planned: Planned[] = [];
+  for (let index = 0; index < count; index++) {
+    if (random.chance(0.05)) {
+      planned.push({ field: '(http)', request: protocolCase(random) });
+    } else {
+      const operation = new OperationBuilder(random, schema).build();
+      const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+      planned.push({ field: operation.field, request: { method: 'POST', path: '/graphql', headers: jsonHeaders, body } });
+    }
+  }
+  return planned;
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const schema = await introspect(options.send);
-  const random = createRandom(options.seed);
-  const report: FuzzReport = { sent: 0, byStatus: {}, byCode: {}, defects: [] };
-  for (let index = 0; index < options.count; index++) {
-    let field = '(http)';
-    let request: FuzzRequest;
-    if (random.chance(0.05)) {
-      request = protocolCase(random);
-    } else {
-      const operation = new OperationBuilder(random, schema).build();
-      field = operation.field;
-      request = { method: 'POST', path: '/graphql', headers: jsonHeaders, body: JSON.stringify({ query: operation.query, variables: operation.variables }) };
+  const planned = planRequests(schema, options.seed, options.count);
+  const answers: (FuzzAnswer | undefined)[] = new Array(planned.length);
+  let next = 0;
+  let answered = 0;
+  const worker = async () => {
+    while (next < planned.length) {
+      const index = next++;
+      answers[index] = await options.send(planned[index]!.request);
+      answered += 1;
+      options.onAnswer?.(answered);
     }
-    const answer = await options.send(request);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+
+  // Counted in the order the requests were generated, so the report does not depend on the order answers came in.
+  const distinct = new Set(planned.map(({ request }) => `${request.method} ${request.path} ${JSON.stringify(request.headers)} ${request.body ?? ''}`)).size;
+  const report: FuzzReport = { sent: 0, distinct, byStatus: {}, byCode: {}, defects: [] };
+  planned.forEach(({ field, request }, index) => {
+    const answer = answers[index]!;
     report.sent += 1;
     report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
-    const codes = classify(answer);
-    codes.forEach((code, i) => {
+    classify(answer).forEach((code, i) => {
       report.byCode[code] = (report.byCode[code] ?? 0) + 1;
       if (code === 'OK' || (!['NO_CODE', 'INTERNAL_SERVER_ERROR'].includes(code) && !code.startsWith('NON_JSON'))) return;
       const message = answer.json?.errors?.[i]?.message ?? answer.text.slice(0, 200);
       report.defects.push({ kind: code, field, message, request, status: answer.status });
     });
-    options.onAnswer?.(index);
-  }
+  });
   return report;
 }
 
