@@ -76,6 +76,32 @@ describe('superviseNeo4j', () => {
     expect(supervisor.restarts).toBe(2);
   });
 
+  it('waits longer after each quick death, and starts again from the first wait after a stable run', async () => {
+    for (const [stableMs, expected] of [
+      [60_000, ['restart 1 in 0 s', 'restart 2 in 0.02 s', 'restart 3 in 0.04 s']],
+      [0, ['restart 1 in 0 s', 'restart 2 in 0 s', 'restart 3 in 0 s']],
+    ] as const) {
+      const first = instance(1);
+      const replacements = [instance(2), instance(3), instance(4)];
+      const lines: string[] = [];
+      const supervisor = superviseNeo4j(first.neo4j, {
+        log: (line) => lines.push(line),
+        onGiveUp: () => expect.unreachable(),
+        backoffMs: [0, 20, 40],
+        stableMs,
+        start: async () => replacements[supervisor.restarts - 1]!.neo4j,
+      });
+      first.die('SIGKILL');
+      for (const replacement of replacements.slice(0, 2)) {
+        while (supervisor.current !== replacement.neo4j) await tick();
+        replacement.die('SIGKILL');
+      }
+      while (supervisor.current !== replacements[2]!.neo4j) await tick();
+      expect(lines.filter((line) => line.startsWith('Neo4j exited')).map((line) => /restart \d+ in [\d.]+ s/.exec(line)![0])).toEqual(expected);
+      await supervisor.stop();
+    }
+  });
+
   it('does nothing when Neo4j was stopped on purpose', async () => {
     const first = instance(1);
     const supervisor = superviseNeo4j(first.neo4j, { log: () => expect.unreachable(), onGiveUp: () => expect.unreachable(), start: async () => expect.unreachable() });

@@ -19,6 +19,11 @@ export interface SuperviseOptions {
    * (a kill, the OOM killer) is restarted at once, a Neo4j that keeps dying is given room, then given up on.
    */
   backoffMs?: number[];
+  /**
+   * A Neo4j that ran this long before it died was stable: its death starts the backoff from the first wait again
+   * (it still counts towards `maxFailures`). Default 30000.
+   */
+  stableMs?: number;
   /** Starts the same Neo4j again. Default startManagedNeo4j (tests give their own, on a real Neo4j too). */
   start?: (options: ManagedNeo4j['restartOptions']) => Promise<ManagedNeo4j>;
 }
@@ -37,7 +42,11 @@ export function superviseNeo4j(first: ManagedNeo4j, options: SuperviseOptions): 
   const windowMs = options.windowMs ?? 120_000;
   const backoffMs = options.backoffMs ?? [0, 1_000, 2_000, 4_000, 8_000];
   const start = options.start ?? startManagedNeo4j;
+  const stableMs = options.stableMs ?? 30_000;
   const failures: number[] = [];
+  /** Deaths since Neo4j last ran for `stableMs`: they choose the wait. */
+  let consecutive = 0;
+  let upSince = Date.now();
   let current = first;
   let restarts = 0;
   let stopped = false;
@@ -62,6 +71,7 @@ export function superviseNeo4j(first: ManagedNeo4j, options: SuperviseOptions): 
 
   const watch = async (exit: Neo4jExit): Promise<void> => {
     let last = exit.how;
+    if (Date.now() - upSince >= stableMs) consecutive = 0;
     for (;;) {
       if (stopped) return;
       if (tooMany()) {
@@ -69,12 +79,14 @@ export function superviseNeo4j(first: ManagedNeo4j, options: SuperviseOptions): 
         return;
       }
       restarts += 1;
-      const wait = backoffMs[Math.min(failures.length - 1, backoffMs.length - 1)] ?? 1_000;
+      consecutive += 1;
+      const wait = backoffMs[Math.min(consecutive - 1, backoffMs.length - 1)] ?? 1_000;
       options.log(`Neo4j exited unexpectedly (${last}); restart ${restarts} in ${wait / 1000} s on the same data, port and password…`);
       await sleep(wait);
       if (stopped) return;
       try {
         current = await start(current.restartOptions);
+        upSince = Date.now();
         if (stopped) return void (await current.stop());
         options.log(`Neo4j is back after restart ${restarts} (pid ${current.pid}).`);
         void current.exited.then((next) => (next.expected ? undefined : watch(next)));
