@@ -9,7 +9,7 @@ import { rootPlan } from '../planner/plan-root.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput, notFound } from './errors.js';
 import { SubgraphEdgeRef } from './graph.js';
-import { DisputeRef, EvidenceRef, edgeSourceCount, nodeSourceCount } from './provenance.js';
+import { DisputeRef, disputeLists, EvidenceRef, edgeSourceCount, evidenceLists, nodeSourceCount, parallelItems } from './provenance.js';
 import { countedConnection } from './pagination.js';
 import { conditions, edgeIdCypher, factRelationshipTypes, globalIdCypher, type Row, slugOf } from './shapes.js';
 import { ThingRef } from './things.js';
@@ -40,8 +40,7 @@ const FactRef = builder.objectRef<Row>('Fact').implement({
         // A thing's quotes are its SOURCED_FROM relationships, a relationship's its parallel lists; one branch yields.
         match: ({ node, edge }, vars) => `CALL { WITH ${node} MATCH (${node})-[${vars.edge}:SOURCED_FROM]->(${vars.node}Source:Source)
   RETURN {quote: ${vars.edge}.quote, start: ${vars.edge}.quoteStart, end: ${vars.edge}.quoteEnd, sourceId: ${vars.node}Source.id} AS ${vars.node}
-  UNION ALL WITH ${edge} UNWIND range(0, size(coalesce(${edge}.quotes, [])) - 1) AS ${vars.node}Index
-  RETURN {quote: ${edge}.quotes[${vars.node}Index], start: ${edge}.quoteStarts[${vars.node}Index], end: ${edge}.quoteEnds[${vars.node}Index], sourceId: ${edge}.sourceIds[${vars.node}Index]} AS ${vars.node} }`,
+  UNION ALL WITH ${edge} ${parallelItems(edge!, evidenceLists, vars.node)} RETURN ${vars.node} }`,
         item: ({ node }) => ({ quote: `${node}.quote`, start: `${node}.start`, end: `${node}.end`, sourceId: `${node}.sourceId` }),
         orderBy: ({ node }) => `${node}.sourceId, ${node}.start, ${node}.end`,
         rows: () => 3,
@@ -52,9 +51,7 @@ const FactRef = builder.objectRef<Row>('Fact').implement({
       type: [DisputeRef],
       description: 'Values that later sources give differently, each with its source.',
       extensions: relatedPlan({
-        match: ({ node, edge }, vars) => `WITH coalesce(${node}, ${edge}) AS ${vars.edge}
-UNWIND [${vars.node}Index IN range(0, size(coalesce(${vars.edge}.disputedProperties, [])) - 1) |
-  {property: ${vars.edge}.disputedProperties[${vars.node}Index], value: ${vars.edge}.disputedValues[${vars.node}Index], sourceId: ${vars.edge}.disputedSourceIds[${vars.node}Index]}] AS ${vars.node}`,
+        match: ({ node, edge }, vars) => `WITH coalesce(${node}, ${edge}) AS ${vars.edge} ${parallelItems(vars.edge, disputeLists, vars.node)}`,
         item: ({ node }) => ({ property: `${node}.property`, value: `${node}.value`, sourceId: `${node}.sourceId` }),
         orderBy: ({ node }) => `${node}.property, ${node}.sourceId, ${node}.value`,
         rows: () => 1,

@@ -72,7 +72,7 @@ export const DisputeRef = builder.objectRef<Row>('Dispute').implement({
  * Items stored as parallel lists on one node or relationship `fact` (Neo4j properties cannot hold maps), as one
  * map per index bound to `item`: `fields` maps each key to its list property.
  */
-const parallelItems = (fact: string, fields: Record<string, string>, item: string) => {
+export const parallelItems = (fact: string, fields: Record<string, string>, item: string) => {
   const [first] = Object.values(fields);
   const index = `${item}Index`;
   const map = Object.entries(fields).map(([key, list]) => `${key}: ${fact}.${list}[${index}]`).join(', ');
@@ -88,10 +88,16 @@ export const nodeEvidencePlan = (role = 'node') =>
     rows: () => 3,
   });
 
+/** A relationship's evidence lists, by the key of the evidence item each gives. */
+export const evidenceLists = { quote: 'quotes', start: 'quoteStarts', end: 'quoteEnds', sourceId: 'sourceIds' };
+
+/** A fact's disputed values, by the key of the dispute item each gives. */
+export const disputeLists = { property: 'disputedProperties', value: 'disputedValues', sourceId: 'disputedSourceIds' };
+
 /** The plan of a relationship's evidence, kept in its parallel lists sourceIds, quotes, quoteStarts, quoteEnds. */
 export const edgeEvidencePlan = (role = 'edge') =>
   relatedPlan({
-    match: (scope, { node }) => parallelItems(scope[role]!, { quote: 'quotes', start: 'quoteStarts', end: 'quoteEnds', sourceId: 'sourceIds' }, node),
+    match: (scope, { node }) => parallelItems(scope[role]!, evidenceLists, node),
     item: ({ node }) => evidenceScope(`${node}.quote`, `${node}.start`, `${node}.end`, `${node}.sourceId`),
     orderBy: ({ node }) => `${node}.sourceId, ${node}.start, ${node}.end`,
     // Most relationships rest on one quote; the estimate counts that one.
@@ -101,7 +107,7 @@ export const edgeEvidencePlan = (role = 'edge') =>
 /** The plan of the values other sources dispute, kept in the parallel lists disputedProperties, disputedValues, disputedSourceIds. */
 const disputesPlan = (role: string) =>
   relatedPlan({
-    match: (scope, { node }) => parallelItems(scope[role]!, { property: 'disputedProperties', value: 'disputedValues', sourceId: 'disputedSourceIds' }, node),
+    match: (scope, { node }) => parallelItems(scope[role]!, disputeLists, node),
     item: ({ node }) => ({ property: `${node}.property`, value: `${node}.value`, sourceId: `${node}.sourceId` }),
     orderBy: ({ node }) => `${node}.property, ${node}.sourceId, ${node}.value`,
     rows: () => 1,
