@@ -41,4 +41,21 @@ describe('the fuzzer', () => {
     expect(one.defects.every((defect) => defect.kind === 'NO_CODE' && defect.message === 'no code')).toBe(true);
     expect(one.distinct).toBeLessThanOrEqual(300);
   });
+
+  it('sends parts of a run that together are the whole run', async () => {
+    const sent: string[][] = [[], [], []];
+    const recording = (into: string[]) => {
+      const api = fakeApi();
+      return async (request: FuzzRequest) => {
+        if (!request.body?.includes('__schema')) into.push(`${request.path} ${request.body}`);
+        return api(request);
+      };
+    };
+    const whole = await fuzz({ send: recording(sent[0]!), count: 200, seed: 3 });
+    const first = await fuzz({ send: recording(sent[1]!), count: 200, seed: 3, to: 120 });
+    const second = await fuzz({ send: recording(sent[2]!), count: 200, seed: 3, from: 120 });
+    expect([...sent[1]!, ...sent[2]!]).toEqual(sent[0]);
+    expect(first.sent + second.sent).toBe(whole.sent);
+    expect(first.defects.length + second.defects.length).toBe(whole.defects.length);
+  });
 });

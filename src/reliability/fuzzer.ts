@@ -294,6 +294,12 @@ export interface FuzzOptions {
    * so a seed gives the same requests, and the same report, at any concurrency.
    */
   concurrency?: number;
+  /**
+   * Sends only requests `from` (inclusive) to `to` (exclusive) of the `count` planned: parts of one long run, sent
+   * at different times, are together exactly that run. Default all of them.
+   */
+  from?: number;
+  to?: number;
   /** Called after each answer, with how many have come back so far, e.g. for progress. */
   onAnswer?: (answered: number) => void;
 }
@@ -322,7 +328,7 @@ export function planRequests(schema: GraphQLSchema, seed: number, count: number)
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const schema = await introspect(options.send);
-  const planned = planRequests(schema, options.seed, options.count);
+  const planned = planRequests(schema, options.seed, options.count).slice(options.from ?? 0, options.to ?? options.count);
   const answers: (FuzzAnswer | undefined)[] = new Array(planned.length);
   let next = 0;
   let answered = 0;
