@@ -5,6 +5,7 @@
  *   npm run bench                      x1, x100, x1000, 10 s per run (about 15 minutes)
  *   npm run bench -- --quick           x1 and x100, short runs (under 3 minutes)
  *   npm run bench -- --scales 1,100 --duration 5 --connections 4
+ *   npm run bench -- --starts 5          only the time of 5 warm `npm start`s to their first answer
  *
  * Neo4j: a managed local one of its own (temporary data, free port), or NEO4J_URI with --yes-wipe, since
  * the benchmark wipes and reloads the database it uses.
@@ -29,6 +30,7 @@ import { type BenchOperation, operations } from '../bench/operations.js';
 import { type BenchResults, type OperationResult, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
 import { runLoad } from '../bench/run-load.js';
 import { defaultSeed } from '../bench/synthetic-graph.js';
+import { measureWarmStarts } from '../bench/warm-starts.js';
 
 const resultsDirectory = fileURLToPath(new URL('../../bench-results/', import.meta.url));
 const log = (line: string) => console.error(line);
@@ -46,6 +48,8 @@ interface Settings {
   /** Seconds of sequential in-process driver calls per operation. Default 1, or 0.3 with --quick. */
   driverSeconds: number;
   yesWipe: boolean;
+  /** Only time this many warm `npm start`s (after one that loads the graph), then exit. Default: none. */
+  starts: number | undefined;
 }
 
 function positiveNumber(flag: string, value: string): number {
@@ -63,6 +67,7 @@ function readSettings(argv: string[]): Settings {
       duration: { type: 'string' },
       connections: { type: 'string' },
       'yes-wipe': { type: 'boolean', default: false },
+      starts: { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -81,6 +86,7 @@ function readSettings(argv: string[]): Settings {
     connections: values.connections ? Math.round(positiveNumber('connections', values.connections)) : 4,
     driverSeconds: quick ? 0.3 : 1,
     yesWipe: values['yes-wipe'] === true,
+    starts: values.starts ? Math.round(positiveNumber('starts', values.starts)) : undefined,
   };
 }
 
@@ -190,6 +196,7 @@ runCommand('bench', async () => {
   const wallStarted = performance.now();
   const startedAt = new Date().toISOString();
   const settings = readSettings(process.argv.slice(2));
+  if (settings.starts !== undefined) return void (await measureWarmStarts(settings.starts, log));
   const runs = settings.scales.length * operations.length * 3 + 1;
   log(
     `Benchmark: scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}; ${runs} timed runs of ${settings.durationSeconds} s ` +

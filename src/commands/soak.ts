@@ -29,14 +29,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { freePort, OutputFile, sleep, untilAnswering } from '../bench/api-process.js';
 import { operations } from '../bench/operations.js';
 import type { MemoryFigures, MemoryProbeAnswer, MemoryProbeRequest } from '../reliability/memory-probe.js';
 
@@ -84,14 +84,6 @@ for (const [name, value, least] of numbers) {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Resident set size of a process, in bytes, from /proc (Linux). */
 async function rss(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -112,7 +104,6 @@ async function neo4jChild(pid: number): Promise<number | undefined> {
   return undefined;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const percent = (from: number, to: number) => `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(1)} %`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -140,65 +131,6 @@ function sendHugeBody(url: string, bytes: number): Promise<{ status: number; ms:
     };
     pump();
   });
-}
-
-/** A line the API wrote, and when the soak read it (the file is read every 50 ms). */
-interface ApiLine {
-  at: number;
-  text: string;
-}
-
-/**
- * Follows the API's output file. The API writes to a file, not a pipe: a pipe whose reader is busy (this process
- * runs autocannon too) would block the API's synchronous log writes and slow it down.
- */
-class OutputFile {
-  readonly lines: ApiLine[] = [];
-  private offset = 0;
-  private partial = '';
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(private readonly file: string) {
-    this.timer = setInterval(() => void this.read(), 50);
-  }
-
-  async read(): Promise<void> {
-    const handle = await open(this.file, 'r').catch(() => undefined);
-    if (!handle) return;
-    try {
-      const buffer = Buffer.alloc(1024 * 1024);
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offset);
-        if (bytesRead === 0) break;
-        this.offset += bytesRead;
-        const text = this.partial + buffer.subarray(0, bytesRead).toString('utf8');
-        const parts = text.split('\n');
-        this.partial = parts.pop()!;
-        const at = performance.now();
-        for (const line of parts) this.lines.push({ at, text: line });
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-
-  /** The first line after `from` (ms, performance.now()) that matches. */
-  find(pattern: RegExp, from = 0): ApiLine | undefined {
-    return this.lines.find((line) => line.at >= from && pattern.test(line.text));
-  }
-
-  async waitFor(pattern: RegExp, isAlive: () => boolean): Promise<ApiLine> {
-    for (;;) {
-      const line = this.find(pattern);
-      if (line) return line;
-      if (!isAlive()) throw new Error(`the API exited before it was ready:\n${this.lines.slice(-15).map((l) => l.text).join('\n')}`);
-      await sleep(50);
-    }
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
 }
 
 interface Api {
@@ -295,28 +227,6 @@ function describeMemory(memory: { rss: number; probe?: MemoryFigures }): string 
     `RSS ${mb(memory.rss)}, heap used ${mb(probe.heapUsed)} of ${mb(probe.heapTotal)}` +
     `${probe.collected ? ' after a full GC' : ''}, external ${mb(probe.external)}, contexts ${probe.nativeContexts}/${probe.detachedContexts} detached`
   );
-}
-
-const states = JSON.stringify({ query: '{ states { totalCount } }' });
-
-/** Asks a small query every 100 ms until the API answers it with data; resolves with performance.now() of that answer. */
-async function untilAnswering(base: string, until: number): Promise<number | undefined> {
-  while (performance.now() < until) {
-    try {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: states,
-        signal: AbortSignal.timeout(15_000),
-      });
-      const body = (await response.json()) as { data?: { states?: unknown } };
-      if (body.data?.states) return performance.now();
-    } catch {
-      // Refused, reset or timed out: not answering yet.
-    }
-    await sleep(100);
-  }
-  return undefined;
 }
 
 /** Kills the managed Neo4j `atSeconds` into a round and measures the API's recovery; prints one line, returns the ms. */
