@@ -25,15 +25,9 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
-import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.server.security.FormatException;
-import org.neo4j.server.security.SecureHasher;
-import org.neo4j.server.security.SystemGraphCredential;
 
 /**
  * Runs an embedded Neo4j Community DBMS with a Bolt connector on 127.0.0.1 for csto-graph.
@@ -191,10 +185,6 @@ public final class Neo4jLauncher {
 
     /** Applied on every start so the password file or env var stays the single source of truth. */
     private static void setPassword(String password) {
-        // ALTER USER is the JVM's first Cypher: about 2-3 s of a warm start. Skip it when the stored credential is already this password.
-        if (hasPassword(password)) {
-            return;
-        }
         try {
             dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                     "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
@@ -203,25 +193,6 @@ public final class Neo4jLauncher {
             if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
                 throw new IllegalArgumentException("Neo4j refused the password of user " + USER + ": " + e.getMessage(), e);
             }
-        }
-    }
-
-    /**
-     * Whether user {@code neo4j} already has this password and need not change it, read from the system graph without
-     * Cypher. Any surprise in the stored form (another Neo4j version) answers false, so ALTER USER runs as before.
-     */
-    private static boolean hasPassword(String password) {
-        try (Transaction tx = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).beginTx()) {
-            Node user = tx.findNode(Label.label("User"), "name", USER);
-            if (user == null || !Boolean.FALSE.equals(user.getProperty("passwordChangeRequired", null))) {
-                return false;
-            }
-            Object credentials = user.getProperty("credentials", null);
-            return credentials instanceof String stored
-                    && SystemGraphCredential.deserialize(stored, new SecureHasher())
-                            .matchesPassword(password.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException | FormatException e) {
-            return false;
         }
     }
 
