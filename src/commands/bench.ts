@@ -28,6 +28,7 @@ import type { LoadTarget } from '../bench/load-generator.js';
 import { type BenchOperation, operations } from '../bench/operations.js';
 import { type BenchResults, type OperationResult, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
 import { runLoad } from '../bench/run-load.js';
+import { writeSyntheticCypher } from '../bench/synthetic-cypher.js';
 import { defaultSeed } from '../bench/synthetic-graph.js';
 
 const resultsDirectory = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -48,6 +49,10 @@ interface Settings {
   yesWipe: boolean;
   /** Only load each scale and report its import's rows/s: no contenders, no timed runs. */
   importOnly: boolean;
+  /** With importOnly: load the largest scale as Cypher files with `npm run load`'s loader instead of the UNWIND import. */
+  loader: boolean;
+  /** Only write the largest scale as Cypher files into this folder (for `npm run load -- <folder>`), then exit. */
+  writeCypher: string | undefined;
 }
 
 function positiveNumber(flag: string, value: string): number {
@@ -66,6 +71,8 @@ function readSettings(argv: string[]): Settings {
       connections: { type: 'string' },
       'yes-wipe': { type: 'boolean', default: false },
       'import-only': { type: 'boolean', default: false },
+      loader: { type: 'boolean', default: false },
+      'write-cypher': { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -84,7 +91,9 @@ function readSettings(argv: string[]): Settings {
     connections: values.connections ? Math.round(positiveNumber('connections', values.connections)) : 4,
     driverSeconds: quick ? 0.3 : 1,
     yesWipe: values['yes-wipe'] === true,
-    importOnly: values['import-only'] === true,
+    importOnly: values['import-only'] === true || values.loader === true,
+    loader: values.loader === true,
+    writeCypher: values['write-cypher'],
   };
 }
 
@@ -182,6 +191,37 @@ async function processCpuSeconds(pid: number): Promise<number | undefined> {
   }
 }
 
+/** `--loader`: writes the largest scale as Cypher files and loads them with the loader of `npm run load`, into an empty database. */
+async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'csto-graph-bench-cypher-'));
+  try {
+    const written = await writeSyntheticCypher(directory, { scale });
+    log(`x${scale}: ${written.files} Cypher files written; loading them with the loader…`);
+    const nodeBefore = process.cpuUsage();
+    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const started = performance.now();
+    let loaded = 0;
+    const reports = await loadCypherDirectory(opened.db, {
+      directory,
+      log: (line) => {
+        if (++loaded % 100 === 0) log(line);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const changes = sumChanges(reports);
+    const rows = changes.nodesCreated + changes.relationshipsCreated;
+    const cpu = [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [])].join(', ');
+    console.log(
+      `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
+        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}`,
+    );
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
 /** `--import-only`: loads each scale in turn and reports its import, with the CPU seconds Node and Neo4j spent on it. */
 async function importOnly(opened: BenchDatabase, settings: Settings): Promise<void> {
   let loaded = 0;
@@ -230,6 +270,15 @@ runCommand('bench', async () => {
   const wallStarted = performance.now();
   const startedAt = new Date().toISOString();
   const settings = readSettings(process.argv.slice(2));
+  if (settings.writeCypher !== undefined) {
+    const scale = Math.max(...settings.scales);
+    const written = await writeSyntheticCypher(settings.writeCypher, { scale });
+    console.log(
+      `x${scale}: ${written.files} Cypher files in ${settings.writeCypher} (${written.clusters} clusters, ${written.nodes.toLocaleString('en')} nodes and ` +
+        `${written.relationships.toLocaleString('en')} relationships besides the article); load them with npm run load -- ${settings.writeCypher}`,
+    );
+    return;
+  }
   const runs = settings.scales.length * operations.length * 3 + 1;
   if (settings.importOnly) log(`Benchmark: imports only, scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}.`);
   else log(
@@ -242,6 +291,7 @@ runCommand('bench', async () => {
   onShutdownSignal(closeDatabase);
   try {
     log(`Neo4j: ${opened.description}.`);
+    if (settings.loader) return await loaderOnly(opened, Math.max(...settings.scales));
     if (settings.importOnly) return await importOnly(opened, settings);
     const running = await startContenders(opened.db, operations, opened.credentials);
     const profiler = await createDbHitsProfiler(opened.db, opened.credentials);
