@@ -203,6 +203,50 @@ describe('a quote that is not its source', () => {
   });
 });
 
+describe('quotes checked in a run of several files', () => {
+  // The first file only adds (a good quote): the next file's check covers what it adds, or everything when it edits.
+  const goodFile = "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-good'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of ODKB', quoteStart: 13, quoteEnd: 24}]->(s);\n";
+  const runOf = async (second: string) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-run-cypher-'));
+    try {
+      writeFileSync(path.join(directory, '1-good.cypher'), goodFile);
+      writeFileSync(path.join(directory, '2-second.cypher'), second);
+      const error = await rejectionOf(loadCypherDirectory(db, { directory, all: true }));
+      const loaded = await readLoadedFiles(db);
+      return { error, loaded: ['1-good.cypher', '2-second.cypher'].filter((name) => loaded.has(name)) };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+      const session = db.writeSession();
+      await session.run("MATCH (f:LoadedFile) WHERE f.name IN ['1-good.cypher', '2-second.cypher'] DELETE f").finally(() => session.close());
+    }
+  };
+
+  it('rejects a wrong quote in a file that only adds, after a file that loaded', async () => {
+    const { error, loaded } = await runOf(
+      "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-bad'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of CSTO', quoteStart: 13, quoteEnd: 24}]->(s);\n",
+    );
+    expect(error).toMatchObject({ file: '2-second.cypher', line: 3 });
+    expect((error as Error).message).toContain("the quote of probe-bad-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+    expect(loaded).toEqual(['1-good.cypher']);
+    expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
+  });
+
+  it("rejects a file that breaks another file's quote by editing it, though it creates nothing", async () => {
+    const { error, loaded } = await runOf("MATCH (:LoaderProbe {id: 'probe-good'})-[r:SOURCED_FROM]->() SET r.quoteEnd = 25;\n");
+    expect(error).toMatchObject({ file: '2-second.cypher' });
+    expect((error as Error).message).toContain("the quote of probe-good-SOURCED_FROM->csto-2022-10-13 at [13, 25) of source 'csto-2022-10-13' fails");
+    expect(loaded).toEqual(['1-good.cypher']);
+  });
+
+  it("rejects a file that breaks another file's quote while it adds good ones", async () => {
+    const { error } = await runOf(
+      "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-more'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of ODKB', quoteStart: 13, quoteEnd: 24}]->(s)\n" +
+        "WITH s MATCH (:LoaderProbe {id: 'probe-good'})-[r:SOURCED_FROM]->(s) SET r.quote = 'End of CSTO';\n",
+    );
+    expect((error as Error).message).toContain("the quote of probe-good-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
     const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile));

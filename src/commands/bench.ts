@@ -10,7 +10,7 @@
  * the benchmark wipes and reloads the database it uses.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import type { LoadTarget } from '../bench/load-generator.js';
 import { type BenchOperation, operations } from '../bench/operations.js';
 import { type BenchResults, type OperationResult, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
 import { runLoad } from '../bench/run-load.js';
+import { writeSyntheticCypher } from '../bench/synthetic-cypher.js';
 import { defaultSeed } from '../bench/synthetic-graph.js';
 
 const resultsDirectory = fileURLToPath(new URL('../../bench-results/', import.meta.url));
@@ -46,6 +47,12 @@ interface Settings {
   /** Seconds of sequential in-process driver calls per operation. Default 1, or 0.3 with --quick. */
   driverSeconds: number;
   yesWipe: boolean;
+  /** Only load each scale and report its import's rows/s: no contenders, no timed runs. */
+  importOnly: boolean;
+  /** With importOnly: load the largest scale as Cypher files with `npm run load`'s loader instead of the UNWIND import. */
+  loader: boolean;
+  /** Only write the largest scale as Cypher files into this folder (for `npm run load -- <folder>`), then exit. */
+  writeCypher: string | undefined;
 }
 
 function positiveNumber(flag: string, value: string): number {
@@ -63,6 +70,9 @@ function readSettings(argv: string[]): Settings {
       duration: { type: 'string' },
       connections: { type: 'string' },
       'yes-wipe': { type: 'boolean', default: false },
+      'import-only': { type: 'boolean', default: false },
+      loader: { type: 'boolean', default: false },
+      'write-cypher': { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -81,6 +91,9 @@ function readSettings(argv: string[]): Settings {
     connections: values.connections ? Math.round(positiveNumber('connections', values.connections)) : 4,
     driverSeconds: quick ? 0.3 : 1,
     yesWipe: values['yes-wipe'] === true,
+    importOnly: values['import-only'] === true || values.loader === true,
+    loader: values.loader === true,
+    writeCypher: values['write-cypher'],
   };
 }
 
@@ -88,6 +101,8 @@ interface BenchDatabase {
   db: GraphDatabase;
   credentials: { username: string; password: string };
   description: string;
+  /** The Java process of a managed Neo4j, whose CPU time the import line reports. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -117,6 +132,7 @@ async function openBenchDatabase(settings: Settings): Promise<BenchDatabase> {
   return {
     db,
     credentials: managed,
+    pid: managed.pid,
     description: `managed Neo4j (heap ${heap}, page cache 1g, temporary data)`,
     close: async () => {
       await db.close();
@@ -164,6 +180,70 @@ async function graphSize(db: GraphDatabase): Promise<{ nodes: number; relationsh
   return row!;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is none. */
+async function processCpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15, in clock ticks (100 per second on Linux).
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--loader`: writes the largest scale as Cypher files and loads them with the loader of `npm run load`, into an empty database. */
+async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'csto-graph-bench-cypher-'));
+  try {
+    const written = await writeSyntheticCypher(directory, { scale });
+    log(`x${scale}: ${written.files} Cypher files written; loading them with the loader…`);
+    const nodeBefore = process.cpuUsage();
+    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const started = performance.now();
+    let loaded = 0;
+    const reports = await loadCypherDirectory(opened.db, {
+      directory,
+      log: (line) => {
+        if (++loaded % 100 === 0) log(line);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const changes = sumChanges(reports);
+    const rows = changes.nodesCreated + changes.relationshipsCreated;
+    const cpu = [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [])].join(', ');
+    console.log(
+      `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
+        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}`,
+    );
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** `--import-only`: loads each scale in turn and reports its import, with the CPU seconds Node and Neo4j spent on it. */
+async function importOnly(opened: BenchDatabase, settings: Settings): Promise<void> {
+  let loaded = 0;
+  for (const scale of settings.scales) {
+    const nodeBefore = process.cpuUsage();
+    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const imported = await loadScale(opened.db, loaded, scale);
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    loaded = scale;
+    const size = await graphSize(opened.db);
+    const cpu = [
+      `Node ${((node.user + node.system) / 1e6).toFixed(1)} s`,
+      ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : []),
+    ].join(', ');
+    console.log(
+      `x${scale}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships (imported ` +
+        `${imported.rows.toLocaleString('en')} rows in ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s; CPU: ${cpu})`,
+    );
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** The raw Cypher query through the driver, in this process, one call after another: no HTTP at all. */
@@ -190,8 +270,18 @@ runCommand('bench', async () => {
   const wallStarted = performance.now();
   const startedAt = new Date().toISOString();
   const settings = readSettings(process.argv.slice(2));
+  if (settings.writeCypher !== undefined) {
+    const scale = Math.max(...settings.scales);
+    const written = await writeSyntheticCypher(settings.writeCypher, { scale });
+    console.log(
+      `x${scale}: ${written.files} Cypher files in ${settings.writeCypher} (${written.clusters} clusters, ${written.nodes.toLocaleString('en')} nodes and ` +
+        `${written.relationships.toLocaleString('en')} relationships besides the article); load them with npm run load -- ${settings.writeCypher}`,
+    );
+    return;
+  }
   const runs = settings.scales.length * operations.length * 3 + 1;
-  log(
+  if (settings.importOnly) log(`Benchmark: imports only, scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}.`);
+  else log(
     `Benchmark: scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}; ${runs} timed runs of ${settings.durationSeconds} s ` +
       `(after ${settings.warmupSeconds} s of warm-up each) with ${settings.connections} connections.`,
   );
@@ -201,6 +291,8 @@ runCommand('bench', async () => {
   onShutdownSignal(closeDatabase);
   try {
     log(`Neo4j: ${opened.description}.`);
+    if (settings.loader) return await loaderOnly(opened, Math.max(...settings.scales));
+    if (settings.importOnly) return await importOnly(opened, settings);
     const running = await startContenders(opened.db, operations, opened.credentials);
     const profiler = await createDbHitsProfiler(opened.db, opened.credentials);
     const results: BenchResults = {
