@@ -247,6 +247,60 @@ describe('quotes checked in a run of several files', () => {
   });
 });
 
+describe('quotes appended to the evidence lists of a relationship that exists', () => {
+  // docs/adding-a-source.md's fact template: the second file MERGEs the relationship the first created and appends to its lists.
+  const append = (quote: string, quoteStart: number, quoteEnd: number) =>
+    "MATCH (p:LoaderProbe {id: 'probe-lists'}), (s:Source {id: 'csto-2022-10-13'})\n" +
+    `UNWIND [{quote: '${quote}', quoteStart: ${quoteStart}, quoteEnd: ${quoteEnd}}] AS row\n` +
+    'MERGE (p)-[r:PROBES]->(s)\nON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []\n' +
+    "WITH r, row, 'csto-2022-10-13' AS sourceId\n" +
+    'WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)\n' +
+    'SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;\n';
+  const first = "MERGE (:LoaderProbe {id: 'probe-lists'});\n" + append('End of ODKB', 13, 24);
+  const run = async (second: string) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-append-cypher-'));
+    try {
+      writeFileSync(path.join(directory, '1-first.cypher'), first);
+      writeFileSync(path.join(directory, '2-second.cypher'), second);
+      let reports: Awaited<ReturnType<typeof loadCypherDirectory>> = [];
+      let error: unknown;
+      try {
+        reports = await loadCypherDirectory(db, { directory, all: true });
+      } catch (failure) {
+        error = failure;
+      }
+      const quotes = await db.read<{ quotes: string[] }>("MATCH (:LoaderProbe {id: 'probe-lists'})-[r:PROBES]->() RETURN r.quotes AS quotes");
+      return { error, reports, quotes: quotes[0]?.quotes };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+      const session = db.writeSession();
+      await session
+        .run("MATCH (f:LoadedFile) WHERE f.name IN ['1-first.cypher', '2-second.cypher'] DELETE f WITH count(*) AS done MATCH (p:LoaderProbe {id: 'probe-lists'}) DETACH DELETE p")
+        .finally(() => session.close());
+    }
+  };
+
+  it('checks a good appended quote in the scope of the file, not the whole database', async () => {
+    const { error, reports, quotes } = await run(append('End of ODK', 13, 23));
+    expect(error).toBeUndefined();
+    expect(reports.map((report) => report.quoteCheck)).toEqual(['whole', 'scoped']);
+    expect(quotes).toEqual(['End of ODKB', 'End of ODK']);
+  });
+
+  it('rejects a wrong quote appended to a relationship that another file created', async () => {
+    const { error, quotes } = await run(append('End of CSTO', 13, 23));
+    expect(error).toMatchObject({ file: '2-second.cypher' });
+    expect((error as Error).message).toContain("the quote of probe-lists-PROBES->csto-2022-10-13 at [13, 23) of source 'csto-2022-10-13' fails");
+    expect(quotes).toEqual(['End of ODKB']);
+  });
+
+  it('rejects a wrong quote written into the lists in place, by a statement the scope cannot follow', async () => {
+    const { error, reports } = await run("MATCH (:LoaderProbe {id: 'probe-lists'})-[r:PROBES]->() SET r.quotes = ['End of CSTO'] WITH r RETURN r.quotes;\n");
+    expect(reports).toEqual([]);
+    expect((error as Error).message).toContain("the quote of probe-lists-PROBES->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
     const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile));

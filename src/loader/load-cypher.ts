@@ -38,6 +38,8 @@ export interface FileReport {
   milliseconds: number;
   /** True when the file was not run: its hash equals the one recorded at its last load. */
   skipped: boolean;
+  /** Which quotes were checked before it committed: every quote, those it created or SET (quote-scope.ts), or none (schema only, skipped). */
+  quoteCheck?: 'whole' | 'scoped' | 'none';
 }
 
 /** A file failed: nothing of it was written. `line` is the line in the file where Neo4j points (undefined: unknown). */
@@ -157,6 +159,7 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
   let currentMoved: LiteralRowsStatement | undefined;
   let schemaOnly = false;
   const counters: UpdateCounters = emptyCounters();
+  let scope: QuoteScope | undefined;
   try {
     session = db.writeSession();
     tx = session.beginTransaction();
@@ -168,16 +171,19 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
       currentMoved = moveLiteralRows(statement.text);
       // Each statement gets only the parameters it names: Neo4j warns about unused ones.
       const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
-      const result = await tx.run(currentMoved?.text ?? statement.text, { ...used, ...currentMoved?.parameters });
+      const text = currentMoved?.text ?? statement.text;
+      const parameters = { ...used, ...currentMoved?.parameters };
+      // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
+      const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
+      const result = await tx.run(sent.text, parameters);
       const updates = { ...emptyCounters(), ...result.summary.counters.updates() };
       for (const key of Object.keys(counters) as (keyof UpdateCounters)[]) counters[key] += updates[key];
       if (result.summary.queryType === 's') schemaOnly = true;
-      else if (before) await tracker!.statement(tx, before, currentMoved?.text ?? statement.text, { ...used, ...currentMoved?.parameters }, updates);
+      else if (before) tracker!.statement(before, text, sent, updates, result.records);
     }
     for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] = counters[key];
     current = undefined;
     currentMoved = undefined;
-    let scope: QuoteScope | undefined;
     if (!schemaOnly) {
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const mismatches = await findQuoteMismatches(tx, scope);
@@ -204,7 +210,7 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
   } finally {
     await session?.close().catch(() => undefined);
   }
-  return { file: name, statements: statements.length, changes, milliseconds: performance.now() - started, skipped: false };
+  return { file: name, statements: statements.length, changes, milliseconds: performance.now() - started, skipped: false, quoteCheck: schemaOnly ? 'none' : scope ? 'scoped' : 'whole' };
 }
 
 /** True when the file's first statement is a schema command (CREATE/DROP of a constraint or index). */
