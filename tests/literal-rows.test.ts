@@ -65,4 +65,17 @@ MERGE (n:Event {id: row.id})`;
     // Before it: unchanged.
     expect(moved.originalPosition(1, 1)).toEqual({ line: 1, column: 1 });
   });
+
+  it('with strings, sends the other string literals of a data statement as parameters, so files that differ only in them send one text', () => {
+    const file = (id: string) => `// the source\nMATCH (s:Source {id: '${id}'})\nUNWIND [{q: 'a'}] AS row\nWITH s, row, "${id}" AS sourceId RETURN sourceId`;
+    const [one, two] = [moveLiteralRows(file('source-1'), 1, { strings: true })!, moveLiteralRows(file('source-2'), 1, { strings: true })!];
+    expect(one.text).toBe('// the source\nMATCH (s:Source {id: $cstoLiteralString1})\nUNWIND $cstoLiteralRows1 AS row\nWITH s, row, $cstoLiteralString2 AS sourceId RETURN sourceId');
+    expect(two.text).toBe(one.text);
+    expect(one.parameters).toEqual({ cstoLiteralRows1: [{ q: 'a' }], cstoLiteralString1: 'source-1', cstoLiteralString2: 'source-1' });
+    // A position after a moved string maps back to the file's own column.
+    expect(one.originalPosition(4, 34)).toEqual({ line: 4, column: 25 });
+    // Schema commands, and LOAD CSV's FIELDTERMINATOR, keep their literals.
+    expect(moveLiteralRows("CREATE INDEX x IF NOT EXISTS FOR (n:A) ON (n.b) OPTIONS {indexProvider: 'range-1.0'}", 1, { strings: true })).toBeUndefined();
+    expect(moveLiteralRows("WITH 1 AS x LOAD CSV FROM 'f' AS line FIELDTERMINATOR ';' RETURN line", 1, { strings: true })).toBeUndefined();
+  });
 });

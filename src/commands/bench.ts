@@ -213,9 +213,10 @@ async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
     const changes = sumChanges(reports);
     const rows = changes.nodesCreated + changes.relationshipsCreated;
     const cpu = [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [])].join(', ');
+    const whole = reports.filter((report) => report.quoteCheck === 'whole').length;
     console.log(
       `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
-        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}`,
+        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}; ${whole} file(s) with the whole quote check`,
     );
   } finally {
     await rm(directory, { recursive: true, force: true });

@@ -175,8 +175,8 @@ class LiteralParser {
   }
 }
 
-/** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts. */
-function unwindKeywords(text: string): number[] {
+/** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts, and each string literal. */
+function unwindKeywords(text: string, strings: number[] = []): number[] {
   const found: number[] = [];
   let mode: 'code' | 'single' | 'double' | 'backtick' | 'line-comment' | 'block-comment' = 'code';
   for (let i = 0; i < text.length; i++) {
@@ -184,9 +184,10 @@ function unwindKeywords(text: string): number[] {
     const next = text[i + 1];
     switch (mode) {
       case 'code':
-        if (char === "'") mode = 'single';
-        else if (char === '"') mode = 'double';
-        else if (char === '`') mode = 'backtick';
+        if (char === "'" || char === '"') {
+          strings.push(i);
+          mode = char === "'" ? 'single' : 'double';
+        } else if (char === '`') mode = 'backtick';
         else if (char === '/' && next === '/') mode = 'line-comment';
         else if (char === '/' && next === '*') mode = 'block-comment';
         else if ((char === 'u' || char === 'U') && /^unwind\b/i.test(text.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]!))) {
@@ -234,14 +235,35 @@ function offsetOf(text: string, line: number, column: number): number {
   return Math.min(text.length, offset + Math.max(0, column - 1));
 }
 
+/** The prefix of the parameters that carry a statement's other string literals (`$cstoLiteralString1` …). */
+export const literalStringPrefix = 'cstoLiteralString';
+
+/** Statements whose string literals can all be parameters: reads and writes of data, not schema or admin commands. */
+const dataStatement = /^(MATCH|OPTIONAL|MERGE|UNWIND|WITH)\b/i;
+
+function isDataStatement(parser: LiteralParser, statement: string): boolean {
+  try {
+    return dataStatement.test(statement.slice(parser.skip(0)));
+  } catch (error) {
+    if (error instanceof NotALiteral) return false;
+    throw error;
+  }
+}
+
 /**
  * Moves every `UNWIND [literal list]` of a statement into a parameter (names `$cstoLiteralRows1` …, numbered
- * from `first`). Returns undefined when there is nothing to move.
+ * from `first`). With `strings`, a statement that starts with MATCH, OPTIONAL MATCH, MERGE, UNWIND or WITH also
+ * sends its other string literals as parameters (`$cstoLiteralString1` …): the source id that each file of the
+ * merge templates writes into its text (`MATCH (s:Source {id: '…'})`, `'…' AS sourceId`) then no longer makes
+ * the text differ between files, so Neo4j finds it in its query cache instead of parsing it again. Returns undefined
+ * when there is nothing to move.
  */
-export function moveLiteralRows(statement: string, first = 1): LiteralRowsStatement | undefined {
+export function moveLiteralRows(statement: string, first = 1, options: { strings?: boolean } = {}): LiteralRowsStatement | undefined {
   const parser = new LiteralParser(statement);
   const moved: { start: number; end: number; name: string; value: unknown }[] = [];
-  for (const keyword of unwindKeywords(statement)) {
+  const strings: number[] = [];
+  const keywords = unwindKeywords(statement, strings);
+  for (const keyword of keywords) {
     if (moved.length && keyword < moved.at(-1)!.end) continue;
     const start = parser.skip(keyword + 'UNWIND'.length);
     if (statement[start] !== '[') continue;
@@ -253,6 +275,21 @@ export function moveLiteralRows(statement: string, first = 1): LiteralRowsStatem
     } catch (error) {
       if (!(error instanceof NotALiteral)) throw error;
     }
+  }
+  // LOAD CSV's FIELDTERMINATOR takes only a literal.
+  if (options.strings && isDataStatement(parser, statement) && !/\bFIELDTERMINATOR\b/i.test(statement)) {
+    const rows = [...moved];
+    let count = 0;
+    for (const start of strings) {
+      if (rows.some((row) => start >= row.start && start < row.end)) continue;
+      try {
+        const { value, end } = parser.value(start);
+        moved.push({ start, end, name: `${literalStringPrefix}${first + count++}`, value });
+      } catch (error) {
+        if (!(error instanceof NotALiteral)) throw error;
+      }
+    }
+    moved.sort((a, b) => a.start - b.start);
   }
   if (moved.length === 0) return undefined;
   let text = '';

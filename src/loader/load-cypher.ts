@@ -167,8 +167,8 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
     const before = tracker && !startsWithSchemaCommand(statements) ? await tracker.before(tx) : undefined;
     for (const statement of statements) {
       current = statement;
-      // Literal rows travel as a parameter, so Neo4j plans the statement once for all files of its shape.
-      currentMoved = moveLiteralRows(statement.text);
+      // Literal rows and strings travel as parameters, so Neo4j parses and plans the statement once for all files of its shape.
+      currentMoved = moveLiteralRows(statement.text, 1, { strings: true });
       // Each statement gets only the parameters it names: Neo4j warns about unused ones.
       const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
       const text = currentMoved?.text ?? statement.text;
