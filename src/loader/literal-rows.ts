@@ -10,6 +10,7 @@
  * list in the text, where Neo4j evaluates it as before, with its own errors.
  */
 import neo4j from 'neo4j-driver';
+import { scanCypher } from './split-cypher.js';
 
 export interface LiteralRowsStatement {
   /** The statement with each moved list replaced by `$<name>`. */
@@ -178,42 +179,12 @@ class LiteralParser {
 /** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts, and each string literal. */
 function unwindKeywords(text: string, strings: number[] = []): number[] {
   const found: number[] = [];
-  let mode: 'code' | 'single' | 'double' | 'backtick' | 'line-comment' | 'block-comment' = 'code';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    const next = text[i + 1];
-    switch (mode) {
-      case 'code':
-        if (char === "'" || char === '"') {
-          strings.push(i);
-          mode = char === "'" ? 'single' : 'double';
-        } else if (char === '`') mode = 'backtick';
-        else if (char === '/' && next === '/') mode = 'line-comment';
-        else if (char === '/' && next === '*') mode = 'block-comment';
-        else if ((char === 'u' || char === 'U') && /^unwind\b/i.test(text.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]!))) {
-          found.push(i);
-          i += 5;
-        }
-        break;
-      case 'single':
-      case 'double':
-        if (char === '\\') i++;
-        else if ((mode === 'single' && char === "'") || (mode === 'double' && char === '"')) mode = 'code';
-        break;
-      case 'backtick':
-        if (char === '`') mode = 'code';
-        break;
-      case 'line-comment':
-        if (char === '\n') mode = 'code';
-        break;
-      case 'block-comment':
-        if (char === '*' && next === '/') {
-          mode = 'code';
-          i++;
-        }
-        break;
-    }
-  }
+  scanCypher(text, {
+    stringStart: (i) => strings.push(i),
+    code: (i) => {
+      if (/^unwind\b/i.test(text.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]!))) found.push(i);
+    },
+  });
   return found;
 }
 

@@ -34,36 +34,19 @@
  * evidence while a load runs, as the whole check between a file's last statement and its commit does.
  */
 import neo4j, { type Transaction } from 'neo4j-driver';
+import type { FileChanges } from './load-cypher.js';
 import { isBmpText, type QuoteScope } from './quote-check.js';
 
-/** Neo4j's update counters, summed over a file's statements. */
-export interface UpdateCounters {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-  labelsAdded: number;
+/** Neo4j's update counters, summed over a file's statements: a file's changes, and what it removed. */
+export interface UpdateCounters extends FileChanges {
   labelsRemoved: number;
-  indexesAdded: number;
   indexesRemoved: number;
-  constraintsAdded: number;
   constraintsRemoved: number;
 }
 
-export const emptyCounters = (): UpdateCounters => ({
-  nodesCreated: 0,
-  nodesDeleted: 0,
-  relationshipsCreated: 0,
-  relationshipsDeleted: 0,
-  propertiesSet: 0,
-  labelsAdded: 0,
-  labelsRemoved: 0,
-  indexesAdded: 0,
-  indexesRemoved: 0,
-  constraintsAdded: 0,
-  constraintsRemoved: 0,
-});
+const counterKeys: (keyof UpdateCounters)[] = ['nodesCreated', 'nodesDeleted', 'relationshipsCreated', 'relationshipsDeleted', 'propertiesSet', 'labelsAdded', 'labelsRemoved', 'indexesAdded', 'indexesRemoved', 'constraintsAdded', 'constraintsRemoved'];
+
+export const emptyCounters = (): UpdateCounters => Object.fromEntries(counterKeys.map((key) => [key, 0])) as unknown as UpdateCounters;
 
 /** What a file's transaction saw before its first statement. */
 export interface BeforeFile {
