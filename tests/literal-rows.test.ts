@@ -78,4 +78,10 @@ MERGE (n:Event {id: row.id})`;
     expect(moveLiteralRows("CREATE INDEX x IF NOT EXISTS FOR (n:A) ON (n.b) OPTIONS {indexProvider: 'range-1.0'}", 1, { strings: true })).toBeUndefined();
     expect(moveLiteralRows("WITH 1 AS x LOAD CSV FROM 'f' AS line FIELDTERMINATOR ';' RETURN line", 1, { strings: true })).toBeUndefined();
   });
+
+  it('with strings, reads escaped quotes and comments as the lexer does', () => {
+    const moved = moveLiteralRows("MERGE (s {id: 'a'}) /* it's */ SET s.name = 'Putin\\'s', s.day = date('2022-10-13') // it's", 1, { strings: true })!;
+    expect(moved.text).toBe("MERGE (s {id: $cstoLiteralString1}) /* it's */ SET s.name = $cstoLiteralString2, s.day = date($cstoLiteralString3) // it's");
+    expect(moved.parameters).toEqual({ cstoLiteralString1: 'a', cstoLiteralString2: "Putin's", cstoLiteralString3: '2022-10-13' });
+  });
 });

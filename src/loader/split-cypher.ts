@@ -40,8 +40,11 @@ export function scanCypher(text: string, visitor: CypherVisitor): void {
         break;
       case 'single':
       case 'double':
-        if (char === '\\') visitor.any?.(++i);
-        else if ((mode === 'single' && char === "'") || (mode === 'double' && char === '"')) mode = 'code';
+        if (char === '\\') {
+          // Not visitor.any?.(++i): an optional call without a visitor evaluates no argument.
+          i++;
+          visitor.any?.(i);
+        } else if ((mode === 'single' && char === "'") || (mode === 'double' && char === '"')) mode = 'code';
         break;
       case 'backtick':
         if (char === '`') mode = 'code';
@@ -52,7 +55,8 @@ export function scanCypher(text: string, visitor: CypherVisitor): void {
       case 'block-comment':
         if (char === '*' && next === '/') {
           mode = 'code';
-          visitor.any?.(++i);
+          i++;
+          visitor.any?.(i);
         }
         break;
     }
