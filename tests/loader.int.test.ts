@@ -203,6 +203,104 @@ describe('a quote that is not its source', () => {
   });
 });
 
+describe('quotes checked in a run of several files', () => {
+  // The first file only adds (a good quote): the next file's check covers what it adds, or everything when it edits.
+  const goodFile = "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-good'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of ODKB', quoteStart: 13, quoteEnd: 24}]->(s);\n";
+  const runOf = async (second: string) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-run-cypher-'));
+    try {
+      writeFileSync(path.join(directory, '1-good.cypher'), goodFile);
+      writeFileSync(path.join(directory, '2-second.cypher'), second);
+      const error = await rejectionOf(loadCypherDirectory(db, { directory, all: true }));
+      const loaded = await readLoadedFiles(db);
+      return { error, loaded: ['1-good.cypher', '2-second.cypher'].filter((name) => loaded.has(name)) };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+      const session = db.writeSession();
+      await session.run("MATCH (f:LoadedFile) WHERE f.name IN ['1-good.cypher', '2-second.cypher'] DELETE f").finally(() => session.close());
+    }
+  };
+
+  it('rejects a wrong quote in a file that only adds, after a file that loaded', async () => {
+    const { error, loaded } = await runOf(
+      "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-bad'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of CSTO', quoteStart: 13, quoteEnd: 24}]->(s);\n",
+    );
+    expect(error).toMatchObject({ file: '2-second.cypher', line: 3 });
+    expect((error as Error).message).toContain("the quote of probe-bad-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+    expect(loaded).toEqual(['1-good.cypher']);
+    expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
+  });
+
+  it("rejects a file that breaks another file's quote by editing it, though it creates nothing", async () => {
+    const { error, loaded } = await runOf("MATCH (:LoaderProbe {id: 'probe-good'})-[r:SOURCED_FROM]->() SET r.quoteEnd = 25;\n");
+    expect(error).toMatchObject({ file: '2-second.cypher' });
+    expect((error as Error).message).toContain("the quote of probe-good-SOURCED_FROM->csto-2022-10-13 at [13, 25) of source 'csto-2022-10-13' fails");
+    expect(loaded).toEqual(['1-good.cypher']);
+  });
+
+  it("rejects a file that breaks another file's quote while it adds good ones", async () => {
+    const { error } = await runOf(
+      "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-more'})\nMERGE (p)-[:SOURCED_FROM {quote: 'End of ODKB', quoteStart: 13, quoteEnd: 24}]->(s)\n" +
+        "WITH s MATCH (:LoaderProbe {id: 'probe-good'})-[r:SOURCED_FROM]->(s) SET r.quote = 'End of CSTO';\n",
+    );
+    expect((error as Error).message).toContain("the quote of probe-good-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+  });
+});
+
+describe('quotes appended to the evidence lists of a relationship that exists', () => {
+  // docs/adding-a-source.md's fact template: the second file MERGEs the relationship the first created and appends to its lists.
+  const append = (quote: string, quoteStart: number, quoteEnd: number) =>
+    "MATCH (p:LoaderProbe {id: 'probe-lists'}), (s:Source {id: 'csto-2022-10-13'})\n" +
+    `UNWIND [{quote: '${quote}', quoteStart: ${quoteStart}, quoteEnd: ${quoteEnd}}] AS row\n` +
+    'MERGE (p)-[r:PROBES]->(s)\nON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []\n' +
+    "WITH r, row, 'csto-2022-10-13' AS sourceId\n" +
+    'WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)\n' +
+    'SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;\n';
+  const first = "MERGE (:LoaderProbe {id: 'probe-lists'});\n" + append('End of ODKB', 13, 24);
+  const run = async (second: string) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-append-cypher-'));
+    try {
+      writeFileSync(path.join(directory, '1-first.cypher'), first);
+      writeFileSync(path.join(directory, '2-second.cypher'), second);
+      let reports: Awaited<ReturnType<typeof loadCypherDirectory>> = [];
+      let error: unknown;
+      try {
+        reports = await loadCypherDirectory(db, { directory, all: true });
+      } catch (failure) {
+        error = failure;
+      }
+      const quotes = await db.read<{ quotes: string[] }>("MATCH (:LoaderProbe {id: 'probe-lists'})-[r:PROBES]->() RETURN r.quotes AS quotes");
+      return { error, reports, quotes: quotes[0]?.quotes };
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+      const session = db.writeSession();
+      await session
+        .run("MATCH (f:LoadedFile) WHERE f.name IN ['1-first.cypher', '2-second.cypher'] DELETE f WITH count(*) AS done MATCH (p:LoaderProbe {id: 'probe-lists'}) DETACH DELETE p")
+        .finally(() => session.close());
+    }
+  };
+
+  it('checks a good appended quote in the scope of the file, not the whole database', async () => {
+    const { error, reports, quotes } = await run(append('End of ODK', 13, 23));
+    expect(error).toBeUndefined();
+    expect(reports.map((report) => report.quoteCheck)).toEqual(['whole', 'scoped']);
+    expect(quotes).toEqual(['End of ODKB', 'End of ODK']);
+  });
+
+  it('rejects a wrong quote appended to a relationship that another file created', async () => {
+    const { error, quotes } = await run(append('End of CSTO', 13, 23));
+    expect(error).toMatchObject({ file: '2-second.cypher' });
+    expect((error as Error).message).toContain("the quote of probe-lists-PROBES->csto-2022-10-13 at [13, 23) of source 'csto-2022-10-13' fails");
+    expect(quotes).toEqual(['End of ODKB']);
+  });
+
+  it('rejects a wrong quote written into the lists in place, by a statement the scope cannot follow', async () => {
+    const { error, reports } = await run("MATCH (:LoaderProbe {id: 'probe-lists'})-[r:PROBES]->() SET r.quotes = ['End of CSTO'] WITH r RETURN r.quotes;\n");
+    expect(reports).toEqual([]);
+    expect((error as Error).message).toContain("the quote of probe-lists-PROBES->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails");
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
     const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile));

@@ -23,7 +23,7 @@ export interface ImportOptions {
   firstCluster?: number;
   /** Rows per query (one Bolt message). Default 10,000. */
   batchRows?: number;
-  /** Rows per inner transaction of `CALL { … } IN TRANSACTIONS`. Default 5,000. */
+  /** Rows per inner transaction of `CALL { … } IN TRANSACTIONS`. Default 10,000: one commit per batch. */
   transactionRows?: number;
   /** Draw a progress bar on stderr. Default true. */
   progress?: boolean;
@@ -41,27 +41,47 @@ export interface ImportReport {
 
 const entityLabels = new Set<SyntheticLabel>(['State', 'Person', 'Organization', 'Place']);
 
-/** Date conversions for the `SET` of a node label or relationship type; the names are constants of the generator. */
-const dateSets = (variable: string, key: string, row: string) =>
-  (dateProperties[key] ?? []).map((property) => `, ${variable}.${property} = date(${row}.${property})`).join('');
+/** A property name as Cypher writes it. */
+const propertyName = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `\`${key.replace(/`/g, '``')}\``);
 
-function nodeQuery(label: SyntheticLabel, transactionRows: number): string {
+/**
+ * `{key: row[i], …}` for the keys of a batch, from item `first` of each row on; dates (by the generator's
+ * `dateProperties`) converted with `date()`. Rows travel as lists, not maps: Neo4j builds no map per row, and
+ * with the keys spelled out the plan has no Eager (a `SET n = map` after a MATCH gets one).
+ */
+function propertyMap(keys: string[], dates: readonly string[], first: number): string {
+  return `{${keys.map((key, i) => `${propertyName(key)}: ${dates.includes(key) ? `date(row[${first + i}])` : `row[${first + i}]`}`).join(', ')}}`;
+}
+
+function nodeQuery(label: SyntheticLabel, keys: string[], transactionRows: number): string {
   const labels = entityLabels.has(label) ? `${label}:Entity` : label;
   return `UNWIND $rows AS row
 CALL (row) {
-  CREATE (n:${labels})
-  SET n = row${dateSets('n', label, 'row')}
+  CREATE (n:${labels} ${propertyMap(keys, dateProperties[label] ?? [], 0)})
 } IN TRANSACTIONS OF ${transactionRows} ROWS`;
 }
 
-function relationshipQuery(type: string, from: LookupLabel, to: LookupLabel, transactionRows: number): string {
+function relationshipQuery(type: string, from: LookupLabel, to: LookupLabel, keys: string[], transactionRows: number): string {
   return `UNWIND $rows AS row
 CALL (row) {
-  MATCH (a:${from} {id: row.from})
-  MATCH (b:${to} {id: row.to})
-  CREATE (a)-[r:${type}]->(b)
-  SET r = row.properties${dateSets('r', type, 'row.properties')}
+  MATCH (a:${from} {id: row[0]})
+  MATCH (b:${to} {id: row[1]})
+  CREATE (a)-[r:${type} ${propertyMap(keys, dateProperties[type] ?? [], 2)}]->(b)
 } IN TRANSACTIONS OF ${transactionRows} ROWS`;
+}
+
+/** Rows of one query group as they are generated: the ends of a relationship (if any), then its properties. */
+interface PendingRow {
+  ends: unknown[];
+  properties: Record<string, unknown>;
+}
+
+/** Rows of one group as one batch: the union of their keys (in first-seen order) decides the query and each row's list. */
+function toBatch(rows: PendingRow[], query: (keys: string[]) => string): Batch {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.properties)) keys.add(key);
+  const ordered = [...keys];
+  return { query: query(ordered), rows: rows.map((row) => [...row.ends, ...ordered.map((key) => row.properties[key] ?? null)]) };
 }
 
 /** A query and the rows it gets as `$rows`. */
@@ -129,23 +149,23 @@ class BatchRunner {
   }
 }
 
-/** Rows waiting for their query, one buffer per query; a full buffer becomes one batch. */
+/** Rows waiting for their query, one buffer per query group; a full buffer becomes one batch. */
 class BatchWriter extends BatchRunner {
-  private readonly buffers = new Map<string, Batch>();
+  private readonly buffers = new Map<string, { query: (keys: string[]) => string; rows: PendingRow[] }>();
 
   async add({ key, query, row }: PassRow): Promise<void> {
     let buffer = this.buffers.get(key);
-    if (!buffer) this.buffers.set(key, (buffer = { query: query(), rows: [] }));
+    if (!buffer) this.buffers.set(key, (buffer = { query, rows: [] }));
     buffer.rows.push(row);
     if (buffer.rows.length < this.batchRows) return;
-    await this.submit([{ query: buffer.query, rows: buffer.rows }]);
+    await this.submit([toBatch(buffer.rows, buffer.query)]);
     buffer.rows = [];
   }
 
   /** Sends every buffer and waits for the last query. */
   override async drain(): Promise<void> {
     for (const buffer of this.buffers.values()) {
-      if (buffer.rows.length) await this.submit([{ query: buffer.query, rows: buffer.rows }]);
+      if (buffer.rows.length) await this.submit([toBatch(buffer.rows, buffer.query)]);
       buffer.rows = [];
     }
     await super.drain();
@@ -158,13 +178,13 @@ class BatchWriter extends BatchRunner {
  * of one chunk run one after another.
  */
 class ClusterChunkWriter extends BatchRunner {
-  private chunk = new Map<string, Batch>();
+  private chunk = new Map<string, { query: (keys: string[]) => string; rows: PendingRow[] }>();
   private chunkRows = 0;
 
   async addCluster(rows: PassRow[]): Promise<void> {
     for (const { key, query, row } of rows) {
       let group = this.chunk.get(key);
-      if (!group) this.chunk.set(key, (group = { query: query(), rows: [] }));
+      if (!group) this.chunk.set(key, (group = { query, rows: [] }));
       group.rows.push(row);
     }
     this.chunkRows += rows.length;
@@ -177,7 +197,7 @@ class ClusterChunkWriter extends BatchRunner {
   }
 
   private async flush(): Promise<void> {
-    const batches = [...this.chunk.values()];
+    const batches = [...this.chunk.values()].map((group) => toBatch(group.rows, group.query));
     this.chunk = new Map();
     this.chunkRows = 0;
     await this.submit(batches);
@@ -192,11 +212,11 @@ async function checkAnchors(db: GraphDatabase, log: (line: string) => void): Pro
   if (missing.length) log(`[import] warning: the article graph lacks ${missing.join(', ')}; synthetic links to them are skipped.`);
 }
 
-/** One row of a pass: the key of its query, how to build that query, and its parameters. */
+/** One row of a pass: the key of its query group, how to build that group's query for a batch's keys, and the row. */
 interface PassRow {
   key: string;
-  query: () => string;
-  row: unknown;
+  query: (keys: string[]) => string;
+  row: PendingRow;
 }
 
 /** Imports clusters `firstCluster` … `scale - 1`; the article (and its schema) must be loaded already. */
@@ -205,7 +225,7 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
   const firstCluster = options.firstCluster ?? 1;
   const clusters = Math.max(0, clusterCount(options.scale) - firstCluster + 1);
   const batchRows = options.batchRows ?? 10_000;
-  const transactionRows = options.transactionRows ?? 5_000;
+  const transactionRows = options.transactionRows ?? 10_000;
   await checkAnchors(db, log);
 
   const started = performance.now();
@@ -244,13 +264,13 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
   await pass(
     'nodes',
     2,
-    (cluster) => cluster.nodes.map((node) => ({ key: node.label, query: () => nodeQuery(node.label, transactionRows), row: node.properties })),
+    (cluster) => cluster.nodes.map((node) => ({ key: node.label, query: (keys) => nodeQuery(node.label, keys, transactionRows), row: { ends: [], properties: node.properties } })),
   );
   const nodes = sent;
   const relationshipRow = (rel: SyntheticCluster['relationships'][number]): PassRow => ({
     key: `${rel.type}|${rel.from.label}|${rel.to.label}`,
-    query: () => relationshipQuery(rel.type, rel.from.label, rel.to.label, transactionRows),
-    row: { from: rel.from.id, to: rel.to.id, properties: rel.properties },
+    query: (keys) => relationshipQuery(rel.type, rel.from.label, rel.to.label, keys, transactionRows),
+    row: { ends: [rel.from.id, rel.to.id], properties: rel.properties },
   });
   // Relationships inside a cluster first, two chunks of disjoint clusters at once; the links to nodes outside
   // the cluster (the article's, shared by all) after them, one batch at a time, as they share their end nodes.

@@ -457,8 +457,9 @@ export function buildCluster(seed: number, index: number): SyntheticCluster {
     const byAlliance = type === 'EXERCISE' || type === 'DEPLOYMENT';
     const person = type === 'VISIT' || type === 'MEETING' || type === 'SUPPORT';
     const actor = byAlliance ? rng.pick(alliances) : person ? rng.pick(people) : rng.pick(states);
+    // Every type but DISSOLUTION has a target (docs/model.md, "Who goes where"): an alliance's exercise, the state it is held with.
     const target =
-      type === 'DISSOLUTION' || type === 'EXERCISE' ? null
+      type === 'DISSOLUTION' ? null
       : byAlliance || type === 'VISIT' ? rng.pick(states)
       : person ? rng.pick(people.filter((other) => other !== actor))
       : rng.pick(alliances);

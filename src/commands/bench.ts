@@ -5,13 +5,16 @@
  *   npm run bench                      x1, x100, x1000, 10 s per run (about 15 minutes)
  *   npm run bench -- --quick           x1 and x100, short runs (under 3 minutes)
  *   npm run bench -- --scales 1,100 --duration 5 --connections 4
- *   npm run bench -- --starts 5          only the time of 5 warm `npm start`s to their first answer
+ *   npm run bench -- --import-only --scales 1000   only the import's rows/s, with Node's and Neo4j's CPU seconds
+ *   npm run bench -- --loader --scales 1000        the same rows as Cypher files, through npm run load's loader
+ *   npm run bench -- --write-cypher DIR            only write those files, for npm run load -- DIR
+ *   npm run bench -- --starts 5                    only the time of 5 warm `npm start`s to their first answer
  *
  * Neo4j: a managed local one of its own (temporary data, free port), or NEO4J_URI with --yes-wipe, since
  * the benchmark wipes and reloads the database it uses.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,7 @@ import type { LoadTarget } from '../bench/load-generator.js';
 import { type BenchOperation, operations } from '../bench/operations.js';
 import { type BenchResults, type OperationResult, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
 import { runLoad } from '../bench/run-load.js';
+import { writeSyntheticCypher } from '../bench/synthetic-cypher.js';
 import { defaultSeed } from '../bench/synthetic-graph.js';
 import { measureWarmStarts } from '../bench/warm-starts.js';
 
@@ -50,6 +54,12 @@ interface Settings {
   yesWipe: boolean;
   /** Only time this many warm `npm start`s (after one that loads the graph), then exit. Default: none. */
   starts: number | undefined;
+  /** Only load each scale and report its import's rows/s: no contenders, no timed runs. */
+  importOnly: boolean;
+  /** With importOnly: load the largest scale as Cypher files with `npm run load`'s loader instead of the UNWIND import. */
+  loader: boolean;
+  /** Only write the largest scale as Cypher files into this folder (for `npm run load -- <folder>`), then exit. */
+  writeCypher: string | undefined;
 }
 
 function positiveNumber(flag: string, value: string): number {
@@ -68,6 +78,9 @@ function readSettings(argv: string[]): Settings {
       connections: { type: 'string' },
       'yes-wipe': { type: 'boolean', default: false },
       starts: { type: 'string' },
+      'import-only': { type: 'boolean', default: false },
+      loader: { type: 'boolean', default: false },
+      'write-cypher': { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -87,6 +100,9 @@ function readSettings(argv: string[]): Settings {
     driverSeconds: quick ? 0.3 : 1,
     yesWipe: values['yes-wipe'] === true,
     starts: values.starts ? Math.round(positiveNumber('starts', values.starts)) : undefined,
+    importOnly: values['import-only'] === true || values.loader === true,
+    loader: values.loader === true,
+    writeCypher: values['write-cypher'],
   };
 }
 
@@ -94,6 +110,8 @@ interface BenchDatabase {
   db: GraphDatabase;
   credentials: { username: string; password: string };
   description: string;
+  /** The Java process of a managed Neo4j, whose CPU time the import line reports. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -123,6 +141,7 @@ async function openBenchDatabase(settings: Settings): Promise<BenchDatabase> {
   return {
     db,
     credentials: managed,
+    pid: managed.pid,
     description: `managed Neo4j (heap ${heap}, page cache 1g, temporary data)`,
     close: async () => {
       await db.close();
@@ -170,6 +189,71 @@ async function graphSize(db: GraphDatabase): Promise<{ nodes: number; relationsh
   return row!;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is none. */
+async function processCpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15, in clock ticks (100 per second on Linux).
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--loader`: writes the largest scale as Cypher files and loads them with the loader of `npm run load`, into an empty database. */
+async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'csto-graph-bench-cypher-'));
+  try {
+    const written = await writeSyntheticCypher(directory, { scale });
+    log(`x${scale}: ${written.files} Cypher files written; loading them with the loader…`);
+    const nodeBefore = process.cpuUsage();
+    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const started = performance.now();
+    let loaded = 0;
+    const reports = await loadCypherDirectory(opened.db, {
+      directory,
+      log: (line) => {
+        if (++loaded % 100 === 0) log(line);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const changes = sumChanges(reports);
+    const rows = changes.nodesCreated + changes.relationshipsCreated;
+    const cpu = [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [])].join(', ');
+    const whole = reports.filter((report) => report.quoteCheck === 'whole').length;
+    console.log(
+      `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
+        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}; ${whole} file(s) with the whole quote check`,
+    );
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** `--import-only`: loads each scale in turn and reports its import, with the CPU seconds Node and Neo4j spent on it. */
+async function importOnly(opened: BenchDatabase, settings: Settings): Promise<void> {
+  let loaded = 0;
+  for (const scale of settings.scales) {
+    const nodeBefore = process.cpuUsage();
+    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const imported = await loadScale(opened.db, loaded, scale);
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    loaded = scale;
+    const size = await graphSize(opened.db);
+    const cpu = [
+      `Node ${((node.user + node.system) / 1e6).toFixed(1)} s`,
+      ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : []),
+    ].join(', ');
+    console.log(
+      `x${scale}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships (imported ` +
+        `${imported.rows.toLocaleString('en')} rows in ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s; CPU: ${cpu})`,
+    );
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** The raw Cypher query through the driver, in this process, one call after another: no HTTP at all. */
@@ -197,8 +281,18 @@ runCommand('bench', async () => {
   const startedAt = new Date().toISOString();
   const settings = readSettings(process.argv.slice(2));
   if (settings.starts !== undefined) return void (await measureWarmStarts(settings.starts, log));
+  if (settings.writeCypher !== undefined) {
+    const scale = Math.max(...settings.scales);
+    const written = await writeSyntheticCypher(settings.writeCypher, { scale });
+    console.log(
+      `x${scale}: ${written.files} Cypher files in ${settings.writeCypher} (${written.clusters} clusters, ${written.nodes.toLocaleString('en')} nodes and ` +
+        `${written.relationships.toLocaleString('en')} relationships besides the article); load them with npm run load -- ${settings.writeCypher}`,
+    );
+    return;
+  }
   const runs = settings.scales.length * operations.length * 3 + 1;
-  log(
+  if (settings.importOnly) log(`Benchmark: imports only, scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}.`);
+  else log(
     `Benchmark: scales ${settings.scales.map((scale) => `x${scale}`).join(', ')}; ${runs} timed runs of ${settings.durationSeconds} s ` +
       `(after ${settings.warmupSeconds} s of warm-up each) with ${settings.connections} connections.`,
   );
@@ -208,6 +302,8 @@ runCommand('bench', async () => {
   onShutdownSignal(closeDatabase);
   try {
     log(`Neo4j: ${opened.description}.`);
+    if (settings.loader) return await loaderOnly(opened, Math.max(...settings.scales));
+    if (settings.importOnly) return await importOnly(opened, settings);
     const running = await startContenders(opened.db, operations, opened.credentials);
     const profiler = await createDbHitsProfiler(opened.db, opened.credentials);
     const results: BenchResults = {

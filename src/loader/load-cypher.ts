@@ -9,8 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Transaction } from 'neo4j-driver';
 import { type GraphDatabase, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
+import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
-import { describeMismatch, findQuoteMismatches, lineOfQuote } from './quote-check.js';
+import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
+import { emptyCounters, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { splitCypher } from './split-cypher.js';
 
 /** The project's own `cypher/` folder. */
@@ -36,6 +38,8 @@ export interface FileReport {
   milliseconds: number;
   /** True when the file was not run: its hash equals the one recorded at its last load. */
   skipped: boolean;
+  /** Which quotes were checked before it committed: every quote, those it created or SET (quote-scope.ts), or none (schema only, skipped). */
+  quoteCheck?: 'whole' | 'scoped' | 'none';
 }
 
 /** A file failed: nothing of it was written. `line` is the line in the file where Neo4j points (undefined: unknown). */
@@ -138,8 +142,12 @@ export async function prepareCypherFile(file: string, name = path.basename(file)
 const writeRecord = (tx: Transaction, name: string, hash: string) =>
   tx.run(`MERGE (f:${loadedFileLabel} {name: $name}) SET f.hash = $hash, f.loadedAt = datetime()`, { name, hash });
 
-/** Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the file and line. */
-export async function loadCypherFile(db: GraphDatabase, file: string | PreparedFile, displayName?: string): Promise<FileReport> {
+/**
+ * Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the
+ * file and line. With a tracker (one per run of several files), the quote check covers what the file can have
+ * broken instead of the whole database, when the file provably only added (see quote-scope.ts).
+ */
+export async function loadCypherFile(db: GraphDatabase, file: string | PreparedFile, displayName?: string, tracker?: QuoteScopeTracker): Promise<FileReport> {
   const started = performance.now();
   const prepared = typeof file === 'string' ? await prepareCypherFile(file, displayName) : file;
   const name = displayName ?? prepared.name;
@@ -148,22 +156,37 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
   let session;
   let tx: Transaction | undefined;
   let current = statements[0];
+  let currentMoved: LiteralRowsStatement | undefined;
   let schemaOnly = false;
+  const counters: UpdateCounters = emptyCounters();
+  let scope: QuoteScope | undefined;
   try {
     session = db.writeSession();
     tx = session.beginTransaction();
+    // Schema commands and data writes cannot share a transaction: a file of them reads nothing first.
+    const before = tracker && !startsWithSchemaCommand(statements) ? await tracker.before(tx) : undefined;
     for (const statement of statements) {
       current = statement;
+      // Literal rows and strings travel as parameters, so Neo4j parses and plans the statement once for all files of its shape.
+      currentMoved = moveLiteralRows(statement.text, 1, { strings: true });
       // Each statement gets only the parameters it names: Neo4j warns about unused ones.
       const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
-      const result = await tx.run(statement.text, used);
-      const counters = result.summary.counters.updates();
-      for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] += counters[key] ?? 0;
+      const text = currentMoved?.text ?? statement.text;
+      const parameters = { ...used, ...currentMoved?.parameters };
+      // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
+      const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
+      const result = await tx.run(sent.text, parameters);
+      const updates = { ...emptyCounters(), ...result.summary.counters.updates() };
+      for (const key of Object.keys(counters) as (keyof UpdateCounters)[]) counters[key] += updates[key];
       if (result.summary.queryType === 's') schemaOnly = true;
+      else if (before) tracker!.statement(before, text, sent, updates, result.records);
     }
+    for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] = counters[key];
     current = undefined;
+    currentMoved = undefined;
     if (!schemaOnly) {
-      const mismatches = await findQuoteMismatches(tx);
+      scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
+      const mismatches = await findQuoteMismatches(tx, scope);
       if (mismatches.length) {
         const first = mismatches[0]!;
         const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : '';
@@ -178,17 +201,32 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
       await writeRecord(record, prepared.name, prepared.hash);
       await record.commit();
     }
+    if (before && !schemaOnly) tracker?.committed(before, counters, scope !== undefined);
+    else tracker?.forget();
   } catch (error) {
+    tracker?.forget();
     await tx?.rollback().catch(() => undefined);
-    throw describeLoadFailure(error, name, current, db.uri);
+    throw describeLoadFailure(error, name, current, db.uri, currentMoved);
   } finally {
     await session?.close().catch(() => undefined);
   }
-  return { file: name, statements: statements.length, changes, milliseconds: performance.now() - started, skipped: false };
+  return { file: name, statements: statements.length, changes, milliseconds: performance.now() - started, skipped: false, quoteCheck: schemaOnly ? 'none' : scope ? 'scoped' : 'whole' };
+}
+
+/** True when the file's first statement is a schema command (CREATE/DROP of a constraint or index). */
+function startsWithSchemaCommand(statements: { text: string }[]): boolean {
+  const first = statements[0]?.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() ?? '';
+  return /^(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|BTREE)\s+)?(CONSTRAINT|INDEX)\b/i.test(first);
 }
 
 /** Any failure of a file as a CypherFileError: one line naming the file (and the line, when Neo4j points at one). */
-function describeLoadFailure(error: unknown, name: string, current: { text: string; line: number } | undefined, uri: string): Error {
+function describeLoadFailure(
+  error: unknown,
+  name: string,
+  current: { text: string; line: number } | undefined,
+  uri: string,
+  moved: LiteralRowsStatement | undefined,
+): Error {
   if (error instanceof CypherFileError) return error;
   const mapped = mapNeo4jError(error, uri);
   if (mapped instanceof DatabaseUnavailableError) {
@@ -198,7 +236,9 @@ function describeLoadFailure(error: unknown, name: string, current: { text: stri
   if (!(mapped instanceof DatabaseQueryError) || !(error instanceof Neo4jError) || !current) {
     return new CypherFileError(name, current?.line, undefined, mapped.message.split('\n', 1)[0]!, { cause: error });
   }
-  const position = positionInStatement(error.message);
+  const sent = positionInStatement(error.message);
+  // Neo4j points into the text it was sent: with moved rows, that position is mapped back to the file's text.
+  const position = sent && moved ? moved.originalPosition(sent.line, sent.column) : sent;
   const leadingLines = current.text.length - current.text.trimStart().length;
   const line = position ? current.line + position.line - 1 : current.line + (current.text.slice(0, leadingLines).match(/\n/g)?.length ?? 0);
   return new CypherFileError(name, line, position?.column, `${error.code}: ${error.message.split('\n', 1)[0]}`, { cause: error });
@@ -231,6 +271,8 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const reports: FileReport[] = [];
   const chain = createHash('sha256');
   const skipped: string[] = [];
+  // Made at the first file that loads, so that a run that skips every file reads nothing more.
+  let tracker: QuoteScopeTracker | undefined;
   for (const [index, file] of files.entries()) {
     const name = path.relative(directory, file).split(path.sep).join('/');
     const prepared = await prepareCypherFile(file, name);
@@ -241,7 +283,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
       continue;
     }
-    const report = await loadCypherFile(db, prepared);
+    const report = await loadCypherFile(db, prepared, undefined, (tracker ??= new QuoteScopeTracker()));
     reports.push(report);
     options.log?.(
       `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statements, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms)`,

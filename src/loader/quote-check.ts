@@ -6,7 +6,7 @@
  * relationship carries its evidence in the parallel lists `sourceIds`, `quotes`, `quoteStarts` and `quoteEnds`, one
  * item per index (docs/model.md). Offsets are UTF-16 code units, end exclusive.
  */
-import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
 
 /** A quote that is not its source's text at its offsets. */
 export interface QuoteMismatch {
@@ -68,12 +68,47 @@ type Tx = Transaction | ManagedTransaction;
 const plain = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : value;
 
-/** Every quote of the database that is not verbatim at its offsets, seen from inside `tx` (so before commit). */
-export async function findQuoteMismatches(tx: Tx): Promise<QuoteMismatch[]> {
-  const sources = await tx.run('MATCH (s:Source) RETURN s.id AS id, s.text AS text');
-  const texts = new Map<string, unknown>(sources.records.map((record) => [record.get('id') as string, record.get('text')]));
-  const bmpSources = [...texts].filter(([, text]) => typeof text === 'string' && !/[\uD800-\uDFFF]/.test(text)).map(([id]) => id);
-  const result = await tx.run(quoteQuery, { bmpSources, ...formProblems });
+/**
+ * Only these relationships, when the loader knows that nothing else can have changed (see `quote-scope.ts`).
+ * `bmpSources` are the ids of the Sources whose text has no surrogate pair, as the full check computes them.
+ */
+export interface QuoteScope {
+  relationshipIds: number[];
+  bmpSources: string[];
+}
+
+/** The same query over the relationships of a scope, found by id. */
+const scopedQuoteQuery = quoteQuery.replace(
+  /^\s*MATCH \(a\)-\[r\]->\(b\)\s*\nWHERE /,
+  'UNWIND $relationshipIds AS relationshipId\nMATCH (a)-[r]->(b) WHERE id(r) = relationshipId\nWITH a, r, b\nWHERE ',
+);
+if (scopedQuoteQuery === quoteQuery) throw new Error('quote-check: the quote query no longer starts with MATCH (a)-[r]->(b) WHERE');
+
+/** Every Source's text, by id. */
+export async function readSourceTexts(tx: Tx, ids?: string[]): Promise<Map<string, unknown>> {
+  const sources = await tx.run(
+    ids ? 'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.text AS text' : 'MATCH (s:Source) RETURN s.id AS id, s.text AS text',
+    { ids },
+  );
+  return new Map<string, unknown>(sources.records.map((record) => [record.get('id') as string, record.get('text')]));
+}
+
+/** The Sources whose text Neo4j's substring (code points) reads as JavaScript does (UTF-16 units): no surrogate pairs. */
+export const isBmpText = (text: unknown): boolean => typeof text === 'string' && !/[\uD800-\uDFFF]/.test(text);
+
+/**
+ * Every quote of the database that is not verbatim at its offsets, seen from inside `tx` (so before commit);
+ * with a scope, only those of the scope's relationships.
+ */
+export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<QuoteMismatch[]> {
+  if (scope?.relationshipIds.length === 0) return [];
+  let texts = scope ? undefined : await readSourceTexts(tx);
+  const bmpSources = scope?.bmpSources ?? [...texts!].filter(([, text]) => isBmpText(text)).map(([id]) => id);
+  const result = scope
+    ? await tx.run(scopedQuoteQuery, { bmpSources, ...formProblems, relationshipIds: scope.relationshipIds.map((id) => neo4j.int(id)) })
+    : await tx.run(quoteQuery, { bmpSources, ...formProblems });
+  // A scope's suspects are few: only their sources' texts are read.
+  texts ??= await readSourceTexts(tx, [...new Set(result.records.map((record) => record.get('sourceId') as string).filter((id) => typeof id === 'string'))]);
   const mismatches: QuoteMismatch[] = [];
   for (const record of result.records) {
     const { problem: form, ...row } = Object.fromEntries(Object.entries(record.toObject()).map(([key, value]) => [key, plain(value)])) as unknown as QuoteRow & { problem: string | null };

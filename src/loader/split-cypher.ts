@@ -14,35 +14,36 @@ function isBlank(text: string): boolean {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 }
 
-export function splitCypher(script: string): CypherStatement[] {
-  const statements: CypherStatement[] = [];
+/** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, and every character. */
+export interface CypherVisitor {
+  code?(index: number): void;
+  stringStart?(index: number): void;
+  any?(index: number): void;
+}
+
+/** Reads Cypher text as its lexer does: code, strings (with escapes), `names` and comments, calling the visitor. */
+export function scanCypher(text: string, visitor: CypherVisitor): void {
   let mode: Mode = 'code';
-  let start = 0;
-  let startLine = 1;
-  let line = 1;
-  for (let i = 0; i < script.length; i++) {
-    const char = script[i];
-    const next = script[i + 1];
-    if (char === '\n') line++;
+  for (let i = 0; i < text.length; i++) {
+    visitor.any?.(i);
+    const char = text[i];
+    const next = text[i + 1];
     switch (mode) {
       case 'code':
-        if (char === "'") mode = 'single';
-        else if (char === '"') mode = 'double';
-        else if (char === '`') mode = 'backtick';
+        if (char === "'" || char === '"') {
+          visitor.stringStart?.(i);
+          mode = char === "'" ? 'single' : 'double';
+        } else if (char === '`') mode = 'backtick';
         else if (char === '/' && next === '/') mode = 'line-comment';
         else if (char === '/' && next === '*') mode = 'block-comment';
-        else if (char === ';') {
-          const text = script.slice(start, i);
-          if (!isBlank(text)) statements.push({ text, line: startLine });
-          start = i + 1;
-          startLine = line;
-        }
+        else visitor.code?.(i);
         break;
       case 'single':
       case 'double':
         if (char === '\\') {
-          if (next === '\n') line++;
+          // Not visitor.any?.(++i): an optional call without a visitor evaluates no argument.
           i++;
+          visitor.any?.(i);
         } else if ((mode === 'single' && char === "'") || (mode === 'double' && char === '"')) mode = 'code';
         break;
       case 'backtick':
@@ -55,10 +56,30 @@ export function splitCypher(script: string): CypherStatement[] {
         if (char === '*' && next === '/') {
           mode = 'code';
           i++;
+          visitor.any?.(i);
         }
         break;
     }
   }
+}
+
+export function splitCypher(script: string): CypherStatement[] {
+  const statements: CypherStatement[] = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  scanCypher(script, {
+    any: (i) => {
+      if (script[i] === '\n') line++;
+    },
+    code: (i) => {
+      if (script[i] !== ';') return;
+      const text = script.slice(start, i);
+      if (!isBlank(text)) statements.push({ text, line: startLine });
+      start = i + 1;
+      startLine = line;
+    },
+  });
   const rest = script.slice(start);
   if (!isBlank(rest)) statements.push({ text: rest, line: startLine });
   return statements;

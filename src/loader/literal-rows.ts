@@ -1,0 +1,291 @@
+/**
+ * `UNWIND [ …literal rows… ] AS row` sent as `UNWIND $param AS row`: the same statement, but Neo4j parses and plans
+ * it once for every file of the same shape instead of once per file. A statement of a few hundred literal rows
+ * costs Neo4j about a second to parse and plan (its parser and rewriters walk every literal), and the plan cannot
+ * be reused, since Neo4j only turns simple literals into parameters; sent as a parameter, the rows cost almost
+ * nothing and the plan is cached.
+ *
+ * Only lists made of plain literals move: strings, numbers, booleans, null, lists, maps and `date('YYYY-MM-DD')`.
+ * Anything else (another function, an expression, a parameter, an escape this parser does not know) leaves the
+ * list in the text, where Neo4j evaluates it as before, with its own errors.
+ */
+import neo4j from 'neo4j-driver';
+import { scanCypher } from './split-cypher.js';
+
+export interface LiteralRowsStatement {
+  /** The statement with each moved list replaced by `$<name>`. */
+  text: string;
+  /** The moved lists, by parameter name. */
+  parameters: Record<string, unknown>;
+  /** A 1-based line and column of `text` (as Neo4j's errors give them) as the line and column of the original statement. */
+  originalPosition(line: number, column: number): { line: number; column: number };
+}
+
+/** The parameters' names: `$<prefix><n>`, a name no file is expected to use. */
+export const literalRowsPrefix = 'cstoLiteralRows';
+
+/** Thrown inside the parser when a list is not made of plain literals; the list then stays in the text. */
+class NotALiteral extends Error {}
+
+const int64Min = -(2n ** 63n);
+const int64Max = 2n ** 63n - 1n;
+
+/** Parses one literal value starting at `start`; returns it and where it ends. */
+class LiteralParser {
+  constructor(private readonly text: string) {}
+
+  /** White space and comments, as Cypher allows between tokens. */
+  skip(at: number): number {
+    const text = this.text;
+    for (;;) {
+      while (at < text.length && /\s/.test(text[at]!)) at++;
+      if (text.startsWith('//', at)) {
+        const end = text.indexOf('\n', at);
+        at = end < 0 ? text.length : end + 1;
+      } else if (text.startsWith('/*', at)) {
+        const end = text.indexOf('*/', at + 2);
+        if (end < 0) throw new NotALiteral();
+        at = end + 2;
+      } else {
+        return at;
+      }
+    }
+  }
+
+  value(at: number): { value: unknown; end: number } {
+    at = this.skip(at);
+    const char = this.text[at];
+    if (char === '[') return this.list(at);
+    if (char === '{') return this.map(at);
+    if (char === "'" || char === '"') return this.string(at);
+    if (char === '-' || (char !== undefined && /[0-9]/.test(char))) return this.number(at);
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(at, at + 64))?.[0];
+    if (word === undefined) throw new NotALiteral();
+    const after = at + word.length;
+    const lower = word.toLowerCase();
+    if (lower === 'true') return { value: true, end: after };
+    if (lower === 'false') return { value: false, end: after };
+    if (lower === 'null') return { value: null, end: after };
+    if (lower === 'date') return this.date(after);
+    throw new NotALiteral();
+  }
+
+  private list(at: number): { value: unknown[]; end: number } {
+    const items: unknown[] = [];
+    at = this.skip(at + 1);
+    if (this.text[at] === ']') return { value: items, end: at + 1 };
+    for (;;) {
+      const item = this.value(at);
+      items.push(item.value);
+      at = this.skip(item.end);
+      if (this.text[at] === ',') at++;
+      else if (this.text[at] === ']') return { value: items, end: at + 1 };
+      else throw new NotALiteral();
+    }
+  }
+
+  private map(at: number): { value: Record<string, unknown>; end: number } {
+    const map: Record<string, unknown> = {};
+    at = this.skip(at + 1);
+    if (this.text[at] === '}') return { value: map, end: at + 1 };
+    for (;;) {
+      at = this.skip(at);
+      let key: string;
+      if (this.text[at] === '`') {
+        const end = this.text.indexOf('`', at + 1);
+        // A doubled backtick escapes one; rare enough to leave to Neo4j.
+        if (end < 0 || this.text[end + 1] === '`') throw new NotALiteral();
+        key = this.text.slice(at + 1, end);
+        at = end + 1;
+      } else {
+        const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(at, at + 256))?.[0];
+        if (word === undefined) throw new NotALiteral();
+        key = word;
+        at += word.length;
+      }
+      if (Object.hasOwn(map, key)) throw new NotALiteral();
+      at = this.skip(at);
+      if (this.text[at] !== ':') throw new NotALiteral();
+      const item = this.value(at + 1);
+      map[key] = item.value;
+      at = this.skip(item.end);
+      if (this.text[at] === ',') at++;
+      else if (this.text[at] === '}') return { value: map, end: at + 1 };
+      else throw new NotALiteral();
+    }
+  }
+
+  private string(at: number): { value: string; end: number } {
+    const quote = this.text[at]!;
+    let value = '';
+    for (let i = at + 1; i < this.text.length; i++) {
+      const char = this.text[i]!;
+      if (char === quote) return { value, end: i + 1 };
+      if (char !== '\\') {
+        value += char;
+        continue;
+      }
+      const escape = this.text[++i];
+      const simple: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      if (escape !== undefined && escape in simple) {
+        value += simple[escape];
+      } else if (escape === 'u' || escape === 'U') {
+        const digits = escape === 'u' ? 4 : 8;
+        const hex = this.text.slice(i + 1, i + 1 + digits);
+        if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(hex)) throw new NotALiteral();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff) throw new NotALiteral();
+        value += String.fromCodePoint(code);
+        i += digits;
+      } else {
+        throw new NotALiteral();
+      }
+    }
+    throw new NotALiteral();
+  }
+
+  private number(at: number): { value: unknown; end: number } {
+    const match = /^-?\s*(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?(?![0-9A-Za-z_.])/.exec(this.text.slice(at, at + 400));
+    if (!match) throw new NotALiteral();
+    const token = match[0].replace(/\s+/g, '');
+    const end = at + match[0].length;
+    if (match[1] !== undefined || match[2] !== undefined) {
+      const value = Number(token);
+      if (!Number.isFinite(value)) throw new NotALiteral();
+      // A JavaScript number travels as a Cypher FLOAT, as the literal would be.
+      return { value, end };
+    }
+    const value = BigInt(token);
+    if (value < int64Min || value > int64Max) throw new NotALiteral();
+    return { value: neo4j.int(token), end };
+  }
+
+  /** `date('YYYY-MM-DD')`, `at` just after the word. */
+  private date(at: number): { value: unknown; end: number } {
+    at = this.skip(at);
+    if (this.text[at] !== '(') throw new NotALiteral();
+    const argument = this.value(at + 1);
+    const end = this.skip(argument.end);
+    if (this.text[end] !== ')' || typeof argument.value !== 'string') throw new NotALiteral();
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(argument.value);
+    if (!match) throw new NotALiteral();
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth) throw new NotALiteral();
+    return { value: new neo4j.types.Date(year, month, day), end: end + 1 };
+  }
+}
+
+/** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts, and each string literal. */
+function unwindKeywords(text: string, strings: number[] = []): number[] {
+  const found: number[] = [];
+  scanCypher(text, {
+    stringStart: (i) => strings.push(i),
+    code: (i) => {
+      if (/^unwind\b/i.test(text.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]!))) found.push(i);
+    },
+  });
+  return found;
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: offset - lineStart + 1 };
+}
+
+/** The offset of a 1-based line and column (clamped to the text). */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + Math.max(0, column - 1));
+}
+
+/** The prefix of the parameters that carry a statement's other string literals (`$cstoLiteralString1` …). */
+export const literalStringPrefix = 'cstoLiteralString';
+
+/** Statements whose string literals can all be parameters: reads and writes of data, not schema or admin commands. */
+const dataStatement = /^(MATCH|OPTIONAL|MERGE|UNWIND|WITH)\b/i;
+
+function isDataStatement(parser: LiteralParser, statement: string): boolean {
+  try {
+    return dataStatement.test(statement.slice(parser.skip(0)));
+  } catch (error) {
+    if (error instanceof NotALiteral) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves every `UNWIND [literal list]` of a statement into a parameter (names `$cstoLiteralRows1` …, numbered
+ * from `first`). With `strings`, a statement that starts with MATCH, OPTIONAL MATCH, MERGE, UNWIND or WITH also
+ * sends its other string literals as parameters (`$cstoLiteralString1` …): the source id that each file of the
+ * merge templates writes into its text (`MATCH (s:Source {id: '…'})`, `'…' AS sourceId`) then no longer makes
+ * the text differ between files, so Neo4j finds it in its query cache instead of parsing it again. Returns undefined
+ * when there is nothing to move.
+ */
+export function moveLiteralRows(statement: string, first = 1, options: { strings?: boolean } = {}): LiteralRowsStatement | undefined {
+  const parser = new LiteralParser(statement);
+  const moved: { start: number; end: number; name: string; value: unknown }[] = [];
+  const strings: number[] = [];
+  const keywords = unwindKeywords(statement, strings);
+  for (const keyword of keywords) {
+    if (moved.length && keyword < moved.at(-1)!.end) continue;
+    const start = parser.skip(keyword + 'UNWIND'.length);
+    if (statement[start] !== '[') continue;
+    try {
+      const { value, end } = parser.value(start);
+      // The list must be followed by AS: anything else (an index, a concatenation) is an expression.
+      if (!/^as\b/i.test(statement.slice(parser.skip(end), parser.skip(end) + 3))) continue;
+      moved.push({ start, end, name: `${literalRowsPrefix}${first + moved.length}`, value });
+    } catch (error) {
+      if (!(error instanceof NotALiteral)) throw error;
+    }
+  }
+  // LOAD CSV's FIELDTERMINATOR takes only a literal.
+  if (options.strings && isDataStatement(parser, statement) && !/\bFIELDTERMINATOR\b/i.test(statement)) {
+    const rows = [...moved];
+    let count = 0;
+    for (const start of strings) {
+      if (rows.some((row) => start >= row.start && start < row.end)) continue;
+      try {
+        const { value, end } = parser.value(start);
+        moved.push({ start, end, name: `${literalStringPrefix}${first + count++}`, value });
+      } catch (error) {
+        if (!(error instanceof NotALiteral)) throw error;
+      }
+    }
+    moved.sort((a, b) => a.start - b.start);
+  }
+  if (moved.length === 0) return undefined;
+  let text = '';
+  let from = 0;
+  // Offsets of each placeholder in the new text, to map Neo4j's positions back.
+  const placed: { start: number; end: number; originalStart: number; originalEnd: number }[] = [];
+  for (const { start, end, name } of moved) {
+    text += statement.slice(from, start);
+    placed.push({ start: text.length, end: text.length + name.length + 1, originalStart: start, originalEnd: end });
+    text += `$${name}`;
+    from = end;
+  }
+  text += statement.slice(from);
+  return {
+    text,
+    parameters: Object.fromEntries(moved.map(({ name, value }) => [name, value])),
+    originalPosition(line, column) {
+      const offset = offsetOf(text, line, column);
+      let shift = 0;
+      for (const place of placed) {
+        if (offset < place.start) break;
+        if (offset < place.end) return positionOf(statement, place.originalStart);
+        shift = place.originalEnd - place.end;
+      }
+      return positionOf(statement, offset + shift);
+    },
+  };
+}
