@@ -230,12 +230,19 @@ export class QuoteScopeTracker {
   /** By statement text as sent: what its plan can write (see planWrites). */
   private readonly plans = new Map<string, { tracked?: string } | undefined>();
 
+  /** @param scopedFrom relationships in the database from which the scope is followed; below, every file gets the whole check. */
+  constructor(private readonly scopedFrom: number) {}
+
   /**
    * The count of relationships (from Neo4j's count store, no scan), the id mark and the Sources (scans, only when
    * unknown), before the file's statements.
    */
   async before(tx: Transaction): Promise<BeforeFile> {
     const counts = await single(tx, 'MATCH ()-[r]->() RETURN count(r) AS relationships');
+    if (int(counts.relationships) < this.scopedFrom) {
+      // Not additive: no EXPLAIN, nothing returned, and the whole check (scope() answers undefined).
+      return { relationshipMark: -1, relationships: int(counts.relationships), additive: false, touchedRelationships: new Set(), touchedNodes: new Set() };
+    }
     if (this.relationshipMark === undefined) {
       this.relationshipMark = int((await single(tx, 'MATCH ()-[r]->() RETURN coalesce(max(id(r)), -1) AS mark')).mark);
     }
