@@ -200,14 +200,25 @@ async function processCpuSeconds(pid: number): Promise<number | undefined> {
   }
 }
 
+/** Starts counting the CPU seconds of this process and of Neo4j's (when known); the returned function describes them so far. */
+async function countCpu(neo4jPid: number | undefined): Promise<() => Promise<string>> {
+  const nodeBefore = process.cpuUsage();
+  const neo4jBefore = neo4jPid === undefined ? undefined : await processCpuSeconds(neo4jPid);
+  return async () => {
+    const node = process.cpuUsage(nodeBefore);
+    const neo4jAfter = neo4jPid === undefined ? undefined : await processCpuSeconds(neo4jPid);
+    const neo4j = neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [];
+    return [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...neo4j].join(', ');
+  };
+}
+
 /** `--loader`: writes the largest scale as Cypher files and loads them with the loader of `npm run load`, into an empty database. */
 async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
   const directory = await mkdtemp(path.join(tmpdir(), 'csto-graph-bench-cypher-'));
   try {
     const written = await writeSyntheticCypher(directory, { scale });
     log(`x${scale}: ${written.files} Cypher files written; loading them with the loader…`);
-    const nodeBefore = process.cpuUsage();
-    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const cpuSoFar = await countCpu(opened.pid);
     const started = performance.now();
     let loaded = 0;
     const reports = await loadCypherDirectory(opened.db, {
@@ -217,11 +228,9 @@ async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    const node = process.cpuUsage(nodeBefore);
-    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const cpu = await cpuSoFar();
     const changes = sumChanges(reports);
     const rows = changes.nodesCreated + changes.relationshipsCreated;
-    const cpu = [`Node ${((node.user + node.system) / 1e6).toFixed(1)} s`, ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : [])].join(', ');
     const whole = reports.filter((report) => report.quoteCheck === 'whole').length;
     console.log(
       `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
@@ -236,17 +245,11 @@ async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
 async function importOnly(opened: BenchDatabase, settings: Settings): Promise<void> {
   let loaded = 0;
   for (const scale of settings.scales) {
-    const nodeBefore = process.cpuUsage();
-    const neo4jBefore = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const cpuSoFar = await countCpu(opened.pid);
     const imported = await loadScale(opened.db, loaded, scale);
-    const node = process.cpuUsage(nodeBefore);
-    const neo4jAfter = opened.pid === undefined ? undefined : await processCpuSeconds(opened.pid);
+    const cpu = await cpuSoFar();
     loaded = scale;
     const size = await graphSize(opened.db);
-    const cpu = [
-      `Node ${((node.user + node.system) / 1e6).toFixed(1)} s`,
-      ...(neo4jBefore !== undefined && neo4jAfter !== undefined ? [`Neo4j ${(neo4jAfter - neo4jBefore).toFixed(1)} s`] : []),
-    ].join(', ');
     console.log(
       `x${scale}: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships (imported ` +
         `${imported.rows.toLocaleString('en')} rows in ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rowsPerSecond).toLocaleString('en')} rows/s; CPU: ${cpu})`,
