@@ -76,7 +76,7 @@ afterEach(async () => {
   const session = db.writeSession();
   await session
     .run('MATCH (n:LoaderProbe) DETACH DELETE n WITH count(*) AS done MATCH (f:LoadedFile) WHERE f.name IN $names DELETE f', {
-      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher'],
+      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher'],
     })
     .finally(() => session.close());
 });
@@ -202,6 +202,33 @@ describe('a quote that is not its source', () => {
     );
     expect(await probeCount()).toBe(0);
     expect((await readLoadedFiles(db)).has('3-wrong-quote.cypher')).toBe(false);
+  });
+});
+
+describe('a source with a character outside the Basic Multilingual Plane', () => {
+  // The emoji is two UTF-16 units (offsets count those, as JavaScript does) but one code point (as Neo4j's substring counts).
+  const astralFile = (start: number, end: number) => {
+    const file = path.join(brokenDirectory, '4-astral.cypher');
+    writeFileSync(
+      file,
+      "MERGE (s:Source:LoaderProbe {id: 'probe-astral'}) SET s.text = '\u{1F6E1} CSTO summit';\n" +
+        `MATCH (s:Source {id: 'probe-astral'})\nMERGE (p:LoaderProbe {id: 'probe-astral-fact'})\nMERGE (p)-[:SOURCED_FROM {quote: 'CSTO', quoteStart: ${start}, quoteEnd: ${end}}]->(s);\n`,
+    );
+    return file;
+  };
+
+  it('accepts a quote at its UTF-16 offsets', async () => {
+    await loadCypherFile(db, astralFile(3, 7));
+    expect(await db.read("MATCH (:LoaderProbe {id: 'probe-astral-fact'})-[r:SOURCED_FROM]->() RETURN r.quote AS quote")).toEqual([{ quote: 'CSTO' }]);
+  });
+
+  it('rejects it at code-point offsets, naming the text found there', async () => {
+    const error = await rejectionOf(loadCypherFile(db, astralFile(2, 6)));
+    expect((error as Error).message).toBe(
+      "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [2, 6) of source 'probe-astral' fails: " +
+        'it is not the source\'s text there; expected text: "CSTO"; text found: " CST" (the file was rolled back; nothing of it was written)',
+    );
+    expect(await probeCount()).toBe(0);
   });
 });
 

@@ -35,7 +35,7 @@
  */
 import neo4j, { type Transaction } from 'neo4j-driver';
 import type { FileChanges } from './load-cypher.js';
-import { isBmpText, type QuoteScope } from './quote-check.js';
+import type { QuoteScope } from './quote-check.js';
 
 /** Neo4j's update counters, summed over a file's statements: a file's changes, and what it removed. */
 export interface UpdateCounters extends FileChanges {
@@ -59,7 +59,7 @@ export interface BeforeFile {
   /** Nodes (internal ids) whose `id` or `text` a statement's last clause SET. */
   touchedNodes: Set<number>;
   /** Set by scope(): the Sources the file created, by internal id. */
-  addedSources?: Map<number, { id: string; bmp: boolean }>;
+  addedSources?: Set<number>;
 }
 
 /** Plan operators that write; of them, Create and Merge that create only, and SET of `v.p = …`, are read further. */
@@ -218,13 +218,12 @@ export interface PreparedStatement {
 
 /**
  * Kept by the loader across the files of one run: the highest relationship id it knows of, the Sources (by internal
- * id) and which of them have a text without surrogate pairs, and what each statement shape writes. Anything unknown
- * is read again (a scan, once).
+ * id), and what each statement shape writes. Anything unknown is read again (a scan, once).
  */
 export class QuoteScopeTracker {
   private relationshipMark: number | undefined;
-  /** The Sources before the file, by internal id: their `id`, and whether their text has no surrogate pair. */
-  private sources: Map<number, { id: string; bmp: boolean }> | undefined;
+  /** The internal ids of the Sources before the file. */
+  private sources: Set<number> | undefined;
   /** True once a file of this run got the whole check: from then on, every quote is known good at each commit. */
   private verified = false;
   /** By statement text as sent: what its plan can write (see planWrites). */
@@ -247,8 +246,8 @@ export class QuoteScopeTracker {
       this.relationshipMark = int((await single(tx, 'MATCH ()-[r]->() RETURN coalesce(max(id(r)), -1) AS mark')).mark);
     }
     if (this.sources === undefined) {
-      const rows = await tx.run('MATCH (s:Source) RETURN id(s) AS node, s.id AS id, s.text AS text');
-      this.sources = new Map(rows.records.map((record) => [int(record.get('node')), { id: record.get('id') as string, bmp: isBmpText(record.get('text')) }]));
+      const rows = await tx.run('MATCH (s:Source) RETURN id(s) AS node');
+      this.sources = new Set(rows.records.map((record) => int(record.get('node'))));
     }
     return { relationshipMark: this.relationshipMark, relationships: int(counts.relationships), additive: true, touchedRelationships: new Set(), touchedNodes: new Set() };
   }
@@ -302,13 +301,13 @@ RETURN relationships, found, sources`,
       { mark: neo4j.int(before.relationshipMark), created: neo4j.int(counters.relationshipsCreated) },
     );
     if (int(after.relationships) - before.relationships !== counters.relationshipsCreated || int(after.found) !== counters.relationshipsCreated) return undefined;
-    let added = new Map<number, { id: string; bmp: boolean }>();
+    let added = new Set<number>();
     if (int(after.sources) !== this.sources.size) {
       // The file created Sources (the count comes from the count store): read the new ones.
-      const rows = await tx.run('MATCH (s:Source) WHERE NOT id(s) IN $known RETURN id(s) AS node, s.id AS id, s.text AS text', {
-        known: [...this.sources.keys()].map((id) => neo4j.int(id)),
+      const rows = await tx.run('MATCH (s:Source) WHERE NOT id(s) IN $known RETURN id(s) AS node', {
+        known: [...this.sources].map((id) => neo4j.int(id)),
       });
-      added = new Map(rows.records.map((record) => [int(record.get('node')), { id: record.get('id') as string, bmp: isBmpText(record.get('text')) }]));
+      added = new Set(rows.records.map((record) => int(record.get('node'))));
     }
     // A node whose id or text a SET wrote may only be a Source this file created: its quotes are all new ones.
     for (const node of before.touchedNodes) if (!added.has(node)) return undefined;
@@ -316,15 +315,14 @@ RETURN relationships, found, sources`,
     const first = before.relationshipMark + 1;
     const relationshipIds = new Set(Array.from({ length: counters.relationshipsCreated }, (_, i) => first + i));
     for (const id of before.touchedRelationships) relationshipIds.add(id);
-    const bmpSources = [...this.sources.values(), ...added.values()].filter((source) => source.bmp).map((source) => source.id);
-    return { relationshipIds: [...relationshipIds], bmpSources };
+    return { relationshipIds: [...relationshipIds] };
   }
 
   /** After the file committed: with a scope, its new relationships were the ids just above the mark; without, everything is read again. */
   committed(before: BeforeFile, counters: UpdateCounters, scoped: boolean): void {
     if (scoped) {
       this.relationshipMark = before.relationshipMark + counters.relationshipsCreated;
-      for (const [node, source] of before.addedSources ?? []) this.sources?.set(node, source);
+      for (const node of before.addedSources ?? []) this.sources?.add(node);
     } else {
       // The whole check passed: every quote of the database is good, which the scoped checks of later files keep.
       this.verified = true;
