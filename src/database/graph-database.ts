@@ -3,6 +3,7 @@
  * transaction with parameters, logs Cypher when asked, and turns Neo4j's errors into named ones.
  */
 import neo4j, { type Driver, type Session, isDate, isDateTime, isInt, isNode, isRelationship, Neo4jError } from 'neo4j-driver';
+import { widenDriverWriteBuffer } from './driver-write-buffer.js';
 import { FirstRunGate } from './first-run-gate.js';
 import { currentQueryScope, type QueryScope } from './query-scope.js';
 
@@ -177,6 +178,7 @@ export class GraphDatabase {
     this.queryTimeoutMs = options.queryTimeoutMs ?? (Number(process.env.CSTO_QUERY_TIMEOUT_MS) || 15_000);
     this.probeIntervalMs = options.probeIntervalMs ?? 500;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 1_500;
+    widenDriverWriteBuffer();
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
