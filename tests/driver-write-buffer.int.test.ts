@@ -23,9 +23,10 @@ describe("the driver's socket writes", () => {
       );
       expect(row).toEqual({ count: 1_000, bytes: 1_000_000, last: rows[999] });
       const sizes = write.mock.calls.map(([chunk]) => (chunk as Uint8Array).length);
-      // BEGIN; the query and its rows in 15 full buffers and a last one; COMMIT. At 1,400 bytes it was over 700 writes.
-      expect(sizes.length).toBe(18);
+      // The query and its rows: 15 full buffers and the rest (20 kB). The small writes around them (BEGIN, COMMIT,
+      // a pool's RESET) vary; at 1,400 bytes no write was larger than that.
       expect(sizes.filter((size) => size === driverWriteBufferBytes).length).toBe(15);
+      expect(sizes.filter((size) => size > 1_400).length).toBe(16);
       expect(sizes.reduce((total, size) => total + size, 0)).toBeGreaterThan(1_000_000);
     } finally {
       write.mockRestore();
