@@ -17,25 +17,24 @@ interface ChunkerPrototype {
 let widened = false;
 
 /**
- * Widens the driver's write buffers, once per process. Returns false, and changes nothing, when the driver's
- * Chunker is not where or what this expects (another driver version): the driver then works as it ships.
+ * Widens the driver's write buffers, once per process. Changes nothing when the driver's Chunker is not where or
+ * what this expects (another driver version): the driver then works as it ships, and tests/driver-write-buffer fails.
  */
-export function widenDriverWriteBuffer(): boolean {
-  if (widened) return true;
+export function widenDriverWriteBuffer(): void {
+  if (widened) return;
   let prototype: Partial<ChunkerPrototype> | undefined;
   try {
     const chunking = createRequire(import.meta.url)('neo4j-driver-bolt-connection/lib/channel/chunking.js') as { Chunker?: { prototype?: Partial<ChunkerPrototype> } };
     prototype = chunking.Chunker?.prototype;
   } catch {
-    return false;
+    return;
   }
   const flush = prototype?.flush;
-  if (!prototype || typeof flush !== 'function') return false;
+  if (!prototype || typeof flush !== 'function') return;
   prototype.flush = function widenThenFlush(this: { _bufferSize: number }) {
     // The next buffer (allocated by this flush) is the wide one; the first, from the constructor, stays 1,400 bytes.
     if (typeof this._bufferSize === 'number' && this._bufferSize < driverWriteBufferBytes) this._bufferSize = driverWriteBufferBytes;
     return flush.call(this);
   };
   widened = true;
-  return true;
 }
