@@ -3,6 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContenderId } from './contenders.js';
 
+/** The p-th percentile of ascending values (the lower one at a boundary); 0 for none. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
 export interface Timing {
   requestsPerSecond: number;
   /** In ms; null when no request completed within the run. */

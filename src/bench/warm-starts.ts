@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, OutputFile, untilAnswering } from './api-process.js';
+import { percentile } from './report.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -79,7 +80,7 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 const s = (ms: number | undefined) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`);
 
 /** Times `count` warm starts after one loading start; prints a line per start and the median. */

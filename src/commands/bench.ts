@@ -30,7 +30,7 @@ import { createDbHitsProfiler } from '../bench/db-hits.js';
 import { importSyntheticGraph } from '../bench/import-synthetic.js';
 import type { LoadTarget } from '../bench/load-generator.js';
 import { type BenchOperation, operations } from '../bench/operations.js';
-import { type BenchResults, type OperationResult, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
+import { type BenchResults, type OperationResult, percentile, renderTable, type ScaleResult, type Timing, writeResults } from '../bench/report.js';
 import { runLoad } from '../bench/run-load.js';
 import { writeSyntheticCypher } from '../bench/synthetic-cypher.js';
 import { defaultSeed } from '../bench/synthetic-graph.js';
@@ -257,7 +257,6 @@ async function importOnly(opened: BenchDatabase, settings: Settings): Promise<vo
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** The raw Cypher query through the driver, in this process, one call after another: no HTTP at all. */
 async function driverLatency(db: GraphDatabase, operation: BenchOperation, seconds: number): Promise<OperationResult['driver']> {
