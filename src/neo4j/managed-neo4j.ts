@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -327,9 +327,17 @@ function classDataSharing(cacheDir: string, classpath: string, javaVersion: stri
   const archive = path.join(cacheDir, `neo4j-classes-${key}.jsa`);
   // Its own warnings (classes it skips) are noise for the user; CDS falls back silently either way.
   const quiet = '-Xlog:cds*=off';
-  if (existsSync(archive)) return { flags: ['-Xshare:auto', quiet, `-XX:SharedArchiveFile=${archive}`], keepArchive: () => {} };
+  if (existsSync(archive)) {
+    try {
+      // Its time marks it as in use, so that pruning keeps it (the JVM only reads it).
+      utimesSync(archive, new Date(), new Date());
+    } catch {
+      // A cache we may not write to still serves the start; pruning then goes by the archive's recording time.
+    }
+    return { flags: ['-Xshare:auto', quiet, `-XX:SharedArchiveFile=${archive}`], keepArchive: () => {} };
+  }
   const recording = `${archive}.${process.pid}-${Date.now()}.partial`;
-  removeAbandonedRecordings(cacheDir);
+  pruneClassArchives(cacheDir);
   return {
     flags: ['-Xshare:auto', quiet, `-XX:ArchiveClassesAtExit=${recording}`],
     keepArchive: () => {
@@ -342,13 +350,27 @@ function classDataSharing(cacheDir: string, classpath: string, javaVersion: stri
   };
 }
 
-/** Recordings whose Node process died before it could keep them: about 100 MB each. */
-function removeAbandonedRecordings(cacheDir: string): void {
+/** Archives kept for other classpaths or JVMs (another Neo4j version, a launcher since changed): the most recently used. */
+export const keptClassArchives = 3;
+
+/**
+ * Before a new archive is recorded, removes what no start will use, about 120 MB each: recordings whose Node
+ * process died before it could keep them, and all but the `keep` most recently used archives (a new classpath or
+ * JVM leaves the old one unused).
+ */
+export function pruneClassArchives(cacheDir: string, keep = keptClassArchives): void {
+  const archives: { file: string; used: number }[] = [];
   for (const name of readdirSync(cacheDir)) {
+    const file = path.join(cacheDir, name);
+    if (/^neo4j-classes-[0-9a-f]+\.jsa$/.test(name)) {
+      archives.push({ file, used: statSync(file).mtimeMs });
+      continue;
+    }
     const pid = /^neo4j-classes-[0-9a-f]+\.jsa\.(\d+)-\d+\.partial$/.exec(name)?.[1];
-    if (pid === undefined || isAlive(Number(pid))) continue;
-    rmSync(path.join(cacheDir, name), { force: true });
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(file, { force: true });
   }
+  archives.sort((a, b) => b.used - a.used);
+  for (const { file } of archives.slice(keep)) rmSync(file, { force: true });
 }
 
 function isAlive(pid: number): boolean {
