@@ -260,6 +260,25 @@ describe('quotes checked in a run of several files', () => {
     expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
   });
 
+  it('names the statement that failed first, though the statements after it were sent before its answer came', async () => {
+    // Line 2 breaks a uniqueness constraint; lines 3 and 4 are new shapes, so the loader asks Neo4j for their plans after it.
+    const { error, loaded } = await runOf(
+      "MERGE (:LoaderProbe {id: 'probe-first'});\nCREATE (:Source {id: 'csto-2022-10-13'});\nMERGE (:LoaderProbe {id: 'probe-after'});\nMATCH (p:LoaderProbe) SET p.seen = true;\n",
+    );
+    expect(error).toMatchObject({ file: '2-second.cypher', line: 2, column: undefined });
+    expect((error as Error).message).toMatch(/^2-second\.cypher:2: Neo\.ClientError\.Schema\.ConstraintValidationFailed: .*csto-2022-10-13.* \(the file was rolled back; nothing of it was written\)$/);
+    expect(loaded).toEqual(['1-good.cypher']);
+    expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id, n.seen AS seen ORDER BY id')).toEqual([{ id: 'probe-good', seen: null }]);
+  });
+
+  it('names a statement that Neo4j cannot plan, after the statements sent before it answered', async () => {
+    const { error, loaded } = await runOf("MERGE (:LoaderProbe {id: 'probe-first'});\nMERGE (:LoaderProbe {id: 'probe-second'});\n\nMATCH (p:LoaderProbe)\nRETRUN p;\n");
+    expect(error).toMatchObject({ file: '2-second.cypher', line: 5, column: 1 });
+    expect((error as Error).message).toMatch(/^2-second\.cypher:5:1: Neo\.ClientError\.Statement\.SyntaxError: Invalid input 'RETRUN'/);
+    expect(loaded).toEqual(['1-good.cypher']);
+    expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
+  });
+
   it("rejects a file that breaks another file's quote by editing it, though it creates nothing", async () => {
     const { error, loaded } = await runOf("MATCH (:LoaderProbe {id: 'probe-good'})-[r:SOURCED_FROM]->() SET r.quoteEnd = 25;\n");
     expect(error).toMatchObject({ file: '2-second.cypher' });

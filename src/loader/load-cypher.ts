@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Neo4jError, type Transaction } from 'neo4j-driver';
+import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { type GraphDatabase, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
-import { emptyCounters, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
-import { splitCypher } from './split-cypher.js';
+import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
+import { type CypherStatement, splitCypher } from './split-cypher.js';
 
 /** The project's own `cypher/` folder. */
 export const defaultCypherDirectory = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -165,22 +165,44 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
     tx = session.beginTransaction();
     // Schema commands and data writes cannot share a transaction: a file of them reads nothing first.
     const before = tracker && !startsWithSchemaCommand(statements) ? await tracker.before(tx) : undefined;
-    for (const statement of statements) {
-      current = statement;
-      // Literal rows and strings travel as parameters, so Neo4j parses and plans the statement once for all files of its shape.
-      currentMoved = moveLiteralRows(statement.text, 1, { strings: true });
-      // Each statement gets only the parameters it names: Neo4j warns about unused ones.
-      const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
-      const text = currentMoved?.text ?? statement.text;
-      const parameters = { ...used, ...currentMoved?.parameters };
-      // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
-      const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
-      const result = await tx.run(sent.text, parameters);
-      const updates = { ...emptyCounters(), ...result.summary.counters.updates() };
-      for (const key of Object.keys(counters) as (keyof UpdateCounters)[]) counters[key] += updates[key];
-      if (result.summary.queryType === 's') schemaOnly = true;
-      else if (before) tracker!.statement(before, text, sent, updates, result.records);
+    // Statements go out without waiting for the answer to the one before: Neo4j runs them in order in the one
+    // transaction while Node prepares the next. Answers are read in order, so the first failure names its statement.
+    const pending: { statement: CypherStatement; moved: LiteralRowsStatement | undefined; text: string; sent: PreparedStatement; result: Result }[] = [];
+    const readAnswers = async () => {
+      for (const { statement, moved, text, sent, result } of pending.splice(0)) {
+        current = statement;
+        currentMoved = moved;
+        const answer = await result;
+        const updates = { ...emptyCounters(), ...answer.summary.counters.updates() };
+        for (const key of Object.keys(counters) as (keyof UpdateCounters)[]) counters[key] += updates[key];
+        if (answer.summary.queryType === 's') schemaOnly = true;
+        else if (before) tracker!.statement(before, text, sent, updates, answer.records);
+      }
+    };
+    try {
+      for (const statement of statements) {
+        current = statement;
+        // Literal rows and strings travel as parameters, so Neo4j parses and plans the statement once for all files of its shape.
+        currentMoved = moveLiteralRows(statement.text, 1, { strings: true });
+        // Each statement gets only the parameters it names: Neo4j warns about unused ones.
+        const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
+        const text = currentMoved?.text ?? statement.text;
+        const parameters = { ...used, ...currentMoved?.parameters };
+        // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
+        const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
+        const result = tx.run(sent.text, parameters);
+        // Its failure is read in order below; until then it must not count as unhandled.
+        result.catch(() => undefined);
+        pending.push({ statement, moved: currentMoved, text, sent, result });
+      }
+    } catch (error) {
+      // A statement sent earlier may have failed first (and failed the transaction): its error is the one to report.
+      const [failing, failingMoved] = [current, currentMoved];
+      await readAnswers();
+      [current, currentMoved] = [failing, failingMoved];
+      throw error;
     }
+    await readAnswers();
     for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] = counters[key];
     current = undefined;
     currentMoved = undefined;
