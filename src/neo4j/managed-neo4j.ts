@@ -363,7 +363,9 @@ export function pruneClassArchives(cacheDir: string, keep = keptClassArchives): 
   for (const name of readdirSync(cacheDir)) {
     const file = path.join(cacheDir, name);
     if (/^neo4j-classes-[0-9a-f]+\.jsa$/.test(name)) {
-      archives.push({ file, used: statSync(file).mtimeMs });
+      // Another start may have pruned it since the listing.
+      const used = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (used !== undefined) archives.push({ file, used });
       continue;
     }
     const pid = /^neo4j-classes-[0-9a-f]+\.jsa\.(\d+)-\d+\.partial$/.exec(name)?.[1];
