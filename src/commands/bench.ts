@@ -257,7 +257,6 @@ async function importOnly(opened: BenchDatabase, settings: Settings): Promise<vo
   }
 }
 
-
 /** The raw Cypher query through the driver, in this process, one call after another: no HTTP at all. */
 async function driverLatency(db: GraphDatabase, operation: BenchOperation, seconds: number): Promise<OperationResult['driver']> {
   // A few untimed calls first, as the HTTP runs have their warm-up.
