@@ -106,6 +106,33 @@ describe('startManagedNeo4j', () => {
     }
     expect(isAlive(second.pid)).toBe(false);
   }, startTimeout);
+
+  test('a start with another password changes it, and the next start without one puts the saved one back', async () => {
+    const refuses = async (instance: ManagedNeo4j, password: string) => {
+      const driver = neo4j.driver(instance.uri, neo4j.auth.basic('neo4j', password));
+      try {
+        await expect(driver.executeQuery('RETURN 1')).rejects.toThrow(/authentication failure|unauthorized/i);
+      } finally {
+        await driver.close();
+      }
+    };
+    await first.stop();
+    const changed = await startManagedNeo4j({ dataDir, boltPort: 0, password: 'another-password-42', log: () => {} });
+    try {
+      expect(await query<{ answer: string }>(changed, "RETURN 'yes' AS answer")).toEqual([{ answer: 'yes' }]);
+      await refuses(changed, first.password);
+    } finally {
+      await changed.stop();
+    }
+    const restored = await startManagedNeo4j({ dataDir, boltPort: 0, log: () => {} });
+    try {
+      expect(restored.password).toBe(first.password);
+      expect(await query<{ answer: string }>(restored, "RETURN 'yes' AS answer")).toEqual([{ answer: 'yes' }]);
+      await refuses(restored, 'another-password-42');
+    } finally {
+      await restored.stop();
+    }
+  }, 2 * startTimeout);
 });
 
 describe('npm run neo4j', () => {

@@ -26,7 +26,12 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -185,6 +190,10 @@ public final class Neo4jLauncher {
 
     /** Applied on every start so the password file or env var stays the single source of truth. */
     private static void setPassword(String password) {
+        // ALTER USER costs about 3 s of a warm start here (the administration commands' first run); a login costs milliseconds.
+        if (passwordIsCurrent(password)) {
+            return;
+        }
         try {
             dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                     "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
@@ -193,6 +202,21 @@ public final class Neo4jLauncher {
             if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
                 throw new IllegalArgumentException("Neo4j refused the password of user " + USER + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** True when {@code password} already logs {@code neo4j} in, as Bolt would check it, without a change required. */
+    private static boolean passwordIsCurrent(String password) {
+        AuthManager auth = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                .getDependencyResolver()
+                .resolveDependency(AuthManager.class);
+        try {
+            return auth.login(AuthToken.newBasicAuthToken(USER, password), ClientConnectionInfo.EMBEDDED_CONNECTION)
+                            .subject()
+                            .getAuthenticationResult()
+                    == AuthenticationResult.SUCCESS;
+        } catch (InvalidAuthTokenException e) {
+            return false;
         }
     }
 
