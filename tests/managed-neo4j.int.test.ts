@@ -50,6 +50,16 @@ async function query<T>(instance: ManagedNeo4j, cypher: string, parameters: Reco
   }
 }
 
+/** Asserts that the instance refuses user neo4j with this password. */
+async function refuses(instance: ManagedNeo4j, password: string): Promise<void> {
+  const driver = neo4j.driver(instance.uri, neo4j.auth.basic('neo4j', password));
+  try {
+    await expect(driver.executeQuery('RETURN 1')).rejects.toThrow(/authentication failure|unauthorized/i);
+  } finally {
+    await driver.close();
+  }
+}
+
 describe('startManagedNeo4j', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-managed-'));
   const logs: string[] = [];
@@ -86,9 +96,7 @@ describe('startManagedNeo4j', () => {
   });
 
   test('rejects a wrong password', async () => {
-    const driver = neo4j.driver(first.uri, neo4j.auth.basic('neo4j', 'not-the-password'));
-    await expect(driver.executeQuery('RETURN 1')).rejects.toThrow(/authentication failure|unauthorized/i);
-    await driver.close();
+    await refuses(first, 'not-the-password');
   });
 
   test('stop() ends the Java process, and a restart reuses the password and the data', async () => {
@@ -108,14 +116,6 @@ describe('startManagedNeo4j', () => {
   }, startTimeout);
 
   test('a start with another password changes it, and the next start without one puts the saved one back', async () => {
-    const refuses = async (instance: ManagedNeo4j, password: string) => {
-      const driver = neo4j.driver(instance.uri, neo4j.auth.basic('neo4j', password));
-      try {
-        await expect(driver.executeQuery('RETURN 1')).rejects.toThrow(/authentication failure|unauthorized/i);
-      } finally {
-        await driver.close();
-      }
-    };
     await first.stop();
     const changed = await startManagedNeo4j({ dataDir, boltPort: 0, password: 'another-password-42', log: () => {} });
     try {
