@@ -65,6 +65,10 @@ async function startLocal(): Promise<Started> {
     boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 0),
     password: 'csto-graph-test',
     log: (line) => console.log(`[neo4j] ${line}`),
+  }).catch(async (error: unknown) => {
+    // A start that fails leaves no Neo4j to stop, but its data folder would stay behind.
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   return {
     neo4j: { provider: 'local', uri: managed.uri, username: managed.username, password: managed.password, database: 'neo4j' },
