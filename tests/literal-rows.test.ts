@@ -84,4 +84,26 @@ MERGE (n:Event {id: row.id})`;
     expect(moved.text).toBe("MERGE (s {id: $cstoLiteralString1}) /* it's */ SET s.name = $cstoLiteralString2, s.day = date($cstoLiteralString3) // it's");
     expect(moved.parameters).toEqual({ cstoLiteralString1: 'a', cstoLiteralString2: "Putin's", cstoLiteralString3: '2022-10-13' });
   });
+
+  it('with comments, drops comments and the white space around the statement, so files that differ only in them send one text', () => {
+    const file = (n: number) => `\n// Synthetic cluster ${n}: its source.\n// @param-file sourceText sources/cluster-${n}.txt\n\nMERGE (s:Source {id: $id}) /* the ${n}th */ SET s.n = 1 // set\nRETURN s  \n`;
+    const [one, two] = [moveLiteralRows(file(1), 1, { comments: true })!, moveLiteralRows(file(500), 1, { comments: true })!];
+    expect(one.text).toBe('MERGE (s:Source {id: $id})   SET s.n = 1 \nRETURN s');
+    expect(two.text).toBe(one.text);
+    expect(one.parameters).toEqual({});
+    // `RETURN s` is line 2, column 1 of the sent text, line 6, column 1 of the file's statement.
+    expect(one.originalPosition(2, 1)).toEqual({ line: 6, column: 1 });
+    // `SET` is line 1, column 30 sent; in the statement it follows the block comment.
+    expect(one.originalPosition(1, 30)).toEqual({ line: 5, column: 42 });
+    // Inside the space that stands for the block comment: the comment's first character.
+    expect(one.originalPosition(1, 28)).toEqual({ line: 5, column: 28 });
+  });
+
+  it('with comments, leaves strings, names, moved rows and an unclosed block comment as they are', () => {
+    const statement = "MATCH (n {url: 'http://x/*y*/'}) /*/ still a comment */ UNWIND [1, // one\n 2] AS `a//b` RETURN n /* open";
+    const moved = moveLiteralRows(statement, 1, { comments: true })!;
+    expect(moved.text).toBe("MATCH (n {url: 'http://x/*y*/'})   UNWIND $cstoLiteralRows1 AS `a//b` RETURN n /* open");
+    expect(moved.parameters).toEqual({ cstoLiteralRows1: [neo4j.int(1), neo4j.int(2)] });
+    expect(moveLiteralRows('MATCH (n) RETURN n', 1, { comments: true })).toBeUndefined();
+  });
 });

@@ -176,11 +176,12 @@ class LiteralParser {
   }
 }
 
-/** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts, and each string literal. */
-function unwindKeywords(text: string, strings: number[] = []): number[] {
+/** Where each `UNWIND` at the top level of the code (not in a string, name or comment) starts, each string literal, and each comment. */
+function unwindKeywords(text: string, strings: number[] = [], comments: number[] = []): number[] {
   const found: number[] = [];
   scanCypher(text, {
     stringStart: (i) => strings.push(i),
+    commentStart: (i) => comments.push(i),
     code: (i) => {
       if (/^unwind\b/i.test(text.slice(i, i + 7)) && (i === 0 || !/[A-Za-z0-9_$]/.test(text[i - 1]!))) found.push(i);
     },
@@ -221,19 +222,31 @@ function isDataStatement(parser: LiteralParser, statement: string): boolean {
   }
 }
 
+/** What `moveLiteralRows` does besides moving `UNWIND [literal list]`s. */
+export interface MoveOptions {
+  /** Also send a data statement's other string literals as parameters. Default false. */
+  strings?: boolean;
+  /** Also drop comments, and the white space before and after the statement. Default false. */
+  comments?: boolean;
+}
+
 /**
  * Moves every `UNWIND [literal list]` of a statement into a parameter (names `$cstoLiteralRows1` …, numbered
  * from `first`). With `strings`, a statement that starts with MATCH, OPTIONAL MATCH, MERGE, UNWIND or WITH also
  * sends its other string literals as parameters (`$cstoLiteralString1` …): the source id that each file of the
  * merge templates writes into its text (`MATCH (s:Source {id: '…'})`, `'…' AS sourceId`) then no longer makes
- * the text differ between files, so Neo4j finds it in its query cache instead of parsing it again. Returns undefined
- * when there is nothing to move.
+ * the text differ between files, so Neo4j finds it in its query cache instead of parsing it again. With
+ * `comments`, comments go too: Neo4j's query cache is keyed by the whole text, comments included, so a file's
+ * header comment (`// Synthetic cluster 500 …`) made its first statement a new query, parsed and planned, in every
+ * file. Returns undefined when nothing changes.
  */
-export function moveLiteralRows(statement: string, first = 1, options: { strings?: boolean } = {}): LiteralRowsStatement | undefined {
+export function moveLiteralRows(statement: string, first = 1, options: MoveOptions = {}): LiteralRowsStatement | undefined {
   const parser = new LiteralParser(statement);
-  const moved: { start: number; end: number; name: string; value: unknown }[] = [];
+  /** Spans of the statement and what replaces them: a parameter (`$name`), or text (a dropped comment). */
+  const moved: { start: number; end: number; name?: string; value?: unknown; replacement?: string }[] = [];
   const strings: number[] = [];
-  const keywords = unwindKeywords(statement, strings);
+  const comments: number[] = [];
+  const keywords = unwindKeywords(statement, strings, comments);
   for (const keyword of keywords) {
     if (moved.length && keyword < moved.at(-1)!.end) continue;
     const start = parser.skip(keyword + 'UNWIND'.length);
@@ -260,25 +273,41 @@ export function moveLiteralRows(statement: string, first = 1, options: { strings
         if (!(error instanceof NotALiteral)) throw error;
       }
     }
-    moved.sort((a, b) => a.start - b.start);
   }
-  if (moved.length === 0) return undefined;
+  if (options.comments) {
+    const rows = [...moved];
+    for (const start of comments) {
+      if (rows.some((row) => start >= row.start && start < row.end)) continue;
+      const line = statement[start + 1] === '/';
+      const close = line ? statement.indexOf('\n', start) : statement.indexOf('*/', start + 2);
+      // An unclosed block comment is left for Neo4j to report.
+      if (close < 0 && !line) continue;
+      // A block comment becomes one space, so that the tokens around it stay apart; a line comment keeps its newline.
+      moved.push({ start, end: close < 0 ? statement.length : line ? close : close + 2, replacement: line ? '' : ' ' });
+    }
+  }
+  moved.sort((a, b) => a.start - b.start);
   let text = '';
   let from = 0;
-  // Offsets of each placeholder in the new text, to map Neo4j's positions back.
+  // Offsets of each replacement in the new text, to map Neo4j's positions back.
   const placed: { start: number; end: number; originalStart: number; originalEnd: number }[] = [];
-  for (const { start, end, name } of moved) {
+  for (const { start, end, name, replacement } of moved) {
     text += statement.slice(from, start);
-    placed.push({ start: text.length, end: text.length + name.length + 1, originalStart: start, originalEnd: end });
-    text += `$${name}`;
+    const placeholder = replacement ?? `$${name}`;
+    placed.push({ start: text.length, end: text.length + placeholder.length, originalStart: start, originalEnd: end });
+    text += placeholder;
     from = end;
   }
   text += statement.slice(from);
+  // The white space left before the statement counts in Neo4j's positions no more: `leading` adds it back.
+  const leading = options.comments ? text.length - text.trimStart().length : 0;
+  if (options.comments) text = text.trim();
+  if (text === statement) return undefined;
   return {
     text,
-    parameters: Object.fromEntries(moved.map(({ name, value }) => [name, value])),
+    parameters: Object.fromEntries(moved.flatMap(({ name, value }) => (name === undefined ? [] : [[name, value]]))),
     originalPosition(line, column) {
-      const offset = offsetOf(text, line, column);
+      const offset = offsetOf(text, line, column) + leading;
       let shift = 0;
       for (const place of placed) {
         if (offset < place.start) break;

@@ -182,11 +182,12 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
     try {
       for (const statement of statements) {
         current = statement;
-        // Literal rows and strings travel as parameters, so Neo4j parses and plans the statement once for all files of its shape.
-        currentMoved = moveLiteralRows(statement.text, 1, { strings: true });
-        // Each statement gets only the parameters it names: Neo4j warns about unused ones.
-        const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => statement.text.includes(`$${key}`)));
+        // Literal rows and strings travel as parameters, and comments stay home, so Neo4j parses and plans the
+        // statement once for all files of its shape.
+        currentMoved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
         const text = currentMoved?.text ?? statement.text;
+        // Each statement gets only the parameters it names: Neo4j warns about unused ones.
+        const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => text.includes(`$${key}`)));
         const parameters = { ...used, ...currentMoved?.parameters };
         // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
         const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };

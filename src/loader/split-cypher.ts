@@ -14,10 +14,11 @@ function isBlank(text: string): boolean {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 }
 
-/** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, and every character. */
+/** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, each comment's first `/`, and every character. */
 export interface CypherVisitor {
   code?(index: number): void;
   stringStart?(index: number): void;
+  commentStart?(index: number): void;
   any?(index: number): void;
 }
 
@@ -34,8 +35,13 @@ export function scanCypher(text: string, visitor: CypherVisitor): void {
           visitor.stringStart?.(i);
           mode = char === "'" ? 'single' : 'double';
         } else if (char === '`') mode = 'backtick';
-        else if (char === '/' && next === '/') mode = 'line-comment';
-        else if (char === '/' && next === '*') mode = 'block-comment';
+        else if (char === '/' && (next === '/' || next === '*')) {
+          visitor.commentStart?.(i);
+          mode = next === '/' ? 'line-comment' : 'block-comment';
+          // The comment's second character opens it: in `/*/`, that `*` does not close it.
+          i++;
+          visitor.any?.(i);
+        }
         else visitor.code?.(i);
         break;
       case 'single':
