@@ -26,4 +26,14 @@ describe('splitCypher', () => {
     const statements = splitCypher("RETURN 'one\ntwo';\nRETURN 3;");
     expect(statements[1]).toEqual({ text: '\nRETURN 3', line: 2 });
   });
+
+  it('reads an escaped backslash before a closing quote, a `/*/` that stays open, and a string left open, as the lexer does', () => {
+    const script = "RETURN 'a\\\\';\nRETURN \"b\\\\\\\";c\";\n/*/ ; */ RETURN 2;\nRETURN 'open; to the end";
+    expect(splitCypher(script)).toEqual([
+      { text: "RETURN 'a\\\\'", line: 1 },
+      { text: '\nRETURN "b\\\\\\";c"', line: 1 },
+      { text: '\n/*/ ; */ RETURN 2', line: 2 },
+      { text: "\nRETURN 'open; to the end", line: 3 },
+    ]);
+  });
 });

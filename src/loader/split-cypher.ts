@@ -7,86 +7,98 @@ export interface CypherStatement {
   line: number;
 }
 
-type Mode = 'code' | 'single' | 'double' | 'backtick' | 'line-comment' | 'block-comment';
-
 /** True when a piece of script holds nothing but white space and comments. */
 function isBlank(text: string): boolean {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 }
 
-/** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, each comment's first `/`, and every character. */
+/** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, and each comment's first `/`. */
 export interface CypherVisitor {
   code?(index: number): void;
   stringStart?(index: number): void;
   commentStart?(index: number): void;
-  any?(index: number): void;
 }
 
-/** Reads Cypher text as its lexer does: code, strings (with escapes), `names` and comments, calling the visitor. */
-export function scanCypher(text: string, visitor: CypherVisitor): void {
-  let mode: Mode = 'code';
-  for (let i = 0; i < text.length; i++) {
-    visitor.any?.(i);
-    const char = text[i];
-    const next = text[i + 1];
-    switch (mode) {
-      case 'code':
-        if (char === "'" || char === '"') {
-          visitor.stringStart?.(i);
-          mode = char === "'" ? 'single' : 'double';
-        } else if (char === '`') mode = 'backtick';
-        else if (char === '/' && (next === '/' || next === '*')) {
-          visitor.commentStart?.(i);
-          mode = next === '/' ? 'line-comment' : 'block-comment';
-          // The comment's second character opens it: in `/*/`, that `*` does not close it.
-          i++;
-          visitor.any?.(i);
-        }
-        else visitor.code?.(i);
-        break;
-      case 'single':
-      case 'double':
-        if (char === '\\') {
-          // Not visitor.any?.(++i): an optional call without a visitor evaluates no argument.
-          i++;
-          visitor.any?.(i);
-        } else if ((mode === 'single' && char === "'") || (mode === 'double' && char === '"')) mode = 'code';
-        break;
-      case 'backtick':
-        if (char === '`') mode = 'code';
-        break;
-      case 'line-comment':
-        if (char === '\n') mode = 'code';
-        break;
-      case 'block-comment':
-        if (char === '*' && next === '/') {
-          mode = 'code';
-          i++;
-          visitor.any?.(i);
-        }
-        break;
-    }
+/** The next quote or backslash of a string literal, by its quote. */
+const stringStops = { "'": /['\\]/g, '"': /["\\]/g };
+
+/** Where a string literal opened at `start` ends (just after its closing quote), or the text's end when it does not close. */
+function stringEnd(text: string, start: number): number {
+  const stops = stringStops[text[start] as "'" | '"'];
+  stops.lastIndex = start + 1;
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    if (stop[0] !== '\\') return stop.index + 1;
+    // An escape: the character after the backslash is part of the string, whatever it is.
+    stops.lastIndex = stop.index + 2;
   }
+  return text.length;
+}
+
+/** Where the piece of text that opens at `at` with `'`, `"`, `` ` ``, `//` or `/*` ends; undefined for code. */
+function skippedEnd(text: string, at: number): number | undefined {
+  const char = text[at];
+  if (char === "'" || char === '"') return stringEnd(text, at);
+  if (char === '`') {
+    const close = text.indexOf('`', at + 1);
+    return close < 0 ? text.length : close + 1;
+  }
+  if (char !== '/') return undefined;
+  const next = text[at + 1];
+  if (next === '/') {
+    // The newline that ends a line comment belongs to it, as in the lexer.
+    const newline = text.indexOf('\n', at + 2);
+    return newline < 0 ? text.length : newline + 1;
+  }
+  if (next === '*') {
+    // The comment's second character opens it: in `/*/`, that `*` does not close it.
+    const close = text.indexOf('*/', at + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  return undefined;
+}
+
+/**
+ * Reads Cypher text as its lexer does: code, strings (with escapes), `names` and comments, calling the visitor.
+ * Strings, names and comments are skipped with searches, not a character at a time: most of a file of literal rows
+ * is strings.
+ */
+export function scanCypher(text: string, visitor: CypherVisitor): void {
+  for (let i = 0; i < text.length; ) {
+    const end = skippedEnd(text, i);
+    if (end === undefined) {
+      visitor.code?.(i);
+      i++;
+      continue;
+    }
+    if (text[i] === "'" || text[i] === '"') visitor.stringStart?.(i);
+    else if (text[i] === '/') visitor.commentStart?.(i);
+    i = end;
+  }
+}
+
+/** The newlines of `text` from `from` up to (not including) `to`. */
+function newlinesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 export function splitCypher(script: string): CypherStatement[] {
   const statements: CypherStatement[] = [];
   let start = 0;
   let startLine = 1;
-  let line = 1;
+  const add = (end: number) => {
+    const text = script.slice(start, end);
+    if (!isBlank(text)) statements.push({ text, line: startLine });
+  };
   scanCypher(script, {
-    any: (i) => {
-      if (script[i] === '\n') line++;
-    },
     code: (i) => {
       if (script[i] !== ';') return;
-      const text = script.slice(start, i);
-      if (!isBlank(text)) statements.push({ text, line: startLine });
+      add(i);
+      startLine += newlinesBetween(script, start, i + 1);
       start = i + 1;
-      startLine = line;
     },
   });
-  const rest = script.slice(start);
-  if (!isBlank(rest)) statements.push({ text: rest, line: startLine });
+  add(script.length);
   return statements;
 }
