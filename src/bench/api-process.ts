@@ -28,12 +28,20 @@ export class OutputFile {
   private offset = 0;
   private partial = '';
   private readonly timer: NodeJS.Timeout;
+  /** The read under way: a second one at the same offset would take the same bytes again, and mix their lines. */
+  private reading: Promise<void> | undefined;
 
   constructor(private readonly file: string) {
     this.timer = setInterval(() => void this.read(), 50);
   }
 
-  async read(): Promise<void> {
+  /** Reads what the file gained since the last read; a call during a read waits for that read instead. */
+  read(): Promise<void> {
+    this.reading ??= this.readNew().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  private async readNew(): Promise<void> {
     const handle = await open(this.file, 'r').catch(() => undefined);
     if (!handle) return;
     try {

@@ -82,6 +82,12 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 const s = (ms: number | undefined) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`);
+/** The median of a figure over the starts whose output gave it, saying how many did; '?' when none printed it. */
+const knownMedian = (values: (number | undefined)[]) => {
+  const known = values.filter((value): value is number => value !== undefined);
+  if (known.length === 0) return '?';
+  return `${s(median(known))}${known.length < values.length ? ` (of ${known.length} starts that printed it)` : ''}`;
+};
 
 /** Times `count` warm starts after one loading start; prints a line per start and the median. */
 export async function measureWarmStarts(count: number, log: (line: string) => void): Promise<StartTiming[]> {
@@ -105,7 +111,7 @@ export async function measureWarmStarts(count: number, log: (line: string) => vo
     const answers = timings.map((timing) => timing.firstAnswer);
     console.log(
       `Warm npm start, ${count} starts: median ${s(median(answers))} to the first answer (${s(Math.min(...answers))} to ${s(Math.max(...answers))}); ` +
-        `median Neo4j ${s(median(timings.map((timing) => timing.neo4j ?? NaN)))}, cypher/ ${s(median(timings.map((timing) => timing.loading ?? NaN)))}, ` +
+        `median Neo4j ${knownMedian(timings.map((timing) => timing.neo4j))}, cypher/ ${knownMedian(timings.map((timing) => timing.loading))}, ` +
         `first query ${s(median(timings.map((timing) => timing.firstQuery)))}.`,
     );
     return timings;
