@@ -10,7 +10,7 @@
  * list in the text, where Neo4j evaluates it as before, with its own errors.
  */
 import neo4j from 'neo4j-driver';
-import { scanCypher } from './split-cypher.js';
+import { commentEnd, scanCypher, stringStops } from './split-cypher.js';
 
 export interface LiteralRowsStatement {
   /** The statement with each moved list replaced by `$<name>`. */
@@ -28,8 +28,6 @@ export const literalRowsPrefix = 'cstoLiteralRows';
 const whiteSpace = /\s+/y;
 const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
 const numberLiteral = /-?\s*(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?(?![0-9A-Za-z_.])/y;
-const singleQuotedStops = /['\\]/g;
-const doubleQuotedStops = /["\\]/g;
 
 /** A sticky pattern's match at `at`: its text and where it ends; undefined when it does not match there. */
 function matchAt(pattern: RegExp, text: string, at: number): { text: string; end: number } | undefined {
@@ -131,7 +129,7 @@ class LiteralParser {
 
   private string(at: number): { value: string; end: number } {
     const quote = this.text[at]!;
-    const stops = quote === "'" ? singleQuotedStops : doubleQuotedStops;
+    const stops = stringStops[quote as "'" | '"'];
     let value = '';
     for (let i = at + 1; i < this.text.length; i++) {
       // The characters up to the next quote or backslash are the string's as they are.
@@ -280,12 +278,13 @@ export function moveLiteralRows(statement: string, first = 1, options: MoveOptio
       if (!(error instanceof NotALiteral)) throw error;
     }
   }
+  // Strings and comments inside the moved rows travel with them.
+  const rows = [...moved];
+  const inRows = (at: number) => rows.some((row) => at >= row.start && at < row.end);
   // LOAD CSV's FIELDTERMINATOR takes only a literal.
   if (options.strings && isDataStatement(parser, statement) && !/\bFIELDTERMINATOR\b/i.test(statement)) {
-    const rows = [...moved];
     let count = 0;
-    for (const start of strings) {
-      if (rows.some((row) => start >= row.start && start < row.end)) continue;
+    for (const start of strings.filter((at) => !inRows(at))) {
       try {
         const { value, end } = parser.value(start);
         moved.push({ start, end, name: `${literalStringPrefix}${first + count++}`, value });
@@ -295,15 +294,12 @@ export function moveLiteralRows(statement: string, first = 1, options: MoveOptio
     }
   }
   if (options.comments) {
-    const rows = [...moved];
-    for (const start of comments) {
-      if (rows.some((row) => start >= row.start && start < row.end)) continue;
-      const line = statement[start + 1] === '/';
-      const close = line ? statement.indexOf('\n', start) : statement.indexOf('*/', start + 2);
+    for (const start of comments.filter((at) => !inRows(at))) {
+      const end = commentEnd(statement, start);
       // An unclosed block comment is left for Neo4j to report.
-      if (close < 0 && !line) continue;
+      if (end === undefined) continue;
       // A block comment becomes one space, so that the tokens around it stay apart; a line comment keeps its newline.
-      moved.push({ start, end: close < 0 ? statement.length : line ? close : close + 2, replacement: line ? '' : ' ' });
+      moved.push({ start, end, replacement: statement[start + 1] === '/' ? '' : ' ' });
     }
   }
   moved.sort((a, b) => a.start - b.start);

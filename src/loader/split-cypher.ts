@@ -19,8 +19,8 @@ export interface CypherVisitor {
   commentStart?(index: number): void;
 }
 
-/** The next quote or backslash of a string literal, by its quote. */
-const stringStops = { "'": /['\\]/g, '"': /["\\]/g };
+/** The next quote or backslash of a string literal, by its quote (global patterns: set `lastIndex` first). */
+export const stringStops = { "'": /['\\]/g, '"': /["\\]/g };
 
 /** Where a string literal opened at `start` ends (just after its closing quote), or the text's end when it does not close. */
 function stringEnd(text: string, start: number): number {
@@ -34,7 +34,21 @@ function stringEnd(text: string, start: number): number {
   return text.length;
 }
 
-/** Where the piece of text that opens at `at` with `'`, `"`, `` ` ``, `//` or `/*` ends; undefined for code. */
+/**
+ * Where the comment that opens at `at` (`//` or `/*`) ends: a line comment at its newline (or the text's end), a
+ * block comment just after the star and slash that close it; undefined when a block comment does not close. The star
+ * of the opening `/*` cannot also close it.
+ */
+export function commentEnd(text: string, at: number): number | undefined {
+  if (text[at + 1] === '/') {
+    const newline = text.indexOf('\n', at + 2);
+    return newline < 0 ? text.length : newline;
+  }
+  const close = text.indexOf('*/', at + 2);
+  return close < 0 ? undefined : close + 2;
+}
+
+/** Where the piece of text that opens at `at` with a quote, a backtick, `//` or `/*` ends; undefined for code. */
 function skippedEnd(text: string, at: number): number | undefined {
   const char = text[at];
   if (char === "'" || char === '"') return stringEnd(text, at);
@@ -42,18 +56,7 @@ function skippedEnd(text: string, at: number): number | undefined {
     const close = text.indexOf('`', at + 1);
     return close < 0 ? text.length : close + 1;
   }
-  if (char !== '/') return undefined;
-  const next = text[at + 1];
-  if (next === '/') {
-    // The newline that ends a line comment belongs to it, as in the lexer.
-    const newline = text.indexOf('\n', at + 2);
-    return newline < 0 ? text.length : newline + 1;
-  }
-  if (next === '*') {
-    // The comment's second character opens it: in `/*/`, that `*` does not close it.
-    const close = text.indexOf('*/', at + 2);
-    return close < 0 ? text.length : close + 2;
-  }
+  if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) return commentEnd(text, at) ?? text.length;
   return undefined;
 }
 
