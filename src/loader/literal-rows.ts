@@ -51,16 +51,10 @@ class LiteralParser {
     const text = this.text;
     for (;;) {
       at = matchAt(whiteSpace, text, at)?.end ?? at;
-      if (text.startsWith('//', at)) {
-        const end = text.indexOf('\n', at);
-        at = end < 0 ? text.length : end + 1;
-      } else if (text.startsWith('/*', at)) {
-        const end = text.indexOf('*/', at + 2);
-        if (end < 0) throw new NotALiteral();
-        at = end + 2;
-      } else {
-        return at;
-      }
+      if (!text.startsWith('//', at) && !text.startsWith('/*', at)) return at;
+      const end = commentEnd(text, at);
+      if (end === undefined) throw new NotALiteral();
+      at = end;
     }
   }
 
