@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
+import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
@@ -140,7 +141,7 @@ export async function prepareCypherFile(file: string, name = path.basename(file)
 
 /** Schema commands cannot share a transaction with data writes, so their record is written just after. */
 const writeRecord = (tx: Transaction, name: string, hash: string) =>
-  tx.run(`MERGE (f:${loadedFileLabel} {name: $name}) SET f.hash = $hash, f.loadedAt = datetime()`, { name, hash });
+  runWithoutCallerStack(tx, `MERGE (f:${loadedFileLabel} {name: $name}) SET f.hash = $hash, f.loadedAt = datetime()`, { name, hash });
 
 /**
  * Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the
@@ -191,7 +192,7 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
         const parameters = { ...used, ...currentMoved?.parameters };
         // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
         const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
-        const result = tx.run(sent.text, parameters);
+        const result = runWithoutCallerStack(tx, sent.text, parameters);
         // Its failure is read in order below; until then it must not count as unhandled.
         result.catch(() => undefined);
         pending.push({ statement, moved: currentMoved, text, sent, result });

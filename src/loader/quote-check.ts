@@ -6,7 +6,8 @@
  * relationship carries its evidence in the parallel lists `sourceIds`, `quotes`, `quoteStarts` and `quoteEnds`, one
  * item per index (docs/model.md). Offsets are UTF-16 code units, end exclusive.
  */
-import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 
 /** A quote that is not its source's text at its offsets. */
 export interface QuoteMismatch {
@@ -23,7 +24,6 @@ export interface QuoteMismatch {
 }
 
 interface QuoteRow {
-  fact: string;
   sourceId: string | null;
   quote: unknown;
   quoteStart: unknown;
@@ -31,16 +31,17 @@ interface QuoteRow {
 }
 
 /**
- * Every evidence item of every quoted relationship, as it is stored; JavaScript judges each one. Neo4j's `size` and
- * `substring` count code points from the start of a UTF-8 string, so judging there costs the source's length per
- * quote (a fifth of Neo4j's CPU when loading 1,000 cluster files), and its code points are not JavaScript's UTF-16
- * units anyway.
+ * Every evidence item of every quoted relationship, as it is stored, by the relationship's internal id; JavaScript
+ * judges each one. Neo4j's `size` and `substring` count code points from the start of a UTF-8 string, so judging
+ * there costs the source's length per quote (a fifth of Neo4j's CPU when loading 1,000 cluster files), and its code
+ * points are not JavaScript's UTF-16 units anyway. Only a failing quote's fact is named (`factNamesQuery`): naming
+ * every one read both end nodes' ids and built a string per quote.
  */
 const quoteQuery = `
-MATCH (a)-[r]->(b)
+MATCH ()-[r]->(b)
 WHERE r.quote IS NOT NULL OR r.quoteStart IS NOT NULL OR r.quoteEnd IS NOT NULL
    OR r.quotes IS NOT NULL OR r.quoteStarts IS NOT NULL OR r.quoteEnds IS NOT NULL OR r.sourceIds IS NOT NULL
-WITH a, r, b, [list IN [r.sourceIds, r.quotes, r.quoteStarts, r.quoteEnds] | CASE WHEN valueType(list) STARTS WITH 'LIST' THEN size(list) ELSE -1 END] AS sizes
+WITH r, b, [list IN [r.sourceIds, r.quotes, r.quoteStarts, r.quoteEnds] | CASE WHEN valueType(list) STARTS WITH 'LIST' THEN size(list) ELSE -1 END] AS sizes
 UNWIND CASE
   WHEN type(r) = 'SOURCED_FROM' THEN [{sourceId: b.id, quote: r.quote, quoteStart: r.quoteStart, quoteEnd: r.quoteEnd}]
   WHEN r.quote IS NOT NULL OR r.quoteStart IS NOT NULL OR r.quoteEnd IS NOT NULL
@@ -48,8 +49,13 @@ UNWIND CASE
   WHEN any(size IN sizes WHERE size <> sizes[0]) OR sizes[0] < 0 THEN [{sourceId: null, problem: $unevenLists}]
   ELSE [i IN range(0, sizes[0] - 1) | {sourceId: r.sourceIds[i], quote: r.quotes[i], quoteStart: r.quoteStarts[i], quoteEnd: r.quoteEnds[i]}]
 END AS e
-RETURN coalesce(a.id, '?') + '-' + type(r) + '->' + coalesce(b.id, '?') + coalesce('#' + r.id, '') AS fact,
-       e.sourceId AS sourceId, e.quote AS quote, e.quoteStart AS quoteStart, e.quoteEnd AS quoteEnd, e.problem AS problem`;
+RETURN id(r) AS relationship, e.sourceId AS sourceId, e.quote AS quote, e.quoteStart AS quoteStart, e.quoteEnd AS quoteEnd, e.problem AS problem`;
+
+/** The facts of failing quotes, named as docs/model.md names edges. */
+const factNamesQuery = `
+UNWIND $relationshipIds AS relationshipId
+MATCH (a)-[r]->(b) WHERE id(r) = relationshipId
+RETURN id(r) AS relationship, coalesce(a.id, '?') + '-' + type(r) + '->' + coalesce(b.id, '?') + coalesce('#' + r.id, '') AS fact`;
 
 /** Why a relationship's evidence is malformed before its quotes can be read; the loader names it. */
 const formProblems = {
@@ -69,14 +75,15 @@ export interface QuoteScope {
 
 /** The same query over the relationships of a scope, found by id. */
 const scopedQuoteQuery = quoteQuery.replace(
-  /^\s*MATCH \(a\)-\[r\]->\(b\)\s*\nWHERE /,
-  'UNWIND $relationshipIds AS relationshipId\nMATCH (a)-[r]->(b) WHERE id(r) = relationshipId\nWITH a, r, b\nWHERE ',
+  /^\s*MATCH \(\)-\[r\]->\(b\)\s*\nWHERE /,
+  'UNWIND $relationshipIds AS relationshipId\nMATCH ()-[r]->(b) WHERE id(r) = relationshipId\nWITH r, b\nWHERE ',
 );
-if (scopedQuoteQuery === quoteQuery) throw new Error('quote-check: the quote query no longer starts with MATCH (a)-[r]->(b) WHERE');
+if (scopedQuoteQuery === quoteQuery) throw new Error('quote-check: the quote query no longer starts with MATCH ()-[r]->(b) WHERE');
 
 /** Every Source's text, by id. */
 export async function readSourceTexts(tx: Tx, ids?: string[]): Promise<Map<string, unknown>> {
-  const sources = await tx.run(
+  const sources = await runWithoutCallerStack(
+    tx,
     ids ? 'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.text AS text' : 'MATCH (s:Source) RETURN s.id AS id, s.text AS text',
     { ids },
   );
@@ -89,23 +96,32 @@ export async function readSourceTexts(tx: Tx, ids?: string[]): Promise<Map<strin
  */
 export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<QuoteMismatch[]> {
   if (scope?.relationshipIds.length === 0) return [];
-  const mismatches: QuoteMismatch[] = [];
-  const judgeRecord = (record: { toObject(): Record<string, unknown> }, texts: Map<string, unknown>) => {
-    const { problem: form, ...row } = Object.fromEntries(Object.entries(record.toObject()).map(([key, value]) => [key, plain(value)])) as unknown as QuoteRow & { problem: string | null };
+  const failing: { relationship: number; row: QuoteRow; problem: { problem: string; found?: string } }[] = [];
+  const judgeRecord = (record: Neo4jRecord, texts: Map<string, unknown>) => {
+    const row: QuoteRow = {
+      sourceId: record.get('sourceId') as string | null,
+      quote: record.get('quote'),
+      quoteStart: plain(record.get('quoteStart')),
+      quoteEnd: plain(record.get('quoteEnd')),
+    };
+    const form = record.get('problem') as string | null;
     const problem = form ? { problem: form } : judge(row, texts);
-    if (problem) mismatches.push({ ...row, ...problem });
+    if (problem) failing.push({ relationship: plain(record.get('relationship')) as number, row, problem });
   };
   if (scope) {
     // A scope's quotes are few and name few sources: only those sources' texts are read.
-    const result = await tx.run(scopedQuoteQuery, { ...formProblems, relationshipIds: scope.relationshipIds.map((id) => neo4j.int(id)) });
+    const result = await runWithoutCallerStack(tx, scopedQuoteQuery, { ...formProblems, relationshipIds: scope.relationshipIds.map((id) => neo4j.int(id)) });
     const texts = await readSourceTexts(tx, [...new Set(result.records.map((record) => record.get('sourceId')).filter((id): id is string => typeof id === 'string'))]);
     for (const record of result.records) judgeRecord(record, texts);
   } else {
     // Streamed: the whole check of a large database reads every quote, and keeps only the mismatches.
     const texts = await readSourceTexts(tx);
-    for await (const record of tx.run(quoteQuery, formProblems)) judgeRecord(record, texts);
+    for await (const record of runWithoutCallerStack(tx, quoteQuery, formProblems)) judgeRecord(record, texts);
   }
-  return mismatches.sort(byFactThenStart);
+  if (failing.length === 0) return [];
+  const names = await runWithoutCallerStack(tx, factNamesQuery, { relationshipIds: [...new Set(failing.map(({ relationship }) => neo4j.int(relationship)))] });
+  const factOf = new Map(names.records.map((record) => [plain(record.get('relationship')), record.get('fact') as string]));
+  return failing.map(({ relationship, row, problem }) => ({ fact: factOf.get(relationship) ?? `#${relationship}`, ...row, ...problem })).sort(byFactThenStart);
 }
 
 /** The order mismatches are reported in: by fact, then by offset (numbers first). */

@@ -34,6 +34,7 @@
  * evidence while a load runs, as the whole check between a file's last statement and its commit does.
  */
 import neo4j, { type Transaction } from 'neo4j-driver';
+import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import type { FileChanges } from './load-cypher.js';
 import type { QuoteScope } from './quote-check.js';
 
@@ -199,7 +200,7 @@ export function planWrites(plan: PlanNode): { tracked?: string } | undefined {
 const int = (value: unknown): number => (typeof value === 'number' ? value : neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : Number(value));
 
 async function single(tx: Transaction, query: string, parameters: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await tx.run(query, parameters);
+  const result = await runWithoutCallerStack(tx, query, parameters);
   return result.records[0]?.toObject() ?? {};
 }
 
@@ -246,7 +247,7 @@ export class QuoteScopeTracker {
       this.relationshipMark = int((await single(tx, 'MATCH ()-[r]->() RETURN coalesce(max(id(r)), -1) AS mark')).mark);
     }
     if (this.sources === undefined) {
-      const rows = await tx.run('MATCH (s:Source) RETURN id(s) AS node');
+      const rows = await runWithoutCallerStack(tx, 'MATCH (s:Source) RETURN id(s) AS node');
       this.sources = new Set(rows.records.map((record) => int(record.get('node'))));
     }
     return { relationshipMark: this.relationshipMark, relationships: int(counts.relationships), additive: true, touchedRelationships: new Set(), touchedNodes: new Set() };
@@ -256,7 +257,7 @@ export class QuoteScopeTracker {
   async prepare(tx: Transaction, before: BeforeFile, text: string, parameters: Record<string, unknown>): Promise<PreparedStatement> {
     if (!before.additive) return { text, tracked: false };
     if (!this.plans.has(text)) {
-      const plan = (await tx.run(`EXPLAIN ${text}`, parameters)).summary.plan;
+      const plan = (await runWithoutCallerStack(tx, `EXPLAIN ${text}`, parameters)).summary.plan;
       this.plans.set(text, plan === false ? undefined : planWrites(plan as PlanNode));
     }
     const writes = this.plans.get(text);
@@ -304,7 +305,7 @@ RETURN relationships, found, sources`,
     let added = new Set<number>();
     if (int(after.sources) !== this.sources.size) {
       // The file created Sources (the count comes from the count store): read the new ones.
-      const rows = await tx.run('MATCH (s:Source) WHERE NOT id(s) IN $known RETURN id(s) AS node', {
+      const rows = await runWithoutCallerStack(tx, 'MATCH (s:Source) WHERE NOT id(s) IN $known RETURN id(s) AS node', {
         known: [...this.sources].map((id) => neo4j.int(id)),
       });
       added = new Set(rows.records.map((record) => int(record.get('node'))));
