@@ -124,6 +124,15 @@ describe('loading cypher/ a second time', () => {
     );
     // 393 relationships are far below the default scopedQuoteCheckFrom (20,000): every data file gets the whole check.
     expect(reports.map(({ quoteCheck }) => quoteCheck)).toEqual(files.map((file) => (file === '00-schema.cypher' ? 'none' : 'whole')));
+    // Every phase of a data file takes time; the schema file has no quote check; together they are the file's time.
+    expect(
+      reports.map(({ phases, milliseconds }) => ({
+        statements: phases!.statements > 0,
+        quoteCheck: phases!.quoteCheck > 0,
+        commit: phases!.commit > 0,
+        within: phases!.statements + phases!.quoteCheck + phases!.commit <= milliseconds,
+      })),
+    ).toEqual(files.map((file) => ({ statements: true, quoteCheck: file !== '00-schema.cypher', commit: true, within: true })));
     expect(await countGraph(db)).toEqual(before);
   });
 });
@@ -389,7 +398,7 @@ describe('npm run load', () => {
     const lines = stdout.trimEnd().split('\n');
     const files = lines.slice(0, -2).map((line) => /^\[load\] \d+\/\d+ (\S+): \d+ statements, (.+) \(\d+ ms\)$/.exec(line)?.slice(1) ?? [line]);
     expect(files).toEqual((await cypherFileNames()).map((file) => [file, 'unchanged']));
-    expect(lines.slice(-2, -1)[0]).toMatch(new RegExp(`^\\[load\\] ${files.length} of ${files.length} files into the Neo4j at ${testNeo4j().uri}: unchanged in \\d+\\.\\d s, 0 nodes and relationships/s$`));
+    expect(lines.slice(-2, -1)[0]).toMatch(new RegExp(`^\\[load\\] ${files.length} of ${files.length} files into the Neo4j at ${testNeo4j().uri}: unchanged in \\d+\\.\\d s, 0 nodes and relationships/s \\(statements \\d+\\.\\d s, quote checks \\d+\\.\\d s \\(the whole check \\d+\\.\\d s in ${files.length - 1} files\\), records and commits \\d+\\.\\d s\\)$`));
     expect(lines.at(-1)).toBe('[load] model check: 38 events, every one keeps the rules of docs/model.md');
   });
 

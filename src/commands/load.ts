@@ -8,7 +8,7 @@ import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { checkModel } from '../loader/check-model.js';
 import { describeDispute, findDisputes } from '../loader/disputes.js';
-import { defaultCypherDirectory, describeChanges, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
+import { defaultCypherDirectory, describeChanges, describePhases, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { cypherShellScript } from '../loader/param-files.js';
 import { describeViolation } from '../loader/validate-model.js';
 
@@ -40,7 +40,9 @@ runCommand('load', async () => {
     const total = sumChanges(loaded);
     const rows = total.nodesCreated + total.relationshipsCreated;
     const seconds = (performance.now() - started) / 1000;
-    const rate = loaded.length ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} nodes and relationships/s` : '';
+    const rate = loaded.length
+      ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} nodes and relationships/s (${describePhases(loaded)})`
+      : '';
     console.log(`[load] ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);
     // The files are committed by now; a broken rule is reported and fails the command, so CI and a data engineer see it.
     const { events, violations } = await checkModel(opened.db, directory);
