@@ -390,9 +390,6 @@ function jvmFlags(heap: string): string[] {
     `-Xms${heap}`,
     `-Xmx${heap}`,
     '-XX:+UseSerialGC',
-    // The JIT compiles a method after 3 times the usual calls: start-up code run a few hundred times is no longer
-    // compiled on the 2 cores Neo4j starts on (warm starts about 1 s sooner; hot query code still compiles).
-    '-XX:CompileThresholdScaling=3',
     '-XX:+ExitOnOutOfMemoryError',
     '-XX:-OmitStackTraceInFastThrow',
     '-Djdk.nio.maxCachedBufferSize=1024',
