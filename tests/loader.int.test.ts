@@ -214,6 +214,22 @@ describe('a quote that is not its source', () => {
   });
 });
 
+describe('a quote that is not text', () => {
+  it('rejects the file, naming the number it holds as written', async () => {
+    const file = path.join(brokenDirectory, '5-number-quote.cypher');
+    writeFileSync(
+      file,
+      "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-number'})\nMERGE (p)-[:SOURCED_FROM {quote: 2022, quoteStart: 13, quoteEnd: 17}]->(s);\n",
+    );
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect((error as Error).message).toBe(
+      "5-number-quote.cypher:3: the quote of probe-number-SOURCED_FROM->csto-2022-10-13 at [13, 17) of source 'csto-2022-10-13' fails: " +
+        'it has no quote; expected text: 2022 (the file was rolled back; nothing of it was written)',
+    );
+    expect(await probeCount()).toBe(0);
+  });
+});
+
 describe('a source with a character outside the Basic Multilingual Plane', () => {
   // The emoji is two UTF-16 units (offsets count those, as JavaScript does) but one code point (as Neo4j's substring counts).
   const astralFile = (start: number, end: number) => {

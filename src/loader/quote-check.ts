@@ -99,8 +99,8 @@ export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<Q
   const failing: { relationship: number; row: QuoteRow; problem: { problem: string; found?: string } }[] = [];
   const judgeRecord = (record: Neo4jRecord, texts: Map<string, unknown>) => {
     const row: QuoteRow = {
-      sourceId: record.get('sourceId') as string | null,
-      quote: record.get('quote'),
+      sourceId: plain(record.get('sourceId')) as string | null,
+      quote: plain(record.get('quote')),
       quoteStart: plain(record.get('quoteStart')),
       quoteEnd: plain(record.get('quoteEnd')),
     };
