@@ -14,7 +14,7 @@ import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
-import { type CypherStatement, splitCypher } from './split-cypher.js';
+import { type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
 
 /** The project's own `cypher/` folder. */
 export const defaultCypherDirectory = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -269,7 +269,7 @@ export async function loadCypherFile(db: GraphDatabase, file: string | PreparedF
 
 /** True when the file's first statement is a schema command (CREATE/DROP of a constraint or index). */
 function startsWithSchemaCommand(statements: { text: string }[]): boolean {
-  const first = statements[0]?.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() ?? '';
+  const first = withoutComments(statements[0]?.text ?? '');
   return /^(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|BTREE)\s+)?(CONSTRAINT|INDEX)\b/i.test(first);
 }
 

@@ -7,10 +7,13 @@ export interface CypherStatement {
   line: number;
 }
 
-/** True when a piece of script holds nothing but white space and comments. */
-function isBlank(text: string): boolean {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
+/** A piece of script without its comments and surrounding white space (a comment-like text inside a string goes too). */
+export function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim();
 }
+
+/** True when a piece of script holds nothing but white space and comments. */
+const isBlank = (text: string) => withoutComments(text) === '';
 
 /** What a scan of Cypher text is told of: each character in code, each string literal's opening quote, and each comment's first `/`. */
 export interface CypherVisitor {
