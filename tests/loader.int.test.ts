@@ -200,6 +200,42 @@ describe('the bookkeeping', () => {
   });
 });
 
+describe('one record per file', () => {
+  const write = async (query: string) => {
+    const session = db.writeSession();
+    await session.run(query).finally(() => session.close());
+  };
+  const recordCounts = async () =>
+    db.read<{ name: string; records: number }>('MATCH (f:LoadedFile) WHERE f.name IN $names RETURN f.name AS name, count(f) AS records ORDER BY name', {
+      names: Object.values(skipFiles),
+    });
+
+  it('is a constraint of the database: a second record of a name is refused', async () => {
+    await loadCypherDirectory(db, { directory: skipDirectory });
+    expect(await db.read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE name = 'loaded_file_name'")).toEqual([
+      { name: 'loaded_file_name', type: 'UNIQUENESS', labelsOrTypes: ['LoadedFile'], properties: ['name'] },
+    ]);
+    const error = await rejectionOf(write(`CREATE (:LoadedFile {name: '${skipFiles.first}'})`));
+    expect((error as { code?: string }).code).toBe('Neo.ClientError.Schema.ConstraintValidationFailed');
+  });
+
+  it('is restored in a database without it, and a file with two records loads again', async () => {
+    await loadCypherDirectory(db, { directory: skipDirectory });
+    // What two loaders at once could leave before the constraint: two records of one file.
+    await write('DROP CONSTRAINT loaded_file_name');
+    await write(`MATCH (f:LoadedFile {name: '${skipFiles.first}'}) CREATE (:LoadedFile {name: f.name, hash: f.hash})`);
+    expect((await recordCounts()).map(({ records }) => records)).toEqual([2, 1, 1]);
+    const reports = await loadCypherDirectory(db, { directory: skipDirectory });
+    expect(reports.filter((report) => !report.skipped).map((report) => report.file)).toEqual([skipFiles.first]);
+    expect(await recordCounts()).toEqual([
+      { name: skipFiles.first, records: 1 },
+      { name: skipFiles.second, records: 1 },
+      { name: skipFiles.derived, records: 1 },
+    ]);
+    expect(await db.read("SHOW CONSTRAINTS YIELD name WHERE name = 'loaded_file_name'")).toEqual([{ name: 'loaded_file_name' }]);
+  });
+});
+
 describe('a quote that is not its source', () => {
   it('rejects the file with the file, line, expected text and text found, and writes nothing', async () => {
     const error = await rejectionOf(loadCypherFile(db, wrongQuoteFile));

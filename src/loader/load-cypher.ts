@@ -313,6 +313,35 @@ export interface LoadOptions {
   scopedQuoteCheckFrom?: number;
 }
 
+/** One record per file name: two loaders at once cannot write two, and a record's MERGE is an index seek, not a label scan. */
+const loadedFileConstraint = `CREATE CONSTRAINT loaded_file_name IF NOT EXISTS FOR (f:${loadedFileLabel}) REQUIRE f.name IS UNIQUE`;
+
+/**
+ * Makes sure the loader's own constraint exists. A database that has two records of one name (loaders that ran at
+ * once before the constraint) loses every record of that name, so that file loads again: files are idempotent, and
+ * a missing record only costs a reload.
+ */
+export async function ensureLoadedFileConstraint(db: GraphDatabase): Promise<void> {
+  const session = db.writeSession();
+  try {
+    const ensured = await session.run(loadedFileConstraint).then(
+      () => true,
+      (error: unknown) => {
+        // Neo4j 5.26 reports existing duplicates as a DatabaseError, not a ClientError.
+        if (error instanceof Neo4jError && /\.Schema\.ConstraintCreationFailed$/.test(error.code)) return false;
+        throw error;
+      },
+    );
+    if (ensured) return;
+    await session.run(`MATCH (f:${loadedFileLabel}) WITH f.name AS name, collect(f) AS records WHERE size(records) > 1 UNWIND records AS f DELETE f`);
+    await session.run(loadedFileConstraint);
+  } catch (error) {
+    throw mapNeo4jError(error, db.uri);
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
 /** The hash each file had when it was last loaded into this database, by name. */
 export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, string>> {
   const rows = await db.read<{ name: string; hash: string }>(`MATCH (f:${loadedFileLabel}) RETURN f.name AS name, f.hash AS hash`);
@@ -327,6 +356,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const directory = options.directory ?? defaultCypherDirectory;
   const files = await listCypherFiles(directory);
   if (files.length === 0) throw new Error(`No .cypher files in ${directory}.`);
+  await ensureLoadedFileConstraint(db);
   const loaded = options.all ? new Map<string, string>() : await readLoadedFiles(db);
   const reports: FileReport[] = [];
   const chain = createHash('sha256');
