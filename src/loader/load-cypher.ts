@@ -363,6 +363,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const skipped: string[] = [];
   // Made at the first file that loads, so that a run that skips every file reads nothing more.
   let tracker: QuoteScopeTracker | undefined;
+  const progress = { started: performance.now(), rows: 0, loadedFiles: 0, loadedMs: 0 };
   for (const [index, file] of files.entries()) {
     const name = path.relative(directory, file).split(path.sep).join('/');
     const prepared = await prepareCypherFile(file, name);
@@ -375,8 +376,15 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     }
     const report = await loadCypherFile(db, prepared, undefined, (tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000)));
     reports.push(report);
+    progress.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
+    progress.loadedFiles += 1;
+    progress.loadedMs += report.milliseconds;
+    const rate = `${Math.round(progress.rows / Math.max((performance.now() - progress.started) / 1000, 0.001)).toLocaleString('en')} rows/s`;
+    // The files left, at the mean time of the files loaded so far: skipped ones only make it come sooner.
+    const left = files.length - index - 1;
+    const eta = left ? ` · ETA ${Math.ceil(((progress.loadedMs / progress.loadedFiles) * left) / 1000)} s` : '';
     options.log?.(
-      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statements, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms)`,
+      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statements, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${rate}${eta}`,
     );
   }
   if (skipped.length) {
