@@ -7,7 +7,8 @@
  * differs), so they sort after the article and before `90-derived-*`.
  *
  * Row shapes are the generator's (`synthetic-graph.ts`): properties are written as they are, whatever keys a
- * node or relationship has.
+ * node or relationship has, except the search keys: `90-derived-search-keys.cypher` derives them at the end of the
+ * load, as it does for every source.
  */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -91,16 +92,22 @@ function disputeCall(v: 'n' | 'r', keys: string[], source: 's' | 'sourceId'): st
 /** docs/adding-a-source.md's SOURCED_FROM MERGE: one relationship per quote of the row's `prov`. */
 const sourcedFrom = 'UNWIND row.prov AS p\nMERGE (n)-[r:SOURCED_FROM {quoteStart: p.quoteStart, quoteEnd: p.quoteEnd}]->(s)\nON CREATE SET r.quote = p.quote;\n';
 
-/** Properties a node's dispute check leaves out: its key, its names (aliases instead) and derived search keys. */
-const uncompared = ['id', 'name', 'aliases', 'searchKeys'];
+/** Properties a node's dispute check leaves out: its key and its names (aliases instead). */
+const uncompared = ['id', 'name', 'aliases'];
+
+/** The generator's search keys: `90-derived-search-keys.cypher` derives them, and a source's file never writes them. */
+const derivedKeys = ['searchKeys'];
+
+/** A node's properties as its source's file writes them: without what `90-derived-*` derives. */
+const written = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).filter(([key]) => !derivedKeys.includes(key)));
 
 type Prov = { quote: unknown; quoteStart: unknown; quoteEnd: unknown }[];
 
 /** The nodes of one label as docs/adding-a-source.md's entity template: MERGE, aliases, disputes, SOURCED_FROM per quote. */
 function nodeStatement(label: SyntheticLabel, nodes: NodeRow[], sourceMatch: string, prov: Map<string, Prov>): string {
   const dates = dateProperties[label] ?? [];
-  const keys = keysOf(nodes.map((node) => node.properties), ['id']);
-  const rows = nodes.map((node) => `  ${cypherMap({ ...node.properties, prov: prov.get(node.properties.id) ?? [] }, dates)}`).join(',\n');
+  const keys = keysOf(nodes.map((node) => node.properties), ['id', ...derivedKeys]);
+  const rows = nodes.map((node) => `  ${cypherMap({ ...written(node.properties), prov: prov.get(node.properties.id) ?? [] }, dates)}`).join(',\n');
   const set = keys.map((key) => `n.${key} = row.${key}`).join(', ');
   const aliases = keys.includes('aliases')
     ? 'CALL (n, row) {\n  WITH [a IN [row.name] + row.aliases WHERE a <> n.name AND NOT a IN n.aliases] AS added\n  WHERE added <> []\n  SET n.aliases = n.aliases + added\n}\n'
