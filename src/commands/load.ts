@@ -41,9 +41,10 @@ runCommand('load', async () => {
     const rows = total.nodesCreated + total.relationshipsCreated;
     const seconds = (performance.now() - started) / 1000;
     const rate = loaded.length
-      ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} nodes and relationships/s (${describePhases(loaded)})`
+      ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s (${describePhases(loaded)})`
       : '';
-    console.log(`[load] ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);
+    // Rows are the nodes and relationships created, as in each file's line.
+    console.log(`[load] loaded ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);
     // The files are committed by now; a broken rule is reported and fails the command, so CI and a data engineer see it.
     const { events, violations } = await checkModel(opened.db, directory);
     if (violations.length === 0) {

@@ -32,7 +32,7 @@ export interface FileChanges {
 }
 
 export interface FileReport {
-  /** The file's path relative to the loaded folder, e.g. `11-csto-2022-10-13-entities.cypher`. */
+  /** The file's name: its path from the load's record root (recordRoot), e.g. `11-csto-2022-10-13-entities.cypher`. */
   file: string;
   statements: number;
   changes: FileChanges;
@@ -141,7 +141,7 @@ function positionInStatement(message: string): { line: number; column: number } 
 /** A file read and hashed: its statements, the values of its `// @param-file` parameters, and its content hash. */
 export interface PreparedFile {
   path: string;
-  /** Relative to the loaded folder; the key of its LoadedFile record. */
+  /** Relative to the load's record root (recordRoot); the key of its LoadedFile record. */
   name: string;
   script: string;
   parameters: Record<string, string>;
@@ -342,6 +342,16 @@ export async function ensureLoadedFileConstraint(db: GraphDatabase): Promise<voi
   }
 }
 
+/**
+ * The folder a load names its files from: the project's `cypher/` for any folder inside it, so that loading one
+ * source's sub-folder and loading `cypher/` whole record a file under one name; any other folder names its own.
+ */
+export function recordRoot(directory: string): string {
+  const inside = path.relative(defaultCypherDirectory, directory);
+  const outside = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+  return outside ? directory : defaultCypherDirectory;
+}
+
 /** The hash each file had when it was last loaded into this database, by name. */
 export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, string>> {
   const rows = await db.read<{ name: string; hash: string }>(`MATCH (f:${loadedFileLabel}) RETURN f.name AS name, f.hash AS hash`);
@@ -354,6 +364,7 @@ export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, st
  */
 export async function loadCypherDirectory(db: GraphDatabase, options: LoadOptions = {}): Promise<FileReport[]> {
   const directory = options.directory ?? defaultCypherDirectory;
+  const root = recordRoot(directory);
   const files = await listCypherFiles(directory);
   if (files.length === 0) throw new Error(`No .cypher files in ${directory}.`);
   await ensureLoadedFileConstraint(db);
@@ -365,7 +376,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   let tracker: QuoteScopeTracker | undefined;
   const progress = { started: performance.now(), rows: 0, loadedFiles: 0, loadedMs: 0 };
   for (const [index, file] of files.entries()) {
-    const name = path.relative(directory, file).split(path.sep).join('/');
+    const name = path.relative(root, file).split(path.sep).join('/');
     const prepared = await prepareCypherFile(file, name);
     if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
@@ -379,12 +390,12 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     progress.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
     progress.loadedFiles += 1;
     progress.loadedMs += report.milliseconds;
-    const rate = `${Math.round(progress.rows / Math.max((performance.now() - progress.started) / 1000, 0.001)).toLocaleString('en')} rows/s`;
+    const rate = `${Math.round(progress.rows / Math.max((performance.now() - progress.started) / 1000, 0.001)).toLocaleString('en')} rows/s so far`;
     // The files left, at the mean time of the files loaded so far: skipped ones only make it come sooner.
     const left = files.length - index - 1;
     const eta = left ? ` · ETA ${Math.ceil(((progress.loadedMs / progress.loadedFiles) * left) / 1000)} s` : '';
     options.log?.(
-      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statements, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${rate}${eta}`,
+      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${rate}${eta}`,
     );
   }
   if (skipped.length) {
