@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSyntheticGraph, type ImportReport } from '../src/bench/import-synthetic.js';
-import { syntheticClusters } from '../src/bench/synthetic-graph.js';
 import { countGraph, type GraphCounts } from './support/graph-snapshot.js';
+import { clusterRows, countClustersInGraph } from './support/synthetic-clusters.js';
 import { openTestDatabase } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
-const clusters = [...syntheticClusters({ scale: 4 })];
-const nodes = clusters.flatMap((cluster) => cluster.nodes.map((node) => ({ id: node.properties.id, label: node.label })));
-const relationships = clusters.flatMap((cluster) => cluster.relationships.map((rel) => [rel.from.id, rel.type, rel.to.id]));
+const rows = clusterRows(4);
+const { nodes, relationships } = rows;
 const warnings: string[] = [];
 let before: GraphCounts;
 let report: ImportReport;
@@ -44,12 +43,6 @@ describe('the synthetic import', () => {
   });
 
   it('gives every node its label and every relationship its type and ends', async () => {
-    const [labelled] = await db.read<{ count: number }>('UNWIND $nodes AS node MATCH (n {id: node.id}) WHERE node.label IN labels(n) RETURN count(n) AS count', { nodes });
-    expect(labelled!.count).toBe(328);
-    const [linked] = await db.read<{ count: number }>(
-      'UNWIND $relationships AS rel MATCH (a {id: rel[0]})-[r]->(b {id: rel[2]}) WHERE type(r) = rel[1] RETURN count(DISTINCT r) AS count',
-      { relationships },
-    );
-    expect(linked!.count).toBe(1589);
+    expect(await countClustersInGraph(db, rows)).toEqual({ labelled: 328, linked: 1589 });
   });
 });
