@@ -148,16 +148,14 @@ describe('the skip rule', () => {
   const loadedNow = async (options: { all?: boolean } = {}) => {
     const lines: string[] = [];
     const reports = await loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line), ...options });
-    return { loaded: reports.filter((report) => !report.skipped).map((report) => report.file), lastLine: lines.at(-1) };
+    return { loaded: reports.filter((report) => !report.skipped).map((report) => report.file), lastLine: lines.at(-1), lines };
   };
   const allFiles = [skipFiles.first, skipFiles.derived, skipFiles.second].sort();
 
   it('skips unchanged files, and says so in one line', async () => {
     expect(await loadedNow()).toMatchObject({ loaded: allFiles });
-    expect(await loadedNow()).toEqual({
-      loaded: [],
-      lastLine: '[load] skipped all 3 files: unchanged since their last load (npm run load -- --all reloads them)',
-    });
+    const line = '[load] skipped all 3 files: unchanged since their last load (npm run load -- --all reloads them)';
+    expect(await loadedNow()).toEqual({ loaded: [], lastLine: line, lines: [line] });
     expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-count': { probes: 2, runs: 1 } });
     expect([...(await readLoadedFiles(db)).keys()].filter((name) => allFiles.includes(name)).sort()).toEqual(allFiles);
   });
@@ -166,10 +164,15 @@ describe('the skip rule', () => {
     await loadedNow();
     writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\nMERGE (:LoaderProbe {id: 'skip-third'});\n");
     try {
-      expect(await loadedNow()).toEqual({
-        loaded: [skipFiles.second, skipFiles.derived],
-        lastLine: '[load] skipped 1 of 3 files: unchanged since their last load (npm run load -- --all reloads them)',
-      });
+      const { loaded, lines } = await loadedNow();
+      expect(loaded).toEqual([skipFiles.second, skipFiles.derived]);
+      // In the files' order: the skipped first file, then the two loaded ones, then the summary.
+      expect(lines.map((line) => line.replace(/ \(\d+ ms\) .*$/, ''))).toEqual([
+        '[load] 1/3: unchanged since their last load, skipped',
+        `[load] 2/3 ${skipFiles.second}: 2 statements, +1 nodes, +1 labels, 1 properties set`,
+        `[load] 3/3 ${skipFiles.derived}: 1 statement, 2 properties set`,
+        '[load] skipped 1 of 3 files: unchanged since their last load (npm run load -- --all reloads them)',
+      ]);
       expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-third': true, 'skip-count': { probes: 3, runs: 2 } });
     } finally {
       writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");

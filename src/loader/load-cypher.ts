@@ -375,6 +375,8 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   // Made at the first file that loads, so that a run that skips every file reads nothing more.
   let tracker: QuoteScopeTracker | undefined;
   const progress = { started: performance.now(), rows: 0, loadedFiles: 0, loadedMs: 0 };
+  // Skipped files just before a loaded one get a line of their own there, so the lines follow the files' order.
+  let skippedInARow = 0;
   for (const [index, file] of files.entries()) {
     const name = path.relative(root, file).split(path.sep).join('/');
     const prepared = await prepareCypherFile(file, name);
@@ -383,7 +385,13 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     if (loaded.get(name) === prepared.hash) {
       skipped.push(name);
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
+      skippedInARow += 1;
       continue;
+    }
+    if (skippedInARow) {
+      const first = index - skippedInARow + 1;
+      options.log?.(`[load] ${first === index ? first : `${first}-${index}`}/${files.length}: unchanged since their last load, skipped`);
+      skippedInARow = 0;
     }
     const report = await loadCypherFile(db, prepared, undefined, (tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000)));
     reports.push(report);
