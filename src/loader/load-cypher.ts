@@ -358,6 +358,23 @@ export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, st
   return new Map(rows.map(({ name, hash }) => [name, hash]));
 }
 
+/** The tail of a loaded file's line: the rows (nodes and relationships) created per second since the run began, and an ETA. */
+class LoadProgress {
+  private readonly started = performance.now();
+  private rows = 0;
+  private files = 0;
+  private milliseconds = 0;
+
+  /** Counts a loaded file. The ETA is the `left` files after it at the loaded files' mean time: skipped ones only make it sooner. */
+  after(report: FileReport, left: number): string {
+    this.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
+    this.files += 1;
+    this.milliseconds += report.milliseconds;
+    const rate = Math.round(this.rows / Math.max((performance.now() - this.started) / 1000, 0.001)).toLocaleString('en');
+    return `${rate} rows/s so far${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
+  }
+}
+
 /**
  * Loads the files of the folder in order, skipping each file whose hash equals its last load's (unless `all`);
  * stops at the first failing file (earlier files stay committed and recorded).
@@ -374,7 +391,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const skipped: string[] = [];
   // Made at the first file that loads, so that a run that skips every file reads nothing more.
   let tracker: QuoteScopeTracker | undefined;
-  const progress = { started: performance.now(), rows: 0, loadedFiles: 0, loadedMs: 0 };
+  const progress = new LoadProgress();
   // Skipped files just before a loaded one get a line of their own there, so the lines follow the files' order.
   let skippedInARow = 0;
   for (const [index, file] of files.entries()) {
@@ -395,15 +412,9 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     }
     const report = await loadCypherFile(db, prepared, undefined, (tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000)));
     reports.push(report);
-    progress.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
-    progress.loadedFiles += 1;
-    progress.loadedMs += report.milliseconds;
-    const rate = `${Math.round(progress.rows / Math.max((performance.now() - progress.started) / 1000, 0.001)).toLocaleString('en')} rows/s so far`;
-    // The files left, at the mean time of the files loaded so far: skipped ones only make it come sooner.
-    const left = files.length - index - 1;
-    const eta = left ? ` · ETA ${Math.ceil(((progress.loadedMs / progress.loadedFiles) * left) / 1000)} s` : '';
+    const soFar = progress.after(report, files.length - index - 1);
     options.log?.(
-      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${rate}${eta}`,
+      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${soFar}`,
     );
   }
   if (skipped.length) {
