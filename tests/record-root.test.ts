@@ -1,7 +1,7 @@
-/** Which folder a load names its files from: the project's cypher/ for anything inside it, else the folder itself. */
+/** How a load names its files: from the project's cypher/ for anything inside it, else from the loaded folder. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCypherDirectory, recordRoot } from '../src/loader/load-cypher.js';
+import { defaultCypherDirectory, recordName, recordRoot } from '../src/loader/load-cypher.js';
 
 describe('recordRoot', () => {
   it("names the files of cypher/, and of any folder inside it, from cypher/", () => {
@@ -15,5 +15,14 @@ describe('recordRoot', () => {
     expect(recordRoot(sibling)).toBe(sibling);
     expect(recordRoot(path.join(defaultCypherDirectory, '..'))).toBe(path.join(defaultCypherDirectory, '..'));
     expect(recordRoot('/srv/sources')).toBe('/srv/sources');
+  });
+});
+
+describe('recordName', () => {
+  it("names a file inside cypher/ by its path there, and any other file by its name in its folder", () => {
+    expect(recordName(path.join(defaultCypherDirectory, '11-csto-2022-10-13-entities.cypher'))).toBe('11-csto-2022-10-13-entities.cypher');
+    expect(recordName(path.join(defaultCypherDirectory, '50-sources', 'example-2023-01-10', '3-facts.cypher'))).toBe('50-sources/example-2023-01-10/3-facts.cypher');
+    expect(recordName('/srv/sources/50-synthetic/cluster-00001.cypher')).toBe('cluster-00001.cypher');
+    expect(recordName('/srv/sources/50-synthetic/cluster-00001.cypher', '/srv/sources')).toBe('50-synthetic/cluster-00001.cypher');
   });
 });

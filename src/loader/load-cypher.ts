@@ -149,7 +149,7 @@ export interface PreparedFile {
   hash: string;
 }
 
-export async function prepareCypherFile(file: string, name = path.basename(file)): Promise<PreparedFile> {
+export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
   const script = await readFile(file, 'utf8');
   const parameters = await readParamFiles(findParamFiles(script, file), name).catch((error: unknown) => {
     throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message) : error;
@@ -352,6 +352,11 @@ export function recordRoot(directory: string): string {
   return outside ? directory : defaultCypherDirectory;
 }
 
+/** A file's record name: its path from `root` (by default the record root of its own folder), with forward slashes. */
+export function recordName(file: string, root = recordRoot(path.dirname(file))): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
 /** The hash each file had when it was last loaded into this database, by name. */
 export async function readLoadedFiles(db: GraphDatabase): Promise<Map<string, string>> {
   const rows = await db.read<{ name: string; hash: string }>(`MATCH (f:${loadedFileLabel}) RETURN f.name AS name, f.hash AS hash`);
@@ -395,7 +400,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   // Skipped files just before a loaded one get a line of their own there, so the lines follow the files' order.
   let skippedInARow = 0;
   for (const [index, file] of files.entries()) {
-    const name = path.relative(root, file).split(path.sep).join('/');
+    const name = recordName(file, root);
     const prepared = await prepareCypherFile(file, name);
     if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
