@@ -3,6 +3,7 @@
  * `CALL { … } IN TRANSACTIONS`, nodes first (all clusters), then relationships, so every MATCH finds its ends.
  */
 import type { GraphDatabase } from '../database/graph-database.js';
+import { describeRowRate } from '../loader/load-cypher.js';
 import { ProgressBar } from './progress-bar.js';
 import {
   articleAnchors,
@@ -293,7 +294,7 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
   created += linker.created;
   const seconds = (performance.now() - started) / 1000;
   bar?.finish(
-    `done · ${sent.toLocaleString('en')} rows (${nodes.toLocaleString('en')} nodes, ${(sent - nodes).toLocaleString('en')} relationships) in ${seconds.toFixed(1)} s · ${Math.round(sent / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`,
+    `done · ${sent.toLocaleString('en')} rows (${nodes.toLocaleString('en')} nodes, ${(sent - nodes).toLocaleString('en')} relationships) in ${seconds.toFixed(1)} s · ${describeRowRate(sent, seconds)}`,
   );
   if (created !== sent) log(`[import] warning: ${sent - created} of ${sent} rows created nothing (a missing end node).`);
   // The full-text and range indexes fill in the background; operations must not run against half of them.

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { onShutdownSignal, runCommand } from '../cli.js';
 import { ConfigError, readNeo4jConnection } from '../config.js';
 import { GraphDatabase } from '../database/graph-database.js';
-import { describePhases, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
+import { describePhases, describeRowRate, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { startManagedNeo4j, type ManagedNeo4j } from '../neo4j/managed-neo4j.js';
 import { checkAnswers } from '../bench/check-answers.js';
 import { type ContenderId, startContenders } from '../bench/contenders.js';
@@ -233,7 +233,7 @@ async function loaderOnly(opened: BenchDatabase, scale: number): Promise<void> {
     const rows = changes.nodesCreated + changes.relationshipsCreated;
     console.log(
       `x${scale} loader: ${reports.length} files, ${rows.toLocaleString('en')} nodes and relationships in ${seconds.toFixed(1)} s, ` +
-        `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s; CPU: ${cpu}`,
+        `${describeRowRate(rows, seconds)}; CPU: ${cpu}`,
     );
     // The phases name the files that got the whole quote check.
     console.log(`x${scale} loader phases: ${describePhases(reports)}`);

@@ -8,7 +8,7 @@ import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { checkModel } from '../loader/check-model.js';
 import { describeDispute, findDisputes } from '../loader/disputes.js';
-import { defaultCypherDirectory, describeChanges, describePhases, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
+import { defaultCypherDirectory, describeChanges, describePhases, describeRowRate, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { cypherShellScript } from '../loader/param-files.js';
 import { describeViolation } from '../loader/validate-model.js';
 
@@ -41,7 +41,7 @@ runCommand('load', async () => {
     const rows = total.nodesCreated + total.relationshipsCreated;
     const seconds = (performance.now() - started) / 1000;
     const rate = loaded.length
-      ? ` in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s (${describePhases(loaded)})`
+      ? ` in ${seconds.toFixed(1)} s, ${describeRowRate(rows, seconds)} (${describePhases(loaded)})`
       : '';
     // Rows are the nodes and relationships created, as in each file's line.
     console.log(`[load] loaded ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);

@@ -113,6 +113,9 @@ export function describePhases(reports: FileReport[]): string {
   return `statements ${seconds('statements')}, quote checks ${seconds('quoteCheck')}${wholeCheck}, records and commits ${seconds('commit')}`;
 }
 
+/** Rows (nodes and relationships created) per second, e.g. `4,073 rows/s`; a run under a millisecond counts as one. */
+export const describeRowRate = (rows: number, seconds: number) => `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`;
+
 /** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
 export const loadedFileLabel = 'LoadedFile';
 
@@ -375,8 +378,8 @@ class LoadProgress {
     this.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
     this.files += 1;
     this.milliseconds += report.milliseconds;
-    const rate = Math.round(this.rows / Math.max((performance.now() - this.started) / 1000, 0.001)).toLocaleString('en');
-    return `${rate} rows/s so far${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
+    const rate = describeRowRate(this.rows, (performance.now() - this.started) / 1000);
+    return `${rate} so far${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
   }
 }
 
