@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   CypherFileError,
   defaultCypherDirectory,
+  type FileReport,
   listCypherFiles,
   loadCypherDirectory,
   loadCypherFile,
@@ -58,6 +59,12 @@ MERGE (p)-[:SOURCED_FROM {quote: 'End of CSTO', quoteStart: 13, quoteEnd: 24}]->
 `,
 );
 
+// Locks one probe, then another: a writer holding the second and then asking for the first deadlocks with it.
+const lockOrderDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-lock-order-'));
+const lockOrderName = '5-lock-order.cypher';
+const lockOrderFile = path.join(lockOrderDirectory, lockOrderName);
+writeFileSync(lockOrderFile, "MATCH (n:LoaderProbe {id: 'lock-first'}) SET n.loaded = true;\nMATCH (n:LoaderProbe {id: 'lock-second'}) SET n.loaded = true;\n");
+
 // A folder of its own for the skip rule: two plain files, one in a sub-folder, and a derived file.
 const skipDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-skip-cypher-'));
 mkdirSync(path.join(skipDirectory, '50-probe'));
@@ -77,13 +84,14 @@ afterEach(async () => {
   const session = db.writeSession();
   await session
     .run('MATCH (n:LoaderProbe) DETACH DELETE n WITH count(*) AS done MATCH (f:LoadedFile) WHERE f.name IN $names DELETE f', {
-      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher'],
+      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher', lockOrderName],
     })
     .finally(() => session.close());
 });
 afterAll(async () => {
   rmSync(brokenDirectory, { recursive: true, force: true });
   rmSync(skipDirectory, { recursive: true, force: true });
+  rmSync(lockOrderDirectory, { recursive: true, force: true });
   await db.close();
 });
 
@@ -433,6 +441,79 @@ describe('a broken file', () => {
       /^2-runtime-error\.cypher:2: Neo\.ClientError\.Schema\.ConstraintValidationFailed: .*csto-2022-10-13.* \(the file was rolled back; nothing of it was written\)$/,
     );
     expect(await probeCount()).toBe(0);
+  });
+});
+
+describe('a file whose transaction deadlocks with another writer', () => {
+  /**
+   * Starts `load` while another transaction holds the file's second probe (and one more, so that Neo4j aborts the
+   * loader, the holder of fewer locks), waits until the loader waits for it, then asks for the probe the loader
+   * holds, and commits once it has it. Answers the load's outcome and the property values after it.
+   */
+  async function deadlockWithLoader(load: () => Promise<FileReport[]>) {
+    const setup = db.writeSession();
+    await setup.run("UNWIND ['lock-first', 'lock-second', 'lock-extra'] AS id CREATE (:LoaderProbe {id: id})").finally(() => setup.close());
+    const writer = db.writeSession();
+    const tx = writer.beginTransaction();
+    try {
+      await tx.run("MATCH (n:LoaderProbe) WHERE n.id IN ['lock-second', 'lock-extra'] SET n.held = true");
+      const outcome = load().then(
+        (reports) => ({ reports, error: undefined }),
+        (error: unknown) => ({ reports: undefined, error }),
+      );
+      await waitForBlockedTransaction();
+      await tx.run("MATCH (n:LoaderProbe {id: 'lock-first'}) SET n.held = true");
+      await tx.commit();
+      const { reports, error } = await outcome;
+      const values = await db.read<{ id: string; loaded: boolean | null; held: boolean | null }>(
+        "MATCH (n:LoaderProbe) WHERE n.id STARTS WITH 'lock-' RETURN n.id AS id, n.loaded AS loaded, n.held AS held ORDER BY id",
+      );
+      return { reports, error, values };
+    } finally {
+      await writer.close();
+    }
+  }
+
+  async function waitForBlockedTransaction() {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const blocked = await db.read("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked by' RETURN status");
+      if (blocked.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('the loader never waited for the held probe');
+  }
+
+  it('loads the file again after the deadlock, and says so on its line', async () => {
+    const lines: string[] = [];
+    const { reports, error, values } = await deadlockWithLoader(() => loadCypherDirectory(db, { directory: lockOrderDirectory, log: (line) => lines.push(line) }));
+    expect(error).toBeUndefined();
+    expect(reports!.map(({ file, changes, retries }) => ({ file, propertiesSet: changes.propertiesSet, retries }))).toEqual([
+      { file: lockOrderName, propertiesSet: 2, retries: ['Neo.TransientError.Transaction.DeadlockDetected'] },
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^\[load\] 1\/1 5-lock-order\.cypher: 2 statements, 2 properties set \(\d+ ms, retried once after Neo\.TransientError\.Transaction\.DeadlockDetected\) · 0 rows\/s so far$/,
+    );
+    expect(values).toEqual([
+      { id: 'lock-extra', loaded: null, held: true },
+      { id: 'lock-first', loaded: true, held: true },
+      { id: 'lock-second', loaded: true, held: true },
+    ]);
+  });
+
+  it('with no retries left, names the statement and the deadlock, and writes nothing', async () => {
+    const { error, values } = await deadlockWithLoader(async () => [await loadCypherFile(db, lockOrderFile, undefined, undefined, { transientRetries: 0 })]);
+    expect(error).toBeInstanceOf(CypherFileError);
+    expect(error).toMatchObject({ file: lockOrderName, line: 2, column: undefined });
+    expect((error as Error).message).toMatch(
+      /^5-lock-order\.cypher:2: Neo4j aborted the file's transaction once, the last time with Neo\.TransientError\.Transaction\.DeadlockDetected \(ForsetiClient.*can't acquire ExclusiveLock.*\); another writer was probably changing the same nodes at the same time: load again when it is done \(the file was rolled back; nothing of it was written\)$/,
+    );
+    expect(values).toEqual([
+      { id: 'lock-extra', loaded: null, held: true },
+      { id: 'lock-first', loaded: null, held: true },
+      { id: 'lock-second', loaded: null, held: true },
+    ]);
+    expect((await readLoadedFiles(db)).has(lockOrderName)).toBe(false);
   });
 });
 

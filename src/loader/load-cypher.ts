@@ -43,6 +43,8 @@ export interface FileReport {
   quoteCheck?: 'whole' | 'scoped' | 'none';
   /** Where a loaded file's time went, in ms; absent for a skipped file. */
   phases?: FilePhases;
+  /** The transient error codes of the attempts Neo4j aborted before the one that committed (see loadCypherFile). */
+  retries?: string[];
 }
 
 /** A loaded file's time by phase, in ms; they add up to about its `milliseconds`. */
@@ -116,6 +118,10 @@ export function describePhases(reports: FileReport[]): string {
 /** Rows (nodes and relationships created) per second, e.g. `4,073 rows/s`; a run under a millisecond counts as one. */
 export const describeRowRate = (rows: number, seconds: number) => `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`;
 
+/** `, retried once after Neo.TransientError.Transaction.DeadlockDetected`, or nothing for a file loaded at its first attempt. */
+const describeRetries = ({ retries = [] }: FileReport) =>
+  retries.length ? `, retried ${retries.length === 1 ? 'once' : `${retries.length} times`} after ${[...new Set(retries)].join(' and ')}` : '';
+
 /** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
 export const loadedFileLabel = 'LoadedFile';
 
@@ -166,15 +172,62 @@ export async function prepareCypherFile(file: string, name = recordName(file)): 
 const writeRecord = (tx: Transaction, name: string, hash: string) =>
   runWithoutCallerStack(tx, `MERGE (f:${loadedFileLabel} {name: $name}) SET f.hash = $hash, f.loadedAt = datetime()`, { name, hash });
 
+export interface FileLoadOptions {
+  /**
+   * Attempts after the first when Neo4j aborts the file's transaction with a transient error: a deadlock with
+   * another writer, a lock wait that timed out. The transaction was rolled back, so the file runs again whole,
+   * after 0.25, 0.5, 1 s … (with jitter). Default 3.
+   */
+  transientRetries?: number;
+}
+
+/** Neo4j aborted the transaction for a reason that can pass (not a terminated one): the same file may succeed. */
+function transientCode(error: unknown): string | undefined {
+  const cause = error instanceof CypherFileError ? error.cause : error;
+  return cause instanceof Neo4jError && cause.code.startsWith('Neo.TransientError.') && cause.retryable ? cause.code : undefined;
+}
+
 /**
  * Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the
  * file and line. With a tracker (one per run of several files), the quote check covers what the file can have
- * broken instead of the whole database, when the file provably only added (see quote-scope.ts).
+ * broken instead of the whole database, when the file provably only added (see quote-scope.ts). A transient error
+ * runs the file again (`transientRetries`); the report lists the codes it retried after.
  */
-export async function loadCypherFile(db: GraphDatabase, file: string | PreparedFile, displayName?: string, tracker?: QuoteScopeTracker): Promise<FileReport> {
+export async function loadCypherFile(
+  db: GraphDatabase,
+  file: string | PreparedFile,
+  displayName?: string,
+  tracker?: QuoteScopeTracker,
+  options: FileLoadOptions = {},
+): Promise<FileReport> {
   const started = performance.now();
   const prepared = typeof file === 'string' ? await prepareCypherFile(file, displayName) : file;
-  const name = displayName ?? prepared.name;
+  const retries: string[] = [];
+  for (;;) {
+    try {
+      const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker);
+      return { ...report, milliseconds: performance.now() - started, ...(retries.length ? { retries } : {}) };
+    } catch (error) {
+      const code = transientCode(error);
+      if (code === undefined) throw error;
+      if (retries.length >= (options.transientRetries ?? 3)) throw abortedTooOften(error as CypherFileError, code, retries.length);
+      retries.push(code);
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (retries.length - 1) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/** The last attempt's error, saying how often the file was tried and that another writer is the likely cause. */
+function abortedTooOften(error: CypherFileError, code: string, retries: number): CypherFileError {
+  const tries = retries === 0 ? 'once' : `${retries + 1} times`;
+  const reason = `Neo4j aborted the file's transaction ${tries}, the last time with ${code} (${firstLine((error.cause as Error).message)}); another writer was probably changing the same nodes at the same time: load again when it is done`;
+  return new CypherFileError(error.file, error.line, error.column, reason, { cause: error.cause });
+}
+
+const firstLine = (message: string) => message.split('\n', 1)[0]!;
+
+async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: string, tracker: QuoteScopeTracker | undefined): Promise<FileReport> {
+  const started = performance.now();
   const statements = splitCypher(prepared.script);
   const changes = emptyChanges();
   let session;
@@ -285,23 +338,27 @@ function describeLoadFailure(
   moved: LiteralRowsStatement | undefined,
 ): Error {
   if (error instanceof CypherFileError) return error;
+  // The statement's own first line: its text starts just after the `;` before it.
+  const statementLine = current && current.line + (current.text.slice(0, current.text.length - current.text.trimStart().length).match(/\n/g)?.length ?? 0);
+  // A deadlock or lock timeout is not an unreachable Neo4j: loadCypherFile runs the file again.
+  const transient = transientCode(error);
+  if (transient) return new CypherFileError(name, statementLine, undefined, `${transient}: ${firstLine((error as Error).message)}`, { cause: error });
   const mapped = mapNeo4jError(error, uri);
   if (mapped instanceof DatabaseUnavailableError) {
     // Neo4j died or went away mid-file: the commit did not happen, so nothing of the file is in the database.
-    return new CypherFileError(name, current?.line, undefined, `Neo4j became unreachable while loading this file (${mapped.message})`, { cause: error });
+    return new CypherFileError(name, statementLine, undefined, `Neo4j became unreachable while loading this file (${mapped.message})`, { cause: error });
   }
   if (!(mapped instanceof DatabaseQueryError) || !(error instanceof Neo4jError) || !current) {
-    return new CypherFileError(name, current?.line, undefined, mapped.message.split('\n', 1)[0]!, { cause: error });
+    return new CypherFileError(name, statementLine, undefined, firstLine(mapped.message), { cause: error });
   }
   const sent = positionInStatement(error.message);
   // Neo4j points into the text it was sent: with moved rows, that position is mapped back to the file's text.
   const position = sent && moved ? moved.originalPosition(sent.line, sent.column) : sent;
-  const leadingLines = current.text.length - current.text.trimStart().length;
-  const line = position ? current.line + position.line - 1 : current.line + (current.text.slice(0, leadingLines).match(/\n/g)?.length ?? 0);
-  return new CypherFileError(name, line, position?.column, `${error.code}: ${error.message.split('\n', 1)[0]}`, { cause: error });
+  const line = position ? current.line + position.line - 1 : statementLine;
+  return new CypherFileError(name, line, position?.column, `${error.code}: ${firstLine(error.message)}`, { cause: error });
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends FileLoadOptions {
   /** Folder of `.cypher` files, searched with its sub-folders. Default: the project's `cypher/`. */
   directory?: string;
   /** Progress lines, one per loaded file and one for the skipped ones. Default: none. */
@@ -418,11 +475,12 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
       options.log?.(`[load] ${first === index ? first : `${first}-${index}`}/${files.length}: unchanged since their last load, skipped`);
       skippedInARow = 0;
     }
-    const report = await loadCypherFile(db, prepared, undefined, (tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000)));
+    tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000);
+    const report = await loadCypherFile(db, prepared, undefined, tracker, options);
     reports.push(report);
     const soFar = progress.after(report, files.length - index - 1);
     options.log?.(
-      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms) · ${soFar}`,
+      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
     );
   }
   if (skipped.length) {
