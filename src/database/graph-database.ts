@@ -100,7 +100,8 @@ export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error 
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function firstLine(message: string): string {
+/** A Neo4j message's first line: the rest is often a plan or a stack, which one-line errors leave out. */
+export function firstLine(message: string): string {
   return message.split('\n', 1)[0] ?? message;
 }
 

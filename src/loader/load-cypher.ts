@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
-import { type GraphDatabase, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
+import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
@@ -41,7 +41,7 @@ export interface FileReport {
   skipped: boolean;
   /** Which quotes were checked before it committed: every quote, those it created or SET (quote-scope.ts), or none (schema only, skipped). */
   quoteCheck?: 'whole' | 'scoped' | 'none';
-  /** Where a loaded file's time went, in ms; absent for a skipped file. */
+  /** Where a loaded file's time went, in ms, in the attempt that committed; absent for a skipped file. */
   phases?: FilePhases;
   /** The transient error codes of the attempts Neo4j aborted before the one that committed (see loadCypherFile). */
   retries?: string[];
@@ -223,8 +223,6 @@ function abortedTooOften(error: CypherFileError, code: string, retries: number):
   const reason = `Neo4j aborted the file's transaction ${tries}, the last time with ${code} (${firstLine((error.cause as Error).message)}); another writer was probably changing the same nodes at the same time: load again when it is done`;
   return new CypherFileError(error.file, error.line, error.column, reason, { cause: error.cause });
 }
-
-const firstLine = (message: string) => message.split('\n', 1)[0]!;
 
 async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: string, tracker: QuoteScopeTracker | undefined): Promise<FileReport> {
   const started = performance.now();
