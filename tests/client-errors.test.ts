@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyError, excerpt } from '../src/api/client-errors.js';
 import { loggable } from '../src/api/request-log.js';
-import { DatabaseUnavailableError, GraphDatabase, mapNeo4jError, QueryTimeoutError } from '../src/database/graph-database.js';
+import { DatabaseTransientError, DatabaseUnavailableError, GraphDatabase, mapNeo4jError, QueryTimeoutError } from '../src/database/graph-database.js';
 import { parseIsoDate } from '../src/schema/scalars.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { execute } from './support/graphql-client.js';
@@ -118,6 +118,22 @@ describe('errors of the database', () => {
       'The query took longer than its time budget (2.0 s) and was stopped. Narrow it: ask for fewer items (first:, limit:), ' +
         'fewer hops (depth:, maxHops:), a narrower filter or date range, or fewer nested fields.',
     );
+  });
+
+  it('a deadlock is SERVICE_UNAVAILABLE for the client, but not Neo4j down: other requests go on', () => {
+    const deadlock = new Neo4jError("ForsetiClient[transactionId=44] can't acquire ExclusiveLock\nmore", 'Neo.TransientError.Transaction.DeadlockDetected', '50N00', 'error');
+    const mapped = mapNeo4jError(deadlock, 'bolt://x');
+    expect(mapped).toBeInstanceOf(DatabaseTransientError);
+    expect(mapped).not.toBeInstanceOf(DatabaseUnavailableError);
+    expect(mapped).toMatchObject({ message: "ForsetiClient[transactionId=44] can't acquire ExclusiveLock", code: 'Neo.TransientError.Transaction.DeadlockDetected', retryable: true });
+    const classified = classifyError(mapped, 'Unexpected error.', () => expect.unreachable());
+    expect(classified.message).toBe('The graph database could not run the query just now; try again shortly.');
+    expect(classified.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+  });
+
+  it('a database that is stopping is Neo4j down, though its code is transient too', () => {
+    const stopping = new Neo4jError('database is stopping', 'Neo.TransientError.General.DatabaseUnavailable', '50N00', 'error');
+    expect(mapNeo4jError(stopping, 'bolt://x')).toBeInstanceOf(DatabaseUnavailableError);
   });
 
   it('a broken connection is unavailability, not an internal error', () => {

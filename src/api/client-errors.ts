@@ -5,7 +5,7 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../database/graph-database.js';
+import { DatabaseTransientError, DatabaseUnavailableError, QueryTimeoutError } from '../database/graph-database.js';
 
 /** Longest message a client gets back; longer ones (which can only be echoing input) are cut to an excerpt. */
 export const maxMessageLength = 300;
@@ -64,6 +64,9 @@ export function classifyError(error: unknown, message: string, logError: (error:
   const original = located?.originalError ?? error;
   if (original instanceof DatabaseUnavailableError) {
     return coded('The graph database is unavailable; try again shortly.', 'SERVICE_UNAVAILABLE', located, { http: { status: 503 } });
+  }
+  if (original instanceof DatabaseTransientError) {
+    return coded('The graph database could not run the query just now; try again shortly.', 'SERVICE_UNAVAILABLE', located, { http: { status: 503 } });
   }
   if (original instanceof QueryTimeoutError) {
     return coded(queryTimeoutMessage(original.budgetMs), 'QUERY_TIMEOUT', located, { budgetMs: original.budgetMs });

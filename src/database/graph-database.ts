@@ -12,6 +12,24 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
+/**
+ * Neo4j aborted one transaction for a reason that passes (a deadlock, a lock wait or memory limit) while Neo4j
+ * itself is up. Clients see SERVICE_UNAVAILABLE (try again), but unlike
+ * DatabaseUnavailableError it does not mark Neo4j down for every other request. `message` is Neo4j's first line.
+ */
+export class DatabaseTransientError extends Error {
+  override name = 'DatabaseTransientError';
+  constructor(
+    message: string,
+    readonly code: string,
+    /** The driver's verdict: the same work may succeed if run again. */
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** A query ran past its deadline (Neo4j's transaction timeout or the request's deadline). Clients see QUERY_TIMEOUT. */
 export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
@@ -69,6 +87,9 @@ export type QueryListener = (query: string, parameters: Row) => void;
 
 const unavailableCodes = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, neo4j.error.PROTOCOL_ERROR]);
 
+/** Transient codes about the database as a whole (stopping, starting, a cluster member that cannot serve), not one transaction. */
+const databaseDownCode = /^Neo\.TransientError\.(General\.DatabaseUnavailable$|Database\.DatabaseUnavailable$|Cluster\.)/;
+
 /** Neo4j's codes for a transaction stopped by its timeout (the configured one, or the one the client asked for). */
 export function isTransactionTimeoutCode(code: string): boolean {
   return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
@@ -84,10 +105,11 @@ export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error 
     if (isTransactionTimeoutCode(error.code)) {
       return new QueryTimeoutError(`Neo4j stopped the query at its ${budgetMs} ms timeout.`, budgetMs, { cause: error });
     }
-    // Transient errors (a restarting database, a lost leader) and broken connections all mean: try again shortly.
-    if (unavailableCodes.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.code === 'N/A') {
+    // A restarting database, a lost leader and broken connections mean Neo4j is down for now.
+    if (unavailableCodes.has(error.code) || databaseDownCode.test(error.code) || error.code === 'N/A') {
       return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
     }
+    if (error.code.startsWith('Neo.TransientError.')) return new DatabaseTransientError(firstLine(error.message), error.code, error.retryable, { cause: error });
     if (error.code === 'Neo.ClientError.Security.Unauthorized' || error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
       return new DatabaseAuthError(`Neo4j at ${uri} rejected the user name or password (${error.code}).`, { cause: error });
     }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
-import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseUnavailableError } from '../database/graph-database.js';
+import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
@@ -181,11 +181,8 @@ export interface FileLoadOptions {
   transientRetries?: number;
 }
 
-/** Neo4j aborted the transaction for a reason that can pass (not a terminated one): the same file may succeed. */
-function transientCode(error: unknown): string | undefined {
-  const cause = error instanceof CypherFileError ? error.cause : error;
-  return cause instanceof Neo4jError && cause.code.startsWith('Neo.TransientError.') && cause.retryable ? cause.code : undefined;
-}
+/** The failure of an attempt that may succeed if the file runs again: Neo4j aborted it for a reason that passes. */
+const retryableAbort = (error: unknown) => (error instanceof CypherFileError && error.cause instanceof DatabaseTransientError && error.cause.retryable ? error.cause : undefined);
 
 /**
  * Loads one file in one transaction; on any error the transaction is rolled back and a CypherFileError names the
@@ -208,20 +205,20 @@ export async function loadCypherFile(
       const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker);
       return { ...report, milliseconds: performance.now() - started, ...(retries.length ? { retries } : {}) };
     } catch (error) {
-      const code = transientCode(error);
-      if (code === undefined) throw error;
-      if (retries.length >= (options.transientRetries ?? 3)) throw abortedTooOften(error as CypherFileError, code, retries.length);
-      retries.push(code);
+      const abort = retryableAbort(error);
+      if (abort === undefined) throw error;
+      if (retries.length >= (options.transientRetries ?? 3)) throw abortedTooOften(error as CypherFileError, abort, retries.length);
+      retries.push(abort.code);
       await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (retries.length - 1) * (0.5 + Math.random())));
     }
   }
 }
 
 /** The last attempt's error, saying how often the file was tried and that another writer is the likely cause. */
-function abortedTooOften(error: CypherFileError, code: string, retries: number): CypherFileError {
+function abortedTooOften(error: CypherFileError, abort: DatabaseTransientError, retries: number): CypherFileError {
   const tries = retries === 0 ? 'once' : `${retries + 1} times`;
-  const reason = `Neo4j aborted the file's transaction ${tries}, the last time with ${code} (${firstLine((error.cause as Error).message)}); another writer was probably changing the same nodes at the same time: load again when it is done`;
-  return new CypherFileError(error.file, error.line, error.column, reason, { cause: error.cause });
+  const reason = `Neo4j aborted the file's transaction ${tries}, the last time with ${abort.code} (${abort.message}); another writer was probably changing the same nodes at the same time: load again when it is done`;
+  return new CypherFileError(error.file, error.line, error.column, reason, { cause: abort });
 }
 
 async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: string, tracker: QuoteScopeTracker | undefined): Promise<FileReport> {
@@ -338,10 +335,9 @@ function describeLoadFailure(
   if (error instanceof CypherFileError) return error;
   // The statement's own first line: its text starts just after the `;` before it.
   const statementLine = current && current.line + (current.text.slice(0, current.text.length - current.text.trimStart().length).match(/\n/g)?.length ?? 0);
-  // A deadlock or lock timeout is not an unreachable Neo4j: loadCypherFile runs the file again.
-  const transient = transientCode(error);
-  if (transient) return new CypherFileError(name, statementLine, undefined, `${transient}: ${firstLine((error as Error).message)}`, { cause: error });
   const mapped = mapNeo4jError(error, uri);
+  // A deadlock or lock timeout is not an unreachable Neo4j: loadCypherFile may run the file again.
+  if (mapped instanceof DatabaseTransientError) return new CypherFileError(name, statementLine, undefined, `${mapped.code}: ${mapped.message}`, { cause: mapped });
   if (mapped instanceof DatabaseUnavailableError) {
     // Neo4j died or went away mid-file: the commit did not happen, so nothing of the file is in the database.
     return new CypherFileError(name, statementLine, undefined, `Neo4j became unreachable while loading this file (${mapped.message})`, { cause: error });
