@@ -2,7 +2,7 @@
 import type { Neo4jConnection } from '../config.js';
 import { startManagedNeo4j, type ManagedNeo4j } from '../neo4j/managed-neo4j.js';
 import { superviseNeo4j, type SuperviseOptions, type Supervisor } from '../neo4j/supervise-neo4j.js';
-import { GraphDatabase, DatabaseAuthError, DatabaseUnavailableError } from './graph-database.js';
+import { GraphDatabase, DatabaseAuthError, DatabaseUnavailableError, firstLine } from './graph-database.js';
 
 export interface OpenedDatabase {
   db: GraphDatabase;
@@ -29,7 +29,7 @@ export function describeConnectionFailure(error: unknown, uri: string): string {
   if (error instanceof DatabaseUnavailableError) {
     return `Cannot reach Neo4j at ${uri}. Is it running, and is NEO4J_URI right? (${error.message})`;
   }
-  return `Neo4j at ${uri} failed: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}`;
+  return `Neo4j at ${uri} failed: ${error instanceof Error ? firstLine(error.message) : String(error)}`;
 }
 
 /** Thrown with a message that is already one clear line; commands print it without a stack trace. */

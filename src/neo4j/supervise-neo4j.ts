@@ -3,6 +3,7 @@
  * on the same data folder, port and password, so the API's driver reconnects by itself. Too many deaths in a
  * short window mean something is wrong that restarting will not fix: the supervisor gives up with one line.
  */
+import { firstLine } from '../database/graph-database.js';
 import { startManagedNeo4j, type ManagedNeo4j, type Neo4jExit } from './managed-neo4j.js';
 
 export interface SuperviseOptions {
@@ -92,7 +93,7 @@ export function superviseNeo4j(first: ManagedNeo4j, options: SuperviseOptions): 
         void current.exited.then((next) => (next.expected ? undefined : watch(next)));
         return;
       } catch (error) {
-        last = `restart failed: ${(error as Error).message.split('\n', 1)[0]}`;
+        last = `restart failed: ${firstLine((error as Error).message)}`;
       }
     }
   };
