@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphDatabase, DatabaseQueryError } from '../src/database/graph-database.js';
+import { classifyError } from '../src/api/client-errors.js';
+import { GraphDatabase, DatabaseQueryError, DatabaseTransientError } from '../src/database/graph-database.js';
 import { startManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { execute, query } from './support/graphql-client.js';
@@ -53,6 +54,39 @@ describe('internal errors', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toBeInstanceOf(DatabaseQueryError);
     expect((logged[0] as DatabaseQueryError).code).toBe('Neo.ClientError.Database.DatabaseNotFound');
+  });
+});
+
+describe('a query Neo4j aborts', () => {
+  it('fails that request with SERVICE_UNAVAILABLE, and Neo4j is not marked down for the others', async () => {
+    const slow = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 9 RETURN count(*) AS n';
+    const reading = db.read(slow).then(
+      () => expect.unreachable('the query was not terminated'),
+      (error: unknown) => error,
+    );
+    // An operator stops it, as TERMINATE TRANSACTION does to a runaway query.
+    const session = db.writeSession();
+    try {
+      for (;;) {
+        const found = await session.run('SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery = $slow RETURN transactionId', { slow });
+        const id = found.records[0]?.get('transactionId') as string | undefined;
+        if (id) {
+          await session.run('TERMINATE TRANSACTION $id', { id });
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await session.close();
+    }
+    const error = await reading;
+    expect(error).toBeInstanceOf(DatabaseTransientError);
+    expect(error).toMatchObject({ code: 'Neo.ClientError.Transaction.Terminated', retryable: false });
+    const classified = classifyError(error, 'Unexpected error.', () => expect.unreachable());
+    expect(classified.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    // One aborted query says nothing about the database: the next one runs at once.
+    expect(db.isKnownDown).toBe(false);
+    expect(await db.read('RETURN 1 AS ok')).toEqual([{ ok: 1 }]);
   });
 });
 

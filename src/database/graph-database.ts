@@ -13,8 +13,8 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * Neo4j aborted one transaction for a reason that passes (a deadlock, a lock wait or memory limit) while Neo4j
- * itself is up. Clients see SERVICE_UNAVAILABLE (try again), but unlike
+ * Neo4j aborted one transaction for a reason that passes (a deadlock, a lock wait or memory limit, an operator's
+ * TERMINATE TRANSACTION) while Neo4j itself is up. Clients see SERVICE_UNAVAILABLE (try again), but unlike
  * DatabaseUnavailableError it does not mark Neo4j down for every other request. `message` is Neo4j's first line.
  */
 export class DatabaseTransientError extends Error {
@@ -90,6 +90,12 @@ const unavailableCodes = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.S
 /** Transient codes about the database as a whole (stopping, starting, a cluster member that cannot serve), not one transaction. */
 const databaseDownCode = /^Neo\.TransientError\.(General\.DatabaseUnavailable$|Database\.DatabaseUnavailable$|Cluster\.)/;
 
+/**
+ * Client-class codes of a transaction stopped from outside the query (TERMINATE TRANSACTION, a stopped lock client):
+ * neither the query's fault nor Neo4j down, so they are transient errors; the driver does not retry them.
+ */
+const stoppedFromOutsideCode = /^Neo\.ClientError\.Transaction\.(Terminated|LockClientStopped)$/;
+
 /** Neo4j's codes for a transaction stopped by its timeout (the configured one, or the one the client asked for). */
 export function isTransactionTimeoutCode(code: string): boolean {
   return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
@@ -109,7 +115,7 @@ export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error 
     if (unavailableCodes.has(error.code) || databaseDownCode.test(error.code) || error.code === 'N/A') {
       return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
     }
-    if (error.code.startsWith('Neo.TransientError.')) return new DatabaseTransientError(firstLine(error.message), error.code, error.retryable, { cause: error });
+    if (error.code.startsWith('Neo.TransientError.') || stoppedFromOutsideCode.test(error.code)) return new DatabaseTransientError(firstLine(error.message), error.code, error.retryable, { cause: error });
     if (error.code === 'Neo.ClientError.Security.Unauthorized' || error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
       return new DatabaseAuthError(`Neo4j at ${uri} rejected the user name or password (${error.code}).`, { cause: error });
     }
