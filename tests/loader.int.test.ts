@@ -333,6 +333,15 @@ describe('quotes checked in a run of several files', () => {
     expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
   });
 
+  it('fails a file whose text file is missing at its turn, though it was read while the file before it loaded', async () => {
+    const { error, loaded } = await runOf('// The text it cites is not there.\n// @param-file sourceText sources/missing.txt\nRETURN size($sourceText);\n');
+    expect(error).toBeInstanceOf(CypherFileError);
+    expect(error).toMatchObject({ file: '2-second.cypher', line: 2 });
+    expect((error as Error).message).toMatch(/^2-second\.cypher:2: cannot read the file of parameter \$sourceText of 2-second\.cypher \(ENOENT: no such file or directory, open '.*missing\.txt'\) \(the file was rolled back; nothing of it was written\)$/);
+    expect(loaded).toEqual(['1-good.cypher']);
+    expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
+  });
+
   it('names the statement that failed first, though the statements after it were sent before its answer came', async () => {
     // Line 2 breaks a uniqueness constraint; lines 3 and 4 are new shapes, so the loader asks Neo4j for their plans after it.
     const { error, loaded } = await runOf(

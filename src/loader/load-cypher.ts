@@ -49,7 +49,7 @@ export interface FileReport {
 
 /** A loaded file's time by phase, in ms; they add up to about its `milliseconds`. */
 export interface FilePhases {
-  /** Splitting the file (and reading it, when given its path), then its statements, up to the last one's answer. */
+  /** Preparing the file (reading and splitting it, unless done while the file before it loaded), then its statements, up to the last one's answer. */
   statements: number;
   /** Finding what the file can have broken (quote-scope.ts) and checking those quotes, or all of them. */
   quoteCheck: number;
@@ -156,6 +156,32 @@ export interface PreparedFile {
   parameters: Record<string, string>;
   /** sha256 of the script and of every parameter file's text (a changed source text is a changed file). */
   hash: string;
+  /** Its statements as they will be sent (outgoingStatements), when made ahead, while the file before it loaded. */
+  outgoing?: OutgoingStatement[];
+}
+
+/** A statement as the loader sends it, and where it is in the file. */
+export interface OutgoingStatement {
+  statement: CypherStatement;
+  /** Its literal rows and strings, moved to parameters, and its comments left out; undefined when none were. */
+  moved: LiteralRowsStatement | undefined;
+  text: string;
+  /** The file's parameters that the text names, and the moved literals. */
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * A file's statements as they will be sent. Literal rows and strings travel as parameters, and comments stay home,
+ * so Neo4j parses and plans each statement once for all files of its shape; each statement gets only the file's
+ * parameters it names, as Neo4j warns about unused ones.
+ */
+export function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' | 'parameters'>): OutgoingStatement[] {
+  return splitCypher(script).map((statement) => {
+    const moved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
+    const text = moved?.text ?? statement.text;
+    const used = Object.fromEntries(Object.entries(parameters).filter(([key]) => text.includes(`$${key}`)));
+    return { statement, moved, text, parameters: { ...used, ...moved?.parameters } };
+  });
 }
 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
@@ -179,6 +205,11 @@ export interface FileLoadOptions {
    * after 0.25, 0.5, 1 s … (with jitter). Default 3.
    */
   transientRetries?: number;
+  /**
+   * Called when the file's statements have all been sent and Neo4j is running them (at each attempt):
+   * loadCypherDirectory prepares the next file then. Default none.
+   */
+  onStatementsSent?: () => void;
 }
 
 /** The failure of an attempt that may succeed if the file runs again: Neo4j aborted it for a reason that passes. */
@@ -202,7 +233,7 @@ export async function loadCypherFile(
   const retries: string[] = [];
   for (;;) {
     try {
-      const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker);
+      const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker, options.onStatementsSent);
       return { ...report, milliseconds: performance.now() - started, ...(retries.length ? { retries } : {}) };
     } catch (error) {
       const abort = retryableAbort(error);
@@ -221,9 +252,16 @@ function abortedTooOften(error: CypherFileError, abort: DatabaseTransientError, 
   return new CypherFileError(error.file, error.line, error.column, reason, { cause: abort });
 }
 
-async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: string, tracker: QuoteScopeTracker | undefined): Promise<FileReport> {
+async function loadFileOnce(
+  db: GraphDatabase,
+  prepared: PreparedFile,
+  name: string,
+  tracker: QuoteScopeTracker | undefined,
+  onStatementsSent: (() => void) | undefined,
+): Promise<FileReport> {
   const started = performance.now();
-  const statements = splitCypher(prepared.script);
+  const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
+  const statements = outgoing.map(({ statement }) => statement);
   const changes = emptyChanges();
   let session;
   let tx: Transaction | undefined;
@@ -259,21 +297,15 @@ async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: str
       }
     };
     try {
-      for (const statement of statements) {
+      for (const { statement, moved, text, parameters } of outgoing) {
         current = statement;
-        // Literal rows and strings travel as parameters, and comments stay home, so Neo4j parses and plans the
-        // statement once for all files of its shape.
-        currentMoved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
-        const text = currentMoved?.text ?? statement.text;
-        // Each statement gets only the parameters it names: Neo4j warns about unused ones.
-        const used = Object.fromEntries(Object.entries(prepared.parameters).filter(([key]) => text.includes(`$${key}`)));
-        const parameters = { ...used, ...currentMoved?.parameters };
+        currentMoved = moved;
         // With a tracker, a statement whose last clause SETs a quoted property also returns what it SET (quote-scope.ts).
         const sent = before ? await tracker!.prepare(tx, before, text, parameters) : { text, tracked: false };
         const result = runWithoutCallerStack(tx, sent.text, parameters);
         // Its failure is read in order below; until then it must not count as unhandled.
         result.catch(() => undefined);
-        pending.push({ statement, moved: currentMoved, text, sent, result });
+        pending.push({ statement, moved, text, sent, result });
       }
     } catch (error) {
       // A statement sent earlier may have failed first (and failed the transaction): its error is the one to report.
@@ -282,6 +314,7 @@ async function loadFileOnce(db: GraphDatabase, prepared: PreparedFile, name: str
       [current, currentMoved] = [failing, failingMoved];
       throw error;
     }
+    onStatementsSent?.();
     await readAnswers();
     endPhase('statements');
     for (const key of Object.keys(changes) as (keyof FileChanges)[]) changes[key] = counters[key];
@@ -453,15 +486,35 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const progress = new LoadProgress();
   // Skipped files just before a loaded one get a line of their own there, so the lines follow the files' order.
   let skippedInARow = 0;
-  for (const [index, file] of files.entries()) {
-    const name = recordName(file, root);
-    const prepared = await prepareCypherFile(file, name);
+  // A file that will load (its hash is not its record's) gets its statements made when read. A derived file's hash
+  // depends on the files before it, so it gets them when it loads.
+  const read = (file: string) => {
+    const reading = prepareCypherFile(file, recordName(file, root)).then((prepared) => {
+      if (!isDerived(prepared.name) && loaded.get(prepared.name) !== prepared.hash) prepared.outgoing = outgoingStatements(prepared);
+      return prepared;
+    });
+    // A file that fails to read fails when its turn comes, not while the one before it loads.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = read(files[0]!);
+  for (let index = 0; index < files.length; index++) {
+    const prepared = await next;
+    const name = prepared.name;
+    // Node reads and prepares the next file while Neo4j runs this one's statements, the two cores each busy.
+    let nextStarted = false;
+    const readNext = () => {
+      if (nextStarted || index + 1 >= files.length) return;
+      nextStarted = true;
+      next = read(files[index + 1]!);
+    };
     if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
     if (loaded.get(name) === prepared.hash) {
       skipped.push(name);
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
       skippedInARow += 1;
+      readNext();
       continue;
     }
     if (skippedInARow) {
@@ -470,7 +523,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
       skippedInARow = 0;
     }
     tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000);
-    const report = await loadCypherFile(db, prepared, undefined, tracker, options);
+    const report = await loadCypherFile(db, prepared, undefined, tracker, { ...options, onStatementsSent: readNext });
     reports.push(report);
     const soFar = progress.after(report, files.length - index - 1);
     options.log?.(
