@@ -16,6 +16,7 @@ import {
   loadCypherFile,
   readLoadedFiles,
 } from '../src/loader/load-cypher.js';
+import { QuoteScopeTracker } from '../src/loader/quote-scope.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { countGraph } from './support/graph-snapshot.js';
@@ -359,6 +360,33 @@ describe('quotes checked in a run of several files', () => {
     expect((error as Error).message).toMatch(/^2-second\.cypher:5:1: Neo\.ClientError\.Statement\.SyntaxError: Invalid input 'RETRUN'/);
     expect(loaded).toEqual(['1-good.cypher']);
     expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
+  });
+
+  it('checks every quote again when another writer added a relationship between two files of a run', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-between-cypher-'));
+    const probeFile = (name: string, id: string) => {
+      const file = path.join(directory, name);
+      writeFileSync(file, goodFile.replaceAll('probe-good', id));
+      return file;
+    };
+    const tracker = new QuoteScopeTracker(0);
+    const session = db.writeSession();
+    try {
+      const first = await loadCypherFile(db, probeFile('1-first.cypher', 'probe-first'), undefined, tracker);
+      const second = await loadCypherFile(db, probeFile('2-second.cypher', 'probe-second'), undefined, tracker);
+      expect([first.quoteCheck, second.quoteCheck]).toEqual(['whole', 'scoped']);
+      // Not a loader: nothing checks this quote when it commits.
+      await session.run("MATCH (s:Source {id: 'csto-2022-10-13'}) CREATE (:LoaderProbe {id: 'probe-other'})-[:SOURCED_FROM {quote: 'CSTO', quoteStart: 20, quoteEnd: 24}]->(s)");
+      const error = await rejectionOf(loadCypherFile(db, probeFile('3-third.cypher', 'probe-third'), undefined, tracker));
+      expect((error as Error).message).toBe(
+        "3-third.cypher: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+          'expected text: "CSTO"; text found: "ODKB" (the file was rolled back; nothing of it was written)',
+      );
+      expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-first' }, { id: 'probe-other' }, { id: 'probe-second' }]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+      await session.run("MATCH (f:LoadedFile) WHERE f.name IN ['1-first.cypher', '2-second.cypher', '3-third.cypher'] DELETE f").finally(() => session.close());
+    }
   });
 
   it("rejects a file that breaks another file's quote by editing it, though it creates nothing", async () => {
