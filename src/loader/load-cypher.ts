@@ -175,7 +175,7 @@ export interface OutgoingStatement {
  * so Neo4j parses and plans each statement once for all files of its shape; each statement gets only the file's
  * parameters it names, as Neo4j warns about unused ones.
  */
-export function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' | 'parameters'>): OutgoingStatement[] {
+function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' | 'parameters'>): OutgoingStatement[] {
   return splitCypher(script).map((statement) => {
     const moved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
     const text = moved?.text ?? statement.text;
