@@ -385,7 +385,7 @@ function describeLoadFailure(
   return new CypherFileError(name, line, position?.column, `${error.code}: ${firstLine(error.message)}`, { cause: error });
 }
 
-export interface LoadOptions extends FileLoadOptions {
+export interface LoadOptions extends Omit<FileLoadOptions, 'onStatementsSent'> {
   /** Folder of `.cypher` files, searched with its sub-folders. Default: the project's `cypher/`. */
   directory?: string;
   /** Progress lines, one per loaded file and one for the skipped ones. Default: none. */
