@@ -188,6 +188,35 @@ describe('the skip rule', () => {
     }
   });
 
+  it('runs the derived files again after a run that failed before them, though every file is as it was', async () => {
+    await loadedNow();
+    // The first file changes and loads, the second fails: the run stops before the derived file.
+    writeSkipFile(skipFiles.first, "MERGE (:LoaderProbe {id: 'skip-first'});\nMERGE (:LoaderProbe {id: 'skip-extra'});\n");
+    writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'})\nRETRUN 1;\n");
+    try {
+      await expect(loadedNow()).rejects.toThrow(CypherFileError);
+    } finally {
+      writeSkipFile(skipFiles.first, "MERGE (:LoaderProbe {id: 'skip-first'});\n");
+      writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");
+    }
+    expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-extra': true, 'skip-count': { probes: 2, runs: 1 } });
+    // Back as they were, the files hash as at the derived file's last run; but the graph has the extra probe.
+    expect((await loadedNow()).loaded).toEqual([skipFiles.first, skipFiles.derived]);
+    expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-extra': true, 'skip-count': { probes: 3, runs: 2 } });
+  });
+
+  it('names the skipped files before a file that cannot be read, in their own line', async () => {
+    await loadedNow();
+    writeSkipFile(skipFiles.second, "// @param-file sourceText missing.txt\nMERGE (:LoaderProbe {id: 'skip-second'});\n");
+    const lines: string[] = [];
+    try {
+      await expect(loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line) })).rejects.toThrow(CypherFileError);
+    } finally {
+      writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");
+    }
+    expect(lines).toEqual(['[load] 1/3: unchanged since their last load, skipped']);
+  });
+
   it('reloads everything when forced (npm run load -- --all)', async () => {
     await loadedNow();
     expect(await loadedNow({ all: true })).toMatchObject({ loaded: allFiles });
@@ -239,7 +268,8 @@ describe('one record per file', () => {
     await write(`MATCH (f:LoadedFile {name: '${skipFiles.first}'}) CREATE (:LoadedFile {name: f.name, hash: f.hash})`);
     expect((await recordCounts()).map(({ records }) => records)).toEqual([2, 1, 1]);
     const reports = await loadCypherDirectory(db, { directory: skipDirectory });
-    expect(reports.filter((report) => !report.skipped).map((report) => report.file)).toEqual([skipFiles.first]);
+    // The derived file runs after it, as after any earlier file that loads.
+    expect(reports.filter((report) => !report.skipped).map((report) => report.file)).toEqual([skipFiles.first, skipFiles.derived]);
     expect(await recordCounts()).toEqual([
       { name: skipFiles.first, records: 1 },
       { name: skipFiles.second, records: 1 },
@@ -364,20 +394,21 @@ describe('quotes checked in a run of several files', () => {
 
   it('checks every quote again when another writer added a relationship between two files of a run', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-between-cypher-'));
-    const probeFile = (name: string, id: string) => {
+    const probeFile = (name: string, text: string) => {
       const file = path.join(directory, name);
-      writeFileSync(file, goodFile.replaceAll('probe-good', id));
+      writeFileSync(file, text);
       return file;
     };
     const tracker = new QuoteScopeTracker(0);
     const session = db.writeSession();
     try {
-      const first = await loadCypherFile(db, probeFile('1-first.cypher', 'probe-first'), undefined, tracker);
-      const second = await loadCypherFile(db, probeFile('2-second.cypher', 'probe-second'), undefined, tracker);
+      const first = await loadCypherFile(db, probeFile('1-first.cypher', goodFile.replaceAll('probe-good', 'probe-first')), undefined, tracker);
+      // Creates no relationship, so its scope holds even where Neo4j reuses the ids that earlier tests freed.
+      const second = await loadCypherFile(db, probeFile('2-second.cypher', "MERGE (:LoaderProbe {id: 'probe-second'});\n"), undefined, tracker);
       expect([first.quoteCheck, second.quoteCheck]).toEqual(['whole', 'scoped']);
       // Not a loader: nothing checks this quote when it commits.
       await session.run("MATCH (s:Source {id: 'csto-2022-10-13'}) CREATE (:LoaderProbe {id: 'probe-other'})-[:SOURCED_FROM {quote: 'CSTO', quoteStart: 20, quoteEnd: 24}]->(s)");
-      const error = await rejectionOf(loadCypherFile(db, probeFile('3-third.cypher', 'probe-third'), undefined, tracker));
+      const error = await rejectionOf(loadCypherFile(db, probeFile('3-third.cypher', goodFile.replaceAll('probe-good', 'probe-third')), undefined, tracker));
       expect((error as Error).message).toBe(
         "3-third.cypher: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
           'expected text: "CSTO"; text found: "ODKB" (the file was rolled back; nothing of it was written)',
@@ -579,6 +610,19 @@ describe('npm run load', () => {
     );
     expect(lines.slice(-2, -1)[0]).toMatch(new RegExp(`^\\[load\\] loaded ${files.length} of ${files.length} files into the Neo4j at ${testNeo4j().uri}: unchanged in \\d+\\.\\d s, 0 rows/s \\(statements \\d+\\.\\d s, quote checks \\d+\\.\\d s \\(the whole check \\d+\\.\\d s in ${files.length - 1} files\\), records and commits \\d+\\.\\d s\\)$`));
     expect(lines.at(-1)).toBe('[load] model check: 38 events, every one keeps the rules of docs/model.md');
+  });
+
+  it.each([
+    ['a folder that does not exist', 'no/such/folder', 'load: There is no folder no/such/folder (Usage: npm run load -- [--all | --cypher-shell] [DIR]).'],
+    ['a file', 'package.json', 'load: package.json is not a folder (Usage: npm run load -- [--all | --cypher-shell] [DIR]).'],
+    ['a folder without .cypher files', 'docs', 'load: docs has no .cypher files, in it or in its sub-folders (Usage: npm run load -- [--all | --cypher-shell] [DIR]).'],
+  ])('exits 1 on %s with one line, before connecting to Neo4j', async (_what, folder, line) => {
+    // A Neo4j URI where nothing listens: the command must fail on the folder before it tries.
+    const { code, stdout, stderr } = await runProcess(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/commands/load.ts', folder], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'unused' },
+    });
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: `${line}\n` });
   });
 
   it('exits 1 on a broken file with one line naming the file, line and column, and no stack trace', async () => {

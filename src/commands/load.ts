@@ -12,23 +12,45 @@ import { defaultCypherDirectory, describeChanges, describePhases, describeRowRat
 import { cypherShellScript } from '../loader/param-files.js';
 import { describeViolation } from '../loader/validate-model.js';
 
+const usage = 'Usage: npm run load -- [--all | --cypher-shell] [DIR]';
+
 /** The command line: at most one folder, and the --all flag. */
-function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean; cypherShell: boolean } {
+function parseLoadArguments(args: string[]): { directory: string | undefined; all: boolean; cypherShell: boolean; help: boolean } {
   const flags = args.filter((arg) => arg.startsWith('-'));
-  const unknown = flags.filter((flag) => flag !== '--all' && flag !== '--cypher-shell');
+  const unknown = flags.filter((flag) => !['--all', '--cypher-shell', '--help', '-h'].includes(flag));
   const folders = args.filter((arg) => !arg.startsWith('-'));
   if (unknown.length || folders.length > 1) {
-    throw new ConfigError(`Usage: npm run load -- [--all | --cypher-shell] [DIR] (got ${args.map((arg) => `'${arg}'`).join(' ')}).`);
+    throw new ConfigError(`${usage} (got ${args.map((arg) => `'${arg}'`).join(' ')}).`);
   }
-  return { directory: folders[0], all: flags.includes('--all'), cypherShell: flags.includes('--cypher-shell') };
+  return { directory: folders[0], all: flags.includes('--all'), cypherShell: flags.includes('--cypher-shell'), help: flags.includes('--help') || flags.includes('-h') };
+}
+
+/** The folder's .cypher files, or one clear line when it is not a folder of them; checked before Neo4j is started. */
+async function cypherFilesOf(folder: string): Promise<string[]> {
+  const files = await listCypherFiles(folder).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError(`There is no folder ${folder} (${usage}).`);
+    if (code === 'ENOTDIR') throw new ConfigError(`${folder} is not a folder (${usage}).`);
+    throw error;
+  });
+  if (files.length === 0) throw new ConfigError(`${folder} has no .cypher files, in it or in its sub-folders (${usage}).`);
+  return files;
 }
 
 runCommand('load', async () => {
-  const { directory, all, cypherShell } = parseLoadArguments(process.argv.slice(2));
+  const { directory, all, cypherShell, help } = parseLoadArguments(process.argv.slice(2));
+  if (help) {
+    console.log(`${usage}
+  DIR             a folder of .cypher files, searched with its sub-folders (default: the project's cypher/)
+  --all           load every file, also those unchanged since their last load
+  --cypher-shell  print the load as cypher-shell input instead (:param lines, then :source), and connect to nothing`);
+    return;
+  }
+  const folder = directory ?? defaultCypherDirectory;
+  const files = await cypherFilesOf(folder);
   if (cypherShell) {
     // `:source` paths are relative to the folder, so cypher-shell runs there.
-    const folder = directory ?? defaultCypherDirectory;
-    process.stdout.write(await cypherShellScript(await listCypherFiles(folder), folder));
+    process.stdout.write(await cypherShellScript(files, folder));
     return;
   }
   const config = readConfig();

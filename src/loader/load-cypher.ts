@@ -127,7 +127,8 @@ export const loadedFileLabel = 'LoadedFile';
 
 /**
  * Files that compute from the whole graph (e.g. `90-derived-search-keys.cypher`): named `<digits>-derived-*`.
- * Their hash includes the hashes of every file before them, so they run again whenever an earlier file changes.
+ * Their hash includes the hashes of every file before them, so they run again whenever an earlier file changes; and
+ * they run whenever an earlier file loads in the same run, as a run that failed before them may have loaded it.
  */
 const isDerived = (name: string) => /^\d+-derived-/.test(path.basename(name));
 
@@ -484,8 +485,15 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   // Made at the first file that loads, so that a run that skips every file reads nothing more.
   let tracker: QuoteScopeTracker | undefined;
   const progress = new LoadProgress();
-  // Skipped files just before a loaded one get a line of their own there, so the lines follow the files' order.
+  // Skipped files just before a loaded or failing one get a line of their own there, so the lines follow the files' order.
   let skippedInARow = 0;
+  const reportSkippedBefore = (index: number) => {
+    if (!skippedInARow) return;
+    const first = index - skippedInARow + 1;
+    options.log?.(`[load] ${first === index ? first : `${first}-${index}`}/${files.length}: unchanged since their last load, skipped`);
+    skippedInARow = 0;
+  };
+  let earlierFileLoaded = false;
   // A file that will load (its hash is not its record's) gets its statements made when read. A derived file's hash
   // depends on the files before it, so it gets them when it loads.
   const read = (file: string) => {
@@ -499,7 +507,10 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   };
   let next = read(files[0]!);
   for (let index = 0; index < files.length; index++) {
-    const prepared = await next;
+    const prepared = await next.catch((error: unknown) => {
+      reportSkippedBefore(index);
+      throw error;
+    });
     const name = prepared.name;
     // Node reads and prepares the next file while Neo4j runs this one's statements, the two cores each busy.
     let nextStarted = false;
@@ -510,20 +521,17 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     };
     if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
-    if (loaded.get(name) === prepared.hash) {
+    if (loaded.get(name) === prepared.hash && !(isDerived(name) && earlierFileLoaded)) {
       skipped.push(name);
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
       skippedInARow += 1;
       readNext();
       continue;
     }
-    if (skippedInARow) {
-      const first = index - skippedInARow + 1;
-      options.log?.(`[load] ${first === index ? first : `${first}-${index}`}/${files.length}: unchanged since their last load, skipped`);
-      skippedInARow = 0;
-    }
+    reportSkippedBefore(index);
     tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000);
     const report = await loadCypherFile(db, prepared, undefined, tracker, { ...options, onStatementsSent: readNext });
+    earlierFileLoaded = true;
     reports.push(report);
     const soFar = progress.after(report, files.length - index - 1);
     options.log?.(

@@ -268,7 +268,8 @@ public final class Neo4jLauncher {
         boolean orphaned = other.get().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid;
         if (!orphaned) {
             throw new IllegalStateException("Another managed Neo4j (pid " + pid + ") is already running on " + home
-                    + " at " + uri + ". Stop it, use another data directory, or connect to it with NEO4J_URI=" + uri + ".");
+                    + " at " + uri + ". Stop it, use another data directory, or connect to it with NEO4J_URI=" + uri
+                    + " and NEO4J_PASSWORD=\"$(cat " + home.resolve(PASSWORD_FILE) + ")\".");
         }
         System.out.println("NEO4J_LOG Waiting for the previous Neo4j on this data directory (pid " + pid
                 + "), whose parent has exited, to shut down...");
