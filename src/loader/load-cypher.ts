@@ -187,7 +187,7 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
   const script = await readFile(file, 'utf8');
-  const parameters = await readParamFiles(findParamFiles(script, file), name).catch((error: unknown) => {
+  const parameters = await readParamFiles(findParamFiles(script, file)).catch((error: unknown) => {
     throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message) : error;
   });
   const hash = createHash('sha256').update(script);
@@ -383,7 +383,9 @@ function describeLoadFailure(
   // Neo4j points into the text it was sent: with moved rows, that position is mapped back to the file's text.
   const position = sent && moved ? moved.originalPosition(sent.line, sent.column) : sent;
   const line = position ? current.line + position.line - 1 : statementLine;
-  return new CypherFileError(name, line, position?.column, `${error.code}: ${firstLine(error.message)}`, { cause: error });
+  // Neo4j's "(line 2, column 1 (offset: 41))" counts in the text sent; the file's own line and column lead the message.
+  const reason = position ? firstLine(error.message).replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)/, '') : firstLine(error.message);
+  return new CypherFileError(name, line, position?.column, `${error.code}: ${reason}`, { cause: error });
 }
 
 export interface LoadOptions extends Omit<FileLoadOptions, 'onStatementsSent'> {

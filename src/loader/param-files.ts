@@ -28,14 +28,14 @@ export function findParamFiles(script: string, cypherFile: string): ParamFile[] 
   return found;
 }
 
-/** Reads every declared file as UTF-8 text; a missing file names the declaring line. */
-export async function readParamFiles(declarations: ParamFile[], displayName: string): Promise<Record<string, string>> {
+/** Reads every declared file as UTF-8 text; a missing file names the declaring line (the caller names the Cypher file). */
+export async function readParamFiles(declarations: ParamFile[]): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const { name, file, line } of declarations) {
     try {
       values[name] = await readFile(file, 'utf8');
     } catch (error) {
-      throw new ParamFileError(line, `cannot read the file of parameter $${name} of ${displayName} (${(error as Error).message})`);
+      throw new ParamFileError(line, `cannot read the file of parameter $${name} (${(error as Error).message})`);
     }
   }
   return values;
@@ -72,7 +72,9 @@ export async function cypherShellScript(files: string[], relativeTo: string): Pr
   const lines: string[] = [];
   for (const file of files) {
     const declarations = findParamFiles(await readFile(file, 'utf8'), file);
-    const values = await readParamFiles(declarations, path.basename(file));
+    const values = await readParamFiles(declarations).catch((error: unknown) => {
+      throw error instanceof ParamFileError ? new ParamFileError(error.line, `${path.relative(relativeTo, file)}:${error.line}: ${error.message}`) : error;
+    });
     for (const [name, value] of Object.entries(values)) lines.push(`:param {${name}: ${cypherStringLiteral(value)}}`);
     lines.push(`:source ${path.relative(relativeTo, file)}`);
   }
