@@ -178,7 +178,7 @@ describe('the skip rule', () => {
       // In the files' order: the skipped first file, then the two loaded ones, then the summary.
       expect(lines.map((line) => line.replace(/ \(\d+ ms\) .*$/, ''))).toEqual([
         '[load] 1/3: unchanged since their last load, skipped',
-        `[load] 2/3 ${skipFiles.second}: 2 statements, +1 nodes, +1 labels, 1 properties set`,
+        `[load] 2/3 ${skipFiles.second}: 2 statements, +1 node, +1 label, 1 property set`,
         `[load] 3/3 ${skipFiles.derived}: 1 statement, 2 properties set`,
         '[load] skipped 1 of 3 files: unchanged since their last load (npm run load -- --all reloads them)',
       ]);

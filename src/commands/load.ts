@@ -57,7 +57,7 @@ runCommand('load', async () => {
   const opened = await openDatabase(config.neo4j, { debugCypher: config.debugCypher, log: (line) => console.log(line) });
   try {
     const started = performance.now();
-    const reports = await loadCypherDirectory(opened.db, { directory, all, log: (line) => console.log(line) });
+    const reports = await loadCypherDirectory(opened.db, { directory, files, all, log: (line) => console.log(line) });
     const loaded = reports.filter((report) => !report.skipped);
     const total = sumChanges(loaded);
     const rows = total.nodesCreated + total.relationshipsCreated;

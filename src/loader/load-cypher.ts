@@ -83,17 +83,20 @@ const emptyChanges = (): FileChanges => ({
   constraintsAdded: 0,
 });
 
+/** `count` and its noun, singular for one: "1 node", "2 nodes", "1 property", "2 properties". */
+const counted = (count: number, noun: string, plural = `${noun}s`) => `${count} ${count === 1 ? noun : plural}`;
+
 /** One line a person can read: "+12 nodes, +30 relationships, 140 properties set", or "unchanged". */
 export function describeChanges(changes: FileChanges): string {
   const parts = [
-    changes.nodesCreated && `+${changes.nodesCreated} nodes`,
-    changes.nodesDeleted && `-${changes.nodesDeleted} nodes`,
-    changes.relationshipsCreated && `+${changes.relationshipsCreated} relationships`,
-    changes.relationshipsDeleted && `-${changes.relationshipsDeleted} relationships`,
-    changes.labelsAdded && `+${changes.labelsAdded} labels`,
-    changes.propertiesSet && `${changes.propertiesSet} properties set`,
-    changes.constraintsAdded && `+${changes.constraintsAdded} constraints`,
-    changes.indexesAdded && `+${changes.indexesAdded} indexes`,
+    changes.nodesCreated && `+${counted(changes.nodesCreated, 'node')}`,
+    changes.nodesDeleted && `-${counted(changes.nodesDeleted, 'node')}`,
+    changes.relationshipsCreated && `+${counted(changes.relationshipsCreated, 'relationship')}`,
+    changes.relationshipsDeleted && `-${counted(changes.relationshipsDeleted, 'relationship')}`,
+    changes.labelsAdded && `+${counted(changes.labelsAdded, 'label')}`,
+    changes.propertiesSet && `${counted(changes.propertiesSet, 'property', 'properties')} set`,
+    changes.constraintsAdded && `+${counted(changes.constraintsAdded, 'constraint')}`,
+    changes.indexesAdded && `+${counted(changes.indexesAdded, 'index', 'indexes')}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'unchanged';
 }
@@ -111,7 +114,7 @@ export function sumChanges(reports: FileReport[]): FileChanges {
 export function describePhases(reports: FileReport[]): string {
   const seconds = (phase: keyof FilePhases, of = reports) => `${(of.reduce((total, report) => total + (report.phases?.[phase] ?? 0), 0) / 1000).toFixed(1)} s`;
   const whole = reports.filter((report) => report.quoteCheck === 'whole');
-  const wholeCheck = whole.length ? ` (the whole check ${seconds('quoteCheck', whole)} in ${whole.length} file${whole.length === 1 ? '' : 's'})` : '';
+  const wholeCheck = whole.length ? ` (the whole check ${seconds('quoteCheck', whole)} in ${counted(whole.length, 'file')})` : '';
   return `statements ${seconds('statements')}, quote checks ${seconds('quoteCheck')}${wholeCheck}, records and commits ${seconds('commit')}`;
 }
 
@@ -391,6 +394,8 @@ function describeLoadFailure(
 export interface LoadOptions extends Omit<FileLoadOptions, 'onStatementsSent'> {
   /** Folder of `.cypher` files, searched with its sub-folders. Default: the project's `cypher/`. */
   directory?: string;
+  /** The folder's files as `listCypherFiles(directory)` gives them, when the caller has listed them already. Default: listed here. */
+  files?: string[];
   /** Progress lines, one per loaded file and one for the skipped ones. Default: none. */
   log?: (line: string) => void;
   /** Load every file, even those whose hash equals their last load's (`npm run load -- --all`). Default false. */
@@ -477,7 +482,7 @@ class LoadProgress {
 export async function loadCypherDirectory(db: GraphDatabase, options: LoadOptions = {}): Promise<FileReport[]> {
   const directory = options.directory ?? defaultCypherDirectory;
   const root = recordRoot(directory);
-  const files = await listCypherFiles(directory);
+  const files = options.files ?? (await listCypherFiles(directory));
   if (files.length === 0) throw new Error(`No .cypher files in ${directory}.`);
   await ensureLoadedFileConstraint(db);
   const loaded = options.all ? new Map<string, string>() : await readLoadedFiles(db);
@@ -521,9 +526,10 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
       nextStarted = true;
       next = read(files[index + 1]!);
     };
-    if (isDerived(name)) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
+    const derived = isDerived(name);
+    if (derived) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
-    if (loaded.get(name) === prepared.hash && !(isDerived(name) && earlierFileLoaded)) {
+    if (loaded.get(name) === prepared.hash && !(derived && earlierFileLoaded)) {
       skipped.push(name);
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
       skippedInARow += 1;
@@ -537,7 +543,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     reports.push(report);
     const soFar = progress.after(report, files.length - index - 1);
     options.log?.(
-      `[load] ${index + 1}/${files.length} ${report.file}: ${report.statements} statement${report.statements === 1 ? '' : 's'}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
+      `[load] ${index + 1}/${files.length} ${report.file}: ${counted(report.statements, 'statement')}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
     );
   }
   if (skipped.length) {
