@@ -368,7 +368,7 @@ describe('quotes checked in a run of several files', () => {
     const { error, loaded } = await runOf('// The text it cites is not there.\n// @param-file sourceText sources/missing.txt\nRETURN size($sourceText);\n');
     expect(error).toBeInstanceOf(CypherFileError);
     expect(error).toMatchObject({ file: '2-second.cypher', line: 2 });
-    expect((error as Error).message).toMatch(/^2-second\.cypher:2: cannot read the file of parameter \$sourceText \(ENOENT: no such file or directory, open '.*missing\.txt'\) \(the file was rolled back; nothing of it was written\)$/);
+    expect((error as Error).message).toMatch(/^2-second\.cypher:2: cannot read the file of parameter \$sourceText \(ENOENT: no such file or directory, open '.*missing\.txt'\) \(nothing of it was sent\)$/);
     expect(loaded).toEqual(['1-good.cypher']);
     expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
   });

@@ -65,10 +65,12 @@ export class CypherFileError extends Error {
     readonly line: number | undefined,
     readonly column: number | undefined,
     readonly reason: string,
-    options?: { cause?: unknown },
+    /** `sent: false` for a file that failed before any of it went to Neo4j (a parameter file it cannot read). */
+    options?: { cause?: unknown; sent?: boolean },
   ) {
     const where = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
-    super(`${where}: ${reason} (the file was rolled back; nothing of it was written)`, options);
+    const outcome = options?.sent === false ? 'nothing of it was sent' : 'the file was rolled back; nothing of it was written';
+    super(`${where}: ${reason} (${outcome})`, options);
   }
 }
 
@@ -191,7 +193,7 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
   const script = await readFile(file, 'utf8');
   const parameters = await readParamFiles(findParamFiles(script, file)).catch((error: unknown) => {
-    throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message) : error;
+    throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message, { sent: false }) : error;
   });
   const hash = createHash('sha256').update(script);
   for (const [key, value] of Object.entries(parameters)) hash.update(`\0${key}\0`).update(value);
