@@ -1,12 +1,11 @@
 /** Runs a command: known failures print one clear line (no stack trace) and exit 1. */
 import { ConfigError } from './config.js';
 import { ConnectionFailedError } from './database/connect.js';
-import { CypherFileError } from './loader/load-cypher.js';
-import { ParamFileError } from './loader/param-files.js';
+import { CypherFileError } from './loader/cypher-file-error.js';
 import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j/managed-neo4j.js';
 import { PortInUseError } from './server.js';
 
-const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError, Neo4jStartError, ParamFileError, PortInUseError];
+const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError, Neo4jStartError, PortInUseError];
 
 export function runCommand(name: string, command: () => Promise<void>): void {
   command().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /** The loader when Neo4j is gone (here: nothing listens), as when it dies mid-load: one line naming the file. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphDatabase } from '../src/database/graph-database.js';
-import { CypherFileError, defaultCypherDirectory, loadCypherFile } from '../src/loader/load-cypher.js';
+import { CypherFileError } from '../src/loader/cypher-file-error.js';
+import { defaultCypherDirectory, loadCypherFile } from '../src/loader/load-cypher.js';
 
 // Port 1 (tcpmux) is closed on any ordinary machine: the connection is refused at once.
 const db = new GraphDatabase({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused', log: () => {} });

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CypherFileError } from '../src/loader/cypher-file-error.js';
 import {
-  CypherFileError,
   defaultCypherDirectory,
   type FileReport,
   listCypherFiles,
@@ -634,7 +634,7 @@ describe('npm run load', () => {
       writeFileSync(path.join(directory, '1-source.cypher'), '// Its text is not there.\n// @param-file sourceText missing.txt\nRETURN size($sourceText);\n');
       const { code, stdout, stderr } = await runLoadCommand('--cypher-shell', directory);
       expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
-      expect(stderr).toMatch(/^load: 1-source\.cypher:2: cannot read the file of parameter \$sourceText \(ENOENT: no such file or directory, open '.*missing\.txt'\)\n$/);
+      expect(stderr).toMatch(/^load: 1-source\.cypher:2: cannot read the file of parameter \$sourceText \(ENOENT: no such file or directory, open '.*missing\.txt'\) \(nothing of it was sent\)\n$/);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

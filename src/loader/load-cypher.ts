@@ -11,7 +11,8 @@ import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
-import { findParamFiles, ParamFileError, readParamFiles } from './param-files.js';
+import { CypherFileError } from './cypher-file-error.js';
+import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
@@ -55,23 +56,6 @@ export interface FilePhases {
   quoteCheck: number;
   /** Writing the file's record, and the commit. */
   commit: number;
-}
-
-/** A file failed: nothing of it was written. `line` is the line in the file where Neo4j points (undefined: unknown). */
-export class CypherFileError extends Error {
-  override name = 'CypherFileError';
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly column: number | undefined,
-    readonly reason: string,
-    /** `sent: false` for a file that failed before any of it went to Neo4j (a parameter file it cannot read). */
-    options?: { cause?: unknown; sent?: boolean },
-  ) {
-    const where = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
-    const outcome = options?.sent === false ? 'nothing of it was sent' : 'the file was rolled back; nothing of it was written';
-    super(`${where}: ${reason} (${outcome})`, options);
-  }
 }
 
 const emptyChanges = (): FileChanges => ({
@@ -192,9 +176,7 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
   const script = await readFile(file, 'utf8');
-  const parameters = await readParamFiles(findParamFiles(script, file)).catch((error: unknown) => {
-    throw error instanceof ParamFileError ? new CypherFileError(name, error.line, undefined, error.message, { sent: false }) : error;
-  });
+  const parameters = await readParamFiles(findParamFiles(script, file), name);
   const hash = createHash('sha256').update(script);
   for (const [key, value] of Object.entries(parameters)) hash.update(`\0${key}\0`).update(value);
   return { path: file, name, script, parameters, hash: hash.digest('hex') };

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CypherFileError } from './cypher-file-error.js';
 
 /** One `// @param-file` declaration of a Cypher file. */
 export interface ParamFile {
@@ -28,29 +29,17 @@ export function findParamFiles(script: string, cypherFile: string): ParamFile[] 
   return found;
 }
 
-/** Reads every declared file as UTF-8 text; a missing file names the declaring line (the caller names the Cypher file). */
-export async function readParamFiles(declarations: ParamFile[]): Promise<Record<string, string>> {
+/** Reads every declared file as UTF-8 text; a missing file is a CypherFileError at the declaring line of `cypherFile` (the name to show). */
+export async function readParamFiles(declarations: ParamFile[], cypherFile: string): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const { name, file, line } of declarations) {
     try {
       values[name] = await readFile(file, 'utf8');
     } catch (error) {
-      throw new ParamFileError(line, `cannot read the file of parameter $${name} (${(error as Error).message})`);
+      throw new CypherFileError(cypherFile, line, undefined, `cannot read the file of parameter $${name} (${(error as Error).message})`, { sent: false });
     }
   }
   return values;
-}
-
-/** A declared parameter file is missing or unreadable. */
-export class ParamFileError extends Error {
-  override name = 'ParamFileError';
-  constructor(
-    /** The line of the declaration. */
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** A Cypher string literal cypher-shell accepts on one line. */
@@ -72,9 +61,7 @@ export async function cypherShellScript(files: string[], relativeTo: string): Pr
   const lines: string[] = [];
   for (const file of files) {
     const declarations = findParamFiles(await readFile(file, 'utf8'), file);
-    const values = await readParamFiles(declarations).catch((error: unknown) => {
-      throw error instanceof ParamFileError ? new ParamFileError(error.line, `${path.relative(relativeTo, file)}:${error.line}: ${error.message}`) : error;
-    });
+    const values = await readParamFiles(declarations, path.relative(relativeTo, file));
     for (const [name, value] of Object.entries(values)) lines.push(`:param {${name}: ${cypherStringLiteral(value)}}`);
     lines.push(`:source ${path.relative(relativeTo, file)}`);
   }
