@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
+import { firstLine } from '../database/graph-database.js';
 
 export interface ManagedNeo4jOptions {
   /** Folder for the database files, Neo4j's logs and the generated password. Default: `.neo4j/data` under the project root (env NEO4J_DATA_DIR, relative to the current directory). */
@@ -242,12 +243,62 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
     const cached = readFileSync(file, 'utf8').trim();
     if (cached && cached.split(path.delimiter).every((jar) => existsSync(jar))) return cached;
   }
-  options.log(`Resolving the ${options.what} jars with Maven (first run only: fetching them from Maven Central takes a few minutes)…`);
+  const parallel = await parallelMaven(cacheDir, options.log);
+  options.log(`Resolving the ${options.what} jars with Maven (first run only: fetching them from Maven Central takes a minute or more)…`);
   const partial = `${file}.${process.pid}.partial`;
   const properties = Object.entries(options.properties ?? {}).map(([name, value]) => `-D${name}=${value}`);
-  const mvn = spawn('mvn', ['-B', '-f', options.pom, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`, ...properties], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const collector = parallel ? ['-Daether.dependencyCollector.impl=bf', '-Daether.dependencyCollector.bf.threads=16'] : [];
+  const run = await runMaven(parallel ?? 'mvn', ['-B', '-f', options.pom, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`, ...collector, ...properties], options.log);
+  if (run.code !== 0 || !existsSync(partial)) {
+    rmSync(partial, { force: true });
+    throw new Neo4jStartError(`Maven could not resolve ${options.what} (exit code ${run.code}). Last output:\n${run.errors}`);
+  }
+  renameSync(partial, file);
+  if (run.downloaded > 0) options.log(`Fetched ${run.downloaded} ${run.downloaded === 1 ? 'file' : 'files'}.`);
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Maven 3.9's resolver collects a dependency tree with parallel downloads (the `bf` collector); Maven 3.8, Debian's,
+ * fetches one pom at a time. Neo4j's classpath into an empty repository here: 69 to 71 s with Maven 3.8.7 (or 3.9
+ * with its default collector), 14 to 19 s with 3.9 and `bf`.
+ */
+const parallelMavenVersion = '3.9.16';
+
+/**
+ * The `mvn` of the pinned Maven 3.9, fetched once into the cache folder by the machine's own `mvn`, as an artifact of its
+ * repositories (so from wherever that Maven is set to fetch). Undefined, after a line saying so, when that fails: the
+ * machine's `mvn` then resolves alone, only slower.
+ */
+async function parallelMaven(cacheDir: string, log: (line: string) => void): Promise<string | undefined> {
+  const home = path.join(cacheDir, `apache-maven-${parallelMavenVersion}`);
+  const mvn = path.join(home, 'bin', 'mvn');
+  if (existsSync(mvn)) return mvn;
+  log(`Fetching Maven ${parallelMavenVersion}, which resolves the jars in parallel (first run only)…`);
+  const fetching = mkdtempSync(path.join(cacheDir, 'maven-fetching-'));
+  try {
+    // The pom's own plugin version, which the classpath's resolution then finds in the repository.
+    const artifact = `org.apache.maven:apache-maven:${parallelMavenVersion}:tar.gz:bin`;
+    const fetched = await runMaven('mvn', ['-B', 'org.apache.maven.plugins:maven-dependency-plugin:2.8:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${fetching}`], log, fetching);
+    const archive = path.join(fetching, `apache-maven-${parallelMavenVersion}-bin.tar.gz`);
+    if (fetched.code !== 0 || !existsSync(archive)) throw new Error(`Maven could not fetch ${artifact} (exit code ${fetched.code}): ${fetched.errors}`);
+    const unpacked = spawnSync('tar', ['-xzf', archive, '-C', fetching], { encoding: 'utf8' });
+    if (unpacked.status !== 0) throw new Error(`tar could not unpack ${path.basename(archive)}: ${firstLine(unpacked.stderr || String(unpacked.error))}`);
+    // Another start may have won the race; its copy is as good.
+    if (!existsSync(mvn)) renameSync(path.join(fetching, `apache-maven-${parallelMavenVersion}`), home);
+    return mvn;
+  } catch (error) {
+    if (existsSync(mvn)) return mvn;
+    log(`Could not fetch Maven ${parallelMavenVersion}, so the machine's mvn resolves the jars, one at a time: ${firstLine((error as Error).message)}`);
+    return undefined;
+  } finally {
+    rmSync(fetching, { recursive: true, force: true });
+  }
+}
+
+/** A Maven run: its exit code (null: it did not start), the files it downloaded, and its first error paragraph (else its last lines). */
+async function runMaven(command: string, args: string[], log: (line: string) => void, cwd?: string): Promise<{ code: number | null; downloaded: number; errors: string }> {
+  const mvn = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   const tail: string[] = [];
   let downloaded = 0;
   const remember = (raw: string) => {
@@ -259,23 +310,15 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
   };
   createInterface({ input: mvn.stdout }).on('line', remember);
   createInterface({ input: mvn.stderr }).on('line', remember);
-  const progress = setInterval(() => options.log(`… ${downloaded} files downloaded so far`), 15_000);
+  const progress = setInterval(() => log(`… ${downloaded} files downloaded so far`), 15_000);
   const code = await new Promise<number | null>((resolve) => {
     mvn.on('error', () => resolve(null));
     mvn.on('close', resolve);
   }).finally(() => clearInterval(progress));
-  if (code !== 0 || !existsSync(partial)) {
-    rmSync(partial, { force: true });
-    // Maven's first [ERROR] paragraph says what failed; the rest is generic advice.
-    const errors = tail.filter((line) => line.startsWith('[ERROR]'));
-    const cause = errors.slice(0, Math.max(1, errors.indexOf('[ERROR] ')));
-    throw new Neo4jStartError(
-      `Maven could not resolve ${options.what} (exit code ${code}). Last output:\n${(errors.length ? cause : tail).join('\n')}`,
-    );
-  }
-  renameSync(partial, file);
-  if (downloaded > 0) options.log(`Fetched ${downloaded} files.`);
-  return readFileSync(file, 'utf8').trim();
+  // Maven's first [ERROR] paragraph says what failed; the rest is generic advice.
+  const errors = tail.filter((line) => line.startsWith('[ERROR]'));
+  const cause = errors.slice(0, Math.max(1, errors.indexOf('[ERROR] ')));
+  return { code, downloaded, errors: (errors.length ? cause : tail).join('\n') };
 }
 
 /**

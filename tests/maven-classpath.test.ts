@@ -1,0 +1,110 @@
+/**
+ * How the managed Neo4j resolves its jars: the machine's `mvn` fetches the pinned Maven 3.9 once, which then resolves
+ * in parallel; when that fetch fails, the machine's `mvn` resolves alone. Maven is a fake on PATH here, which writes
+ * down how it was called, so that no test needs the network.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveMavenClasspath } from '../src/neo4j/managed-neo4j.js';
+
+const originalEnv = { PATH: process.env.PATH, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
+let scratch: string;
+let calls: string;
+
+/** A shell script that logs `<who>: <its arguments>` and, asked for a classpath, writes `/bin/sh` as the whole classpath. */
+const fakeMaven = (who: string, onCopy: string) => `#!/bin/sh
+echo "${who}: $*" >> "${calls}"
+case "$*" in
+  *:copy*) ${onCopy} ;;
+  *dependency:build-classpath*)
+    out=$(echo "$*" | sed -n 's/.*-Dmdep.outputFile=\\([^ ]*\\).*/\\1/p')
+    echo "[INFO] Downloaded from central: a.jar (1 kB)"
+    printf '/bin/sh' > "$out" ;;
+esac
+`;
+
+function install(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  chmodSync(file, 0o755);
+}
+
+const calledWith = () => readFileSync(calls, 'utf8').trim().split('\n').map((line) => line.replaceAll(scratch, '<scratch>'));
+const cache = () => path.join(scratch, 'cache', 'csto-graph');
+
+beforeEach(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'csto-graph-maven-'));
+  calls = path.join(scratch, 'calls.txt');
+  writeFileSync(calls, '');
+  process.env.XDG_CACHE_HOME = path.join(scratch, 'cache');
+  process.env.PATH = `${path.join(scratch, 'bin')}:${originalEnv.PATH}`;
+});
+
+afterEach(() => {
+  process.env.PATH = originalEnv.PATH;
+  if (originalEnv.XDG_CACHE_HOME === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = originalEnv.XDG_CACHE_HOME;
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const resolve = (cacheName: string, log: string[]) =>
+  resolveMavenClasspath({ pom: 'launcher/pom.xml', cacheName, what: 'Test 1.0', properties: { 'test.version': '1.0' }, log: (line) => log.push(line) });
+
+describe('resolveMavenClasspath', () => {
+  it('fetches Maven 3.9.16 once with the machine mvn, then resolves with it and the parallel collector', async () => {
+    // The distribution the fake machine mvn "downloads": a Maven whose mvn is another fake.
+    const staging = path.join(scratch, 'staging');
+    install(path.join(staging, 'apache-maven-3.9.16', 'bin', 'mvn'), fakeMaven('fetched', 'exit 1'));
+    const archive = path.join(scratch, 'apache-maven-3.9.16-bin.tar.gz');
+    expect(spawnSync('tar', ['-czf', archive, '-C', staging, 'apache-maven-3.9.16']).status).toBe(0);
+    install(
+      path.join(scratch, 'bin', 'mvn'),
+      fakeMaven('machine', `dir=$(echo "$*" | sed -n 's/.*-DoutputDirectory=\\([^ ]*\\).*/\\1/p'); cp "${archive}" "$dir/"`),
+    );
+
+    const log: string[] = [];
+    expect(await resolve('first.txt', log)).toBe('/bin/sh');
+    expect(await resolve('second.txt', log)).toBe('/bin/sh');
+
+    const [fetch, ...resolutions] = calledWith();
+    expect(fetch).toMatch(
+      /^machine: -B org\.apache\.maven\.plugins:maven-dependency-plugin:2\.8:copy -Dartifact=org\.apache\.maven:apache-maven:3\.9\.16:tar\.gz:bin -DoutputDirectory=<scratch>\/cache\/csto-graph\/maven-fetching-\w+$/,
+    );
+    expect(resolutions).toEqual(
+      ['first', 'second'].map(
+        (name) =>
+          `fetched: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/${name}.txt.${process.pid}.partial ` +
+          '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dtest.version=1.0',
+      ),
+    );
+    expect(log).toEqual([
+      'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
+      'Resolving the Test 1.0 jars with Maven (first run only: fetching them from Maven Central takes a minute or more)…',
+      'Fetched 1 file.',
+      'Resolving the Test 1.0 jars with Maven (first run only: fetching them from Maven Central takes a minute or more)…',
+      'Fetched 1 file.',
+    ]);
+    // The fetch's scratch folder is gone; the Maven and both classpaths stay.
+    expect(readdirSync(cache()).sort()).toEqual(['apache-maven-3.9.16', 'first.txt', 'second.txt']);
+  });
+
+  it('resolves with the machine mvn alone, after one line saying why, when Maven 3.9.16 cannot be fetched', async () => {
+    install(path.join(scratch, 'bin', 'mvn'), fakeMaven('machine', 'echo "[ERROR] no route to the repository"; exit 1'));
+
+    const log: string[] = [];
+    expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
+
+    expect(calledWith()[1]).toBe(`machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial -Dtest.version=1.0`);
+    expect(log).toEqual([
+      'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
+      "Could not fetch Maven 3.9.16, so the machine's mvn resolves the jars, one at a time: Maven could not fetch org.apache.maven:apache-maven:3.9.16:tar.gz:bin (exit code 1): [ERROR] no route to the repository",
+      'Resolving the Test 1.0 jars with Maven (first run only: fetching them from Maven Central takes a minute or more)…',
+      'Fetched 1 file.',
+    ]);
+    expect(readdirSync(cache())).toEqual(['classpath.txt']);
+    expect(existsSync(path.join(cache(), 'apache-maven-3.9.16'))).toBe(false);
+  });
+});
