@@ -52,6 +52,6 @@ runCommand('csto-graph', async () => {
   });
   const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
   const now = performance.now();
-  log(`Ready in ${seconds(started, now)} s (Neo4j ${seconds(started, connected)} s, loading ${seconds(connected, loaded)} s, API ${seconds(loaded, now)} s).`);
+  log(`Ready in ${seconds(started, now)} s (getting Neo4j ${seconds(started, connected)} s, loading ${seconds(connected, loaded)} s, API ${seconds(loaded, now)} s).`);
   log(`GraphQL and GraphiQL: ${server.url}/graphql   explorer: ${server.url}/explore   health: ${server.url}/health   readiness: ${server.url}/ready`);
 });

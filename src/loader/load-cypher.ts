@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
+import { counted } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
@@ -68,9 +69,6 @@ const emptyChanges = (): FileChanges => ({
   indexesAdded: 0,
   constraintsAdded: 0,
 });
-
-/** `count` and its noun, singular for one: "1 node", "2 nodes", "1 property", "2 properties". */
-const counted = (count: number, noun: string, plural = `${noun}s`) => `${count} ${count === 1 ? noun : plural}`;
 
 /** One line a person can read: "+12 nodes, +30 relationships, 140 properties set", or "unchanged". */
 export function describeChanges(changes: FileChanges): string {

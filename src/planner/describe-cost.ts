@@ -1,10 +1,11 @@
 /** Adds to each list field's description what it costs, from its plan, so that the SDL tells clients before the budget does. */
 import { type GraphQLField, type GraphQLSchema, isObjectType, isInterfaceType } from 'graphql';
+import { counted } from '../counted.js';
 import { isListOutput } from './compile-selection.js';
 import { type FieldPlan, planKey } from './field-plan.js';
 import { type RootPlan, rootPlanKey } from './plan-root.js';
 
-const rows = (count: number) => `${count} row${count === 1 ? '' : 's'}`;
+const rows = (count: number) => counted(count, 'row');
 
 function costOf(field: GraphQLField<unknown, unknown>): string | null {
   const plan = field.extensions?.[planKey] as FieldPlan | undefined;
