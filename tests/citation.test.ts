@@ -33,7 +33,16 @@ describe('cite', () => {
   it('refuses a quote that does not occur, and points at a no-break space', () => {
     expect(() => cite(article, 'the CSTO is thriving')).toThrow(new CitationError('The quote does not occur in the text.'));
     expect(() => cite(article, 'concluded, no longer')).toThrow(
-      new CitationError('The quote does not occur in the text. It does occur with other white space at 276: quote it exactly as "concluded,\u00a0no longer".'),
+      new CitationError('The quote does not occur in the text. It does occur with a no-break space (U+00A0) in place of the quote\'s white space at 276: quote it exactly as "concluded,\u00a0no longer".'),
+    );
+  });
+
+  it('names the white space a terminal would not show, and says "other white space" when it is only more spaces', () => {
+    expect(() => cite('one\ntwo three', 'one two')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with a line break in place of the quote\'s white space at 0: quote it exactly as "one\\ntwo".'),
+    );
+    expect(() => cite('one  two', 'one two')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with other white space at 0: quote it exactly as "one  two".'),
     );
   });
 

@@ -38,6 +38,15 @@ function parseCiteArguments(args: string[]): CiteArguments {
 }
 
 async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`${usage}
+  <source-id>       the source's id: its text is <source-id>.txt in the sources folder
+  "quote"           the exact text to find, no-break spaces and all
+  --occurrence N    which occurrence, from 1, when the quote occurs more than once
+  --row             print quote, quoteStart and quoteEnd ready to paste into a row map
+  --sources DIR     the folder of the source texts (default: cypher/sources)`);
+    return;
+  }
   const options = parseCiteArguments(args);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.sourceId)) throw new CitationError(`A source id is a lowercase slug, got '${options.sourceId}'.`);
   const file = path.join(options.sources, `${options.sourceId}.txt`);

@@ -27,6 +27,17 @@ function occurrencesOf(text: string, quote: string): number[] {
   return starts;
 }
 
+/** White space a terminal shows as a plain space, named: a no-break space looks the same as the space the user typed. */
+const whiteSpaceNames: Record<string, string> = { '\u00a0': 'a no-break space (U+00A0)', '\n': 'a line break', '\r': 'a carriage return', '\t': 'a tab' };
+
+/** `with a no-break space (U+00A0) in place of the quote's white space`, or `with other white space` when the text's is plain spaces. */
+function describeWhiteSpace(found: string): string {
+  const odd = [...new Set(found.match(/[^\S ]/gu) ?? [])];
+  if (odd.length === 0) return 'with other white space';
+  const names = odd.map((char) => whiteSpaceNames[char] ?? `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return `with ${names.join(' and ')} in place of the quote's white space`;
+}
+
 /** Where `quote` sits in `text`; `occurrence` (1-based) picks one when it occurs more than once. */
 export function cite(text: string, quote: string, occurrence?: number): Citation {
   if (quote === '') throw new CitationError('The quote is empty.');
@@ -35,7 +46,7 @@ export function cite(text: string, quote: string, occurrence?: number): Citation
     // The usual cause: the text has a no-break space (U+00A0) or a line break where the quote has a plain space.
     const loose = new RegExp(quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'u');
     const near = loose.exec(text);
-    const hint = near ? ` It does occur with other white space at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
+    const hint = near ? ` It does occur ${describeWhiteSpace(near[0])} at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
     throw new CitationError(`The quote does not occur in the text.${hint}`);
   }
   if (occurrence === undefined && starts.length > 1) {
