@@ -270,7 +270,7 @@ const HelpRequestRef = builder.objectRef<Row>('HelpRequest').implement({
       }),
       resolve: readPlanned,
     }),
-    evidence: t.field({ type: [EvidenceRef], description: 'The quotes the request and its outcome rest on.', extensions: nodeEvidencePlan(), resolve: readPlanned }),
+    evidence: t.field({ type: [EvidenceRef], description: 'The quotes that name the request itself; the outcome has its own, on `response { evidence }`.', extensions: nodeEvidencePlan(), resolve: readPlanned }),
   }),
 });
 
