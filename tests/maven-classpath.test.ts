@@ -14,10 +14,11 @@ const originalEnv = { PATH: process.env.PATH, XDG_CACHE_HOME: process.env.XDG_CA
 let scratch: string;
 let calls: string;
 
-/** A shell script that logs `<who>: <its arguments>` and, asked for a classpath, writes `/bin/sh` as the whole classpath. */
-const fakeMaven = (who: string, onCopy: string) => `#!/bin/sh
+/** A shell script that logs `<who>: <its arguments>`, gives `version` to `-v` and, asked for a classpath, writes `/bin/sh` as the whole classpath. */
+const fakeMaven = (who: string, onCopy: string, version = 'Apache Maven 3.8.7') => `#!/bin/sh
 echo "${who}: $*" >> "${calls}"
 case "$*" in
+  -v) printf '\\033[1m${version}\\033[m\\n' ;;
   *:copy*) ${onCopy} ;;
   *dependency:build-classpath*)
     out=$(echo "$*" | sed -n 's/.*-Dmdep.outputFile=\\([^ ]*\\).*/\\1/p')
@@ -69,7 +70,8 @@ describe('resolveMavenClasspath', () => {
     expect(await resolve('first.txt', log)).toBe('/bin/sh');
     expect(await resolve('second.txt', log)).toBe('/bin/sh');
 
-    const [fetch, ...resolutions] = calledWith();
+    const [version, fetch, ...resolutions] = calledWith();
+    expect(version).toBe('machine: -v');
     expect(fetch).toMatch(
       /^machine: -B org\.apache\.maven\.plugins:maven-dependency-plugin:2\.8:copy -Dartifact=org\.apache\.maven:apache-maven:3\.9\.16:tar\.gz:bin -DoutputDirectory=<scratch>\/cache\/csto-graph\/maven-fetching-\w+$/,
     );
@@ -83,13 +85,27 @@ describe('resolveMavenClasspath', () => {
     expect(log).toEqual([
       'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
       'Fetched Maven 3.9.16 (1 file).',
-      'Resolving the Test 1.0 jars with Maven 3.9.16, in parallel (first run only)…',
+      'Resolving the Test 1.0 jars with Maven, in parallel (first run only)…',
       'Fetched 1 file.',
-      'Resolving the Test 1.0 jars with Maven 3.9.16, in parallel (first run only)…',
+      'Resolving the Test 1.0 jars with Maven, in parallel (first run only)…',
       'Fetched 1 file.',
     ]);
     // The fetch's scratch folder is gone; the Maven and both classpaths stay.
     expect(readdirSync(cache()).sort()).toEqual(['apache-maven-3.9.16', 'first.txt', 'second.txt']);
+  });
+
+  it("resolves with the machine's own mvn in parallel, and fetches nothing, when it is Maven 3.9 or newer", async () => {
+    install(path.join(scratch, 'bin', 'mvn'), fakeMaven('machine', 'exit 1', 'Apache Maven 3.9.9 (8e8579a9e76f7d015ee5ec7bfcdc97d260186937)'));
+
+    const log: string[] = [];
+    expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
+
+    expect(calledWith()).toEqual([
+      'machine: -v',
+      `machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial ` +
+        '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dtest.version=1.0',
+    ]);
+    expect(log).toEqual(['Resolving the Test 1.0 jars with Maven, in parallel (first run only)…', 'Fetched 1 file.']);
   });
 
   it('resolves with the machine mvn alone, after one line saying why, when Maven 3.9.16 cannot be fetched', async () => {
@@ -98,7 +114,7 @@ describe('resolveMavenClasspath', () => {
     const log: string[] = [];
     expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
 
-    expect(calledWith()[1]).toBe(`machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial -Dtest.version=1.0`);
+    expect(calledWith()[2]).toBe(`machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial -Dtest.version=1.0`);
     expect(log).toEqual([
       'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
       "Could not fetch Maven 3.9.16, so the machine's mvn resolves the jars, one at a time: Maven could not fetch org.apache.maven:apache-maven:3.9.16:tar.gz:bin (exit code 1): [ERROR] no route to the repository",

@@ -452,8 +452,9 @@ class LoadProgress {
     this.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
     this.files += 1;
     this.milliseconds += report.milliseconds;
-    const rate = describeRowRate(this.rows, (performance.now() - this.started) / 1000);
-    return `${rate} so far${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
+    // A rate of 0 rows/s after the schema file reads like a stall; the files did their work, they only created no rows.
+    const rate = this.rows ? `${describeRowRate(this.rows, (performance.now() - this.started) / 1000)} so far` : 'no rows created so far';
+    return `${rate}${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
   }
 }
 

@@ -249,7 +249,7 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
     if (cached && cached.split(path.delimiter).every((jar) => existsSync(jar))) return cached;
   }
   const parallel = await parallelMaven(cacheDir, options.log);
-  options.log(`Resolving the ${options.what} jars with ${parallel ? `Maven ${parallelMavenVersion}, in parallel` : "the machine's Maven, one pom at a time"} (first run only)…`);
+  options.log(`Resolving the ${options.what} jars with ${parallel ? 'Maven, in parallel' : "the machine's Maven, one pom at a time"} (first run only)…`);
   const partial = `${file}.${process.pid}.partial`;
   const properties = Object.entries(options.properties ?? {}).map(([name, value]) => `-D${name}=${value}`);
   const collector = parallel ? ['-Daether.dependencyCollector.impl=bf', '-Daether.dependencyCollector.bf.threads=16'] : [];
@@ -271,14 +271,17 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
 const parallelMavenVersion = '3.9.16';
 
 /**
- * The `mvn` of the pinned Maven 3.9, fetched once into the cache folder by the machine's own `mvn`, as an artifact of its
- * repositories (so from wherever that Maven is set to fetch). Undefined, after a line saying so, when that fails: the
- * machine's `mvn` then resolves alone, only slower.
+ * A Maven that resolves in parallel: the machine's own `mvn` when it is 3.9 or newer, else the pinned Maven 3.9, fetched
+ * once into the cache folder by the machine's `mvn`, as an artifact of its repositories (so from wherever that Maven is
+ * set to fetch). Undefined, after a line saying so, when that fails: the machine's `mvn` then resolves alone, only slower.
  */
 async function parallelMaven(cacheDir: string, log: (line: string) => void): Promise<string | undefined> {
   const home = path.join(cacheDir, `apache-maven-${parallelMavenVersion}`);
   const mvn = path.join(home, 'bin', 'mvn');
   if (existsSync(mvn)) return mvn;
+  // A machine whose own Maven is 3.9 or newer resolves in parallel already. (`mvn -v` colours its output; the match skips the codes.)
+  const machine = /Apache Maven (\d+)\.(\d+)/.exec(spawnSync('mvn', ['-v'], { encoding: 'utf8' }).stdout ?? '');
+  if (machine && Number(machine[1]) * 1000 + Number(machine[2]) >= 3009) return 'mvn';
   log(`Fetching Maven ${parallelMavenVersion}, which resolves the jars in parallel (first run only)…`);
   const fetching = mkdtempSync(path.join(cacheDir, 'maven-fetching-'));
   try {
