@@ -15,6 +15,8 @@ export interface AppConfig {
   debugCypher: boolean;
   /** Load `cypher/` into Neo4j at start-up. Default on (env CSTO_LOAD_ON_START=0 turns it off). */
   loadOnStart: boolean;
+  /** Run GraphiQL's example queries once after a start, so that an analyst's first query finds them planned. Default on (env CSTO_WARM_UP=0 turns it off). */
+  warmUp: boolean;
 }
 
 const schemes = ['neo4j://', 'neo4j+s://', 'neo4j+ssc://', 'bolt://', 'bolt+s://', 'bolt+ssc://'];
@@ -67,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     neo4j: readNeo4jConnection(env),
     debugCypher: readFlag(env.CSTO_DEBUG_CYPHER, false),
     loadOnStart: readFlag(env.CSTO_LOAD_ON_START, true),
+    warmUp: readFlag(env.CSTO_WARM_UP, true),
   };
 }

@@ -78,6 +78,11 @@ describe('the server against the test Neo4j (NODE_ENV=production)', () => {
     expect(membersAt.members).toHaveLength(7);
     expect(search.lookup.map((thing: { id: string }) => thing.id)).toEqual(['Organization:csto']);
   });
+
+  it("warms up after Ready: every operation of GraphiQL's tabs and the explorer's once, none failing", async () => {
+    const [line] = await server.waitFor(/^Warmed up: .*$/m, 120_000);
+    expect(line).toMatch(/^Warmed up: ran GraphiQL's example queries and the explorer's once \(11 in \d+\.\d s\), so that Neo4j has planned them\.$/);
+  });
 });
 
 describe('npm start with the managed local Neo4j', () => {

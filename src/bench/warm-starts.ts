@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exampleOperations } from '../example-operations.js';
 import { freePort, OutputFile, untilAnswering } from './api-process.js';
 import { percentile } from './report.js';
 
@@ -27,6 +28,8 @@ export interface StartTiming {
   loading: number | undefined;
   /** From the "Ready" line to the first answer: the first query's planning and round trip. */
   firstQuery: number;
+  /** After the first answer, GraphiQL's first tab (the help requests): an analyst's first real query, planned on a fresh Neo4j. */
+  firstTab: number;
   /** From SIGTERM to the command's exit. */
   stop: number;
   /** The loader's line about skipped files, as printed. */
@@ -58,6 +61,7 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
     const ready = await output.waitFor(/^Ready in /, isAlive);
     const answeredAt = await untilAnswering(`http://127.0.0.1:${port}`, performance.now() + 60_000, 20);
     if (answeredAt === undefined) throw new Error(`npm start said it was ready but did not answer a query within 60 s:\n${ready.text}`);
+    const firstTab = await timeFirstTab(`http://127.0.0.1:${port}`);
     const first = output.lines.find((line) => line.text.trim() !== '' && !line.text.startsWith('>'));
     const stopping = performance.now();
     process.kill(-child.pid!, 'SIGTERM');
@@ -68,6 +72,7 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
       neo4j: secondsIn(output.find(/^Neo4j \S+ is ready in /)?.text, /ready in ([\d.]+) s/),
       loading: secondsIn(ready.text, /loading ([\d.]+) s/),
       firstQuery: answeredAt - ready.at,
+      firstTab,
       stop: performance.now() - stopping,
       skipLine: output.find(/^\[load\] skipped /)?.text,
     };
@@ -78,6 +83,21 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
       await exited;
     }
   }
+}
+
+/** Runs GraphiQL's first tab once, as an analyst would next; returns its time in ms. */
+async function timeFirstTab(base: string): Promise<number> {
+  const { query, variables } = exampleOperations[0]!;
+  const sent = performance.now();
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (!body.data || body.errors?.length) throw new Error(`GraphiQL's first tab failed after a start: ${JSON.stringify(body).slice(0, 500)}`);
+  return performance.now() - sent;
 }
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
@@ -104,7 +124,7 @@ export async function measureWarmStarts(count: number, log: (line: string) => vo
       timings.push(timing);
       log(
         `  start ${i}: first answer after ${s(timing.firstAnswer)} = npm and Node ${s(timing.toFirstLine)}, Neo4j ${s(timing.neo4j)}, ` +
-          `cypher/ ${s(timing.loading)}, first query ${s(timing.firstQuery)} (and the rest between); stop ${s(timing.stop)}` +
+          `cypher/ ${s(timing.loading)}, first query ${s(timing.firstQuery)} (and the rest between); then GraphiQL's first tab ${s(timing.firstTab)}; stop ${s(timing.stop)}` +
           (timing.skipLine ? `\n    ${timing.skipLine}` : ''),
       );
     }
@@ -112,7 +132,7 @@ export async function measureWarmStarts(count: number, log: (line: string) => vo
     console.log(
       `Warm npm start, ${count} starts: median ${s(median(answers))} to the first answer (${s(Math.min(...answers))} to ${s(Math.max(...answers))}); ` +
         `median Neo4j ${knownMedian(timings.map((timing) => timing.neo4j))}, cypher/ ${knownMedian(timings.map((timing) => timing.loading))}, ` +
-        `first query ${s(median(timings.map((timing) => timing.firstQuery)))}.`,
+        `first query ${s(median(timings.map((timing) => timing.firstQuery)))}; then GraphiQL's first tab ${s(median(timings.map((timing) => timing.firstTab)))}.`,
     );
     return timings;
   } finally {

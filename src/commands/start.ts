@@ -1,4 +1,5 @@
 /** `npm start`: brings up Neo4j (managed or external), loads the article graph and serves GraphQL. */
+import { warmUp } from '../api/warm-up.js';
 import { onShutdownSignal, runCommand } from '../cli.js';
 import { readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
@@ -23,7 +24,9 @@ runCommand('csto-graph', async () => {
   );
   const opened = await openDatabase(config.neo4j, { debugCypher: config.debugCypher, log });
   let server: RunningServer | undefined;
+  const stopping = new AbortController();
   onShutdownSignal(async () => {
+    stopping.abort();
     await server?.close();
     await opened.close();
   });
@@ -54,4 +57,16 @@ runCommand('csto-graph', async () => {
   const now = performance.now();
   log(`Ready in ${seconds(started, now)} s (getting Neo4j ${seconds(started, connected)} s, loading ${seconds(connected, loaded)} s, API ${seconds(loaded, now)} s).`);
   log(`GraphQL and GraphiQL: ${server.url}/graphql   explorer: ${server.url}/explore   health: ${server.url}/health   readiness: ${server.url}/ready`);
+  if (config.warmUp) {
+    // After Ready, not before it: a query that comes meanwhile is answered at once, beside the warm-up.
+    warmUp(yoga, stopping.signal).then(
+      ({ ran, failed, seconds }) => {
+        if (stopping.signal.aborted) return;
+        log(`Warmed up: ran GraphiQL's example queries and the explorer's once (${ran} in ${seconds.toFixed(1)} s${failed ? `; ${failed} failed, see the request log` : ''}), so that Neo4j has planned them.`);
+      },
+      (error: unknown) => {
+        if (!stopping.signal.aborted) console.error('csto-graph: the warm-up failed:', error);
+      },
+    );
+  }
 });
