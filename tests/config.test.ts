@@ -9,6 +9,7 @@ describe('configuration', () => {
       neo4j: { kind: 'local', username: 'neo4j', password: undefined, database: 'neo4j' },
       debugCypher: false,
       loadOnStart: true,
+      warmUp: true,
     });
   });
 
@@ -33,6 +34,6 @@ describe('configuration', () => {
 
   it('rejects a bad PORT and reads flags', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow("PORT must be a port number from 0 to 65535, got 'eighty'.");
-    expect(readConfig({ PORT: '0', CSTO_DEBUG_CYPHER: '1', CSTO_LOAD_ON_START: 'off' })).toMatchObject({ port: 0, debugCypher: true, loadOnStart: false });
+    expect(readConfig({ PORT: '0', CSTO_DEBUG_CYPHER: '1', CSTO_LOAD_ON_START: 'off', CSTO_WARM_UP: '0' })).toMatchObject({ port: 0, debugCypher: true, loadOnStart: false, warmUp: false });
   });
 });
