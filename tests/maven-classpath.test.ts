@@ -1,9 +1,13 @@
 /**
- * How the managed Neo4j resolves its jars: the machine's `mvn` fetches the pinned Maven 3.9 once, which then resolves
- * in parallel; when that fetch fails, the machine's `mvn` resolves alone. Maven is a fake on PATH here, which writes
- * down how it was called, so that no test needs the network.
+ * How the managed Neo4j resolves its jars: the machine's `mvn` fetches the pinned Maven 3.9 once (or the loader
+ * fetches it from the repository that Maven names), which then resolves in parallel; when that fetch fails, the
+ * machine's `mvn` resolves alone. Maven is a fake on PATH here, which writes down how it was called, and the
+ * repository a server on loopback, so that no test needs the network.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,16 +55,41 @@ afterEach(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+/** The distribution the fake machine mvn "downloads": a Maven whose mvn is another fake. Returns the archive's path. */
+function fakeDistribution(): string {
+  const staging = path.join(scratch, 'staging');
+  install(path.join(staging, 'apache-maven-3.9.16', 'bin', 'mvn'), fakeMaven('fetched', 'exit 1'));
+  const archive = path.join(scratch, 'apache-maven-3.9.16-bin.tar.gz');
+  expect(spawnSync('tar', ['-czf', archive, '-C', staging, 'apache-maven-3.9.16']).status).toBe(0);
+  return archive;
+}
+
+const distributionPath = '/repo/org/apache/maven/apache-maven/3.9.16/apache-maven-3.9.16-bin.tar.gz';
+
+/** A Maven repository on loopback serving `files` (by path); it writes down the paths asked for. */
+async function loopbackRepository(files: Record<string, Buffer | string>) {
+  const asked: string[] = [];
+  const server = createServer((request, response) => {
+    asked.push(request.url!);
+    const body = files[request.url!];
+    if (body === undefined) response.writeHead(404).end();
+    else response.writeHead(200).end(body);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/repo`;
+  return { base, asked, close: () => new Promise((closed) => server.close(closed)) };
+}
+
+/** The fake machine mvn's copy: it names the repository as Maven 3.8 does, then `then`. */
+const downloadingFrom = (base: string, then: string) =>
+  `echo "[INFO] Downloading from central: ${base}/org/apache/maven/plugins/maven-dependency-plugin/2.8/maven-dependency-plugin-2.8.pom"; ${then}`;
+
 const resolve = (cacheName: string, log: string[]) =>
   resolveMavenClasspath({ pom: 'launcher/pom.xml', cacheName, what: 'Test 1.0', properties: { 'test.version': '1.0' }, log: (line) => log.push(line) });
 
 describe('resolveMavenClasspath', () => {
   it('fetches Maven 3.9.16 once with the machine mvn, then resolves with it and the parallel collector', async () => {
-    // The distribution the fake machine mvn "downloads": a Maven whose mvn is another fake.
-    const staging = path.join(scratch, 'staging');
-    install(path.join(staging, 'apache-maven-3.9.16', 'bin', 'mvn'), fakeMaven('fetched', 'exit 1'));
-    const archive = path.join(scratch, 'apache-maven-3.9.16-bin.tar.gz');
-    expect(spawnSync('tar', ['-czf', archive, '-C', staging, 'apache-maven-3.9.16']).status).toBe(0);
+    const archive = fakeDistribution();
     install(
       path.join(scratch, 'bin', 'mvn'),
       fakeMaven('machine', `dir=$(echo "$*" | sed -n 's/.*-DoutputDirectory=\\([^ ]*\\).*/\\1/p'); cp "${archive}" "$dir/"; echo "[INFO] Downloaded from central: maven.tar.gz (9 MB)"`),
@@ -123,5 +152,55 @@ describe('resolveMavenClasspath', () => {
     ]);
     expect(readdirSync(cache())).toEqual(['classpath.txt']);
     expect(existsSync(path.join(cache(), 'apache-maven-3.9.16'))).toBe(false);
+  });
+
+  it('fetches Maven 3.9.16 from the repository that the machine mvn names, checked by its SHA-1, and stops that mvn', async () => {
+    const archive = readFileSync(fakeDistribution());
+    const repository = await loopbackRepository({
+      [distributionPath]: archive,
+      [`${distributionPath}.sha1`]: createHash('sha1').update(archive).digest('hex'),
+    });
+    try {
+      // Left alone, this mvn would take a minute: the test's 5 s limit fails unless it is stopped.
+      install(path.join(scratch, 'bin', 'mvn'), fakeMaven('machine', downloadingFrom(repository.base, 'exec sleep 60')));
+
+      const log: string[] = [];
+      expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
+
+      expect(repository.asked).toEqual([`${distributionPath}.sha1`, distributionPath]);
+      expect(calledWith().map((call) => call.split(' -D')[0])).toEqual([
+        'machine: -v',
+        'machine: -B org.apache.maven.plugins:maven-dependency-plugin:2.8:copy',
+        'fetched: -B -f launcher/pom.xml dependency:build-classpath',
+      ]);
+      expect(log).toEqual([
+        'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
+        'Fetched Maven 3.9.16 (0.0 MB, from the repository that Maven uses).',
+        'Resolving the Test 1.0 jars with Maven, in parallel (first run only)…',
+        'Fetched 1 file.',
+      ]);
+      expect(readdirSync(cache()).sort()).toEqual(['apache-maven-3.9.16', 'classpath.txt']);
+    } finally {
+      await repository.close();
+    }
+  });
+
+  it("uses the machine mvn's own copy when the repository's SHA-1 does not match", async () => {
+    const archivePath = fakeDistribution();
+    const archive = readFileSync(archivePath);
+    const repository = await loopbackRepository({ [distributionPath]: archive, [`${distributionPath}.sha1`]: '0'.repeat(40) });
+    try {
+      const copy = `sleep 0.5; dir=$(echo "$*" | sed -n 's/.*-DoutputDirectory=\\([^ ]*\\).*/\\1/p'); cp "${archivePath}" "$dir/"; echo "[INFO] Downloaded from central: maven.tar.gz (9 MB)"`;
+      install(path.join(scratch, 'bin', 'mvn'), fakeMaven('machine', downloadingFrom(repository.base, copy)));
+
+      const log: string[] = [];
+      expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
+
+      expect(repository.asked).toEqual([`${distributionPath}.sha1`, distributionPath]);
+      expect(log.slice(0, 2)).toEqual(['Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…', 'Fetched Maven 3.9.16 (1 file).']);
+      expect(calledWith()[2]).toMatch(/^fetched: .* -Daether\.dependencyCollector\.impl=bf /);
+    } finally {
+      await repository.close();
+    }
   });
 });

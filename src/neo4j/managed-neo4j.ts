@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -273,7 +273,8 @@ const parallelMavenVersion = '3.9.16';
 /**
  * A Maven that resolves in parallel: the machine's own `mvn` when it is 3.9 or newer, else the pinned Maven 3.9, fetched
  * once into the cache folder by the machine's `mvn`, as an artifact of its repositories (so from wherever that Maven is
- * set to fetch). Undefined, after a line saying so, when that fails: the machine's `mvn` then resolves alone, only slower.
+ * set to fetch), or directly from the repository that Maven names as it starts (fetchChecked), whichever is first.
+ * Undefined, after a line saying so, when both fail: the machine's `mvn` then resolves alone, only slower.
  */
 async function parallelMaven(cacheDir: string, log: (line: string) => void): Promise<string | undefined> {
   const home = path.join(cacheDir, `apache-maven-${parallelMavenVersion}`);
@@ -285,15 +286,37 @@ async function parallelMaven(cacheDir: string, log: (line: string) => void): Pro
   log(`Fetching Maven ${parallelMavenVersion}, which resolves the jars in parallel (first run only)…`);
   const fetching = mkdtempSync(path.join(cacheDir, 'maven-fetching-'));
   try {
-    // The pom's own plugin version, which the classpath's resolution then finds in the repository.
     const artifact = `org.apache.maven:apache-maven:${parallelMavenVersion}:tar.gz:bin`;
-    const fetched = await runMaven('mvn', ['-B', 'org.apache.maven.plugins:maven-dependency-plugin:2.8:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${fetching}`], log, fetching);
+    const direct = path.join(fetching, 'direct.tar.gz');
+    const maven = new AbortController();
+    const fetchingDirectly = new AbortController();
+    let directly: Promise<number | undefined> | undefined;
+    // The pom's own plugin version, which the classpath's resolution then finds in the repository.
+    const fetched = await runMaven('mvn', ['-B', 'org.apache.maven.plugins:maven-dependency-plugin:2.8:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${fetching}`], log, {
+      cwd: fetching,
+      signal: maven.signal,
+      onDownloading: (url) => {
+        const repository = /^(.*?)\/org\/apache\/maven\//.exec(url)?.[1];
+        if (directly || repository === undefined) return;
+        directly = fetchChecked(`${repository}/${distributionPath}`, direct, fetchingDirectly.signal).then(
+          (bytes) => {
+            maven.abort();
+            return bytes;
+          },
+          () => undefined,
+        );
+      },
+    });
+    fetchingDirectly.abort();
+    const directBytes = await directly;
+    if (directBytes !== undefined) {
+      unpackMaven(direct, fetching, mvn, home);
+      log(`Fetched Maven ${parallelMavenVersion} (${(directBytes / 1e6).toFixed(1)} MB, from the repository that Maven uses).`);
+      return mvn;
+    }
     const archive = path.join(fetching, `apache-maven-${parallelMavenVersion}-bin.tar.gz`);
     if (fetched.code !== 0 || !existsSync(archive)) throw new Error(`Maven could not fetch ${artifact} (exit code ${fetched.code}): ${fetched.errors}`);
-    const unpacked = spawnSync('tar', ['-xzf', archive, '-C', fetching], { encoding: 'utf8' });
-    if (unpacked.status !== 0) throw new Error(`tar could not unpack ${path.basename(archive)}: ${firstLine(unpacked.stderr || String(unpacked.error))}`);
-    // Another start may have won the race; its copy is as good.
-    if (!existsSync(mvn)) renameSync(path.join(fetching, `apache-maven-${parallelMavenVersion}`), home);
+    unpackMaven(archive, fetching, mvn, home);
     log(`Fetched Maven ${parallelMavenVersion} (${counted(fetched.downloaded, 'file')}).`);
     return mvn;
   } catch (error) {
@@ -305,23 +328,61 @@ async function parallelMaven(cacheDir: string, log: (line: string) => void): Pro
   }
 }
 
+/** Where the pinned Maven's distribution lies in a Maven repository. */
+const distributionPath = `org/apache/maven/apache-maven/${parallelMavenVersion}/apache-maven-${parallelMavenVersion}-bin.tar.gz`;
+
+/** Unpacks a fetched Maven distribution into `home`, unless another start has put one there first (its copy is as good). */
+function unpackMaven(archive: string, fetching: string, mvn: string, home: string): void {
+  const unpacked = spawnSync('tar', ['-xzf', archive, '-C', fetching], { encoding: 'utf8' });
+  if (unpacked.status !== 0) throw new Error(`tar could not unpack ${path.basename(archive)}: ${firstLine(unpacked.stderr || String(unpacked.error))}`);
+  if (!existsSync(mvn)) renameSync(path.join(fetching, `apache-maven-${parallelMavenVersion}`), home);
+}
+
+/**
+ * Fetches `url` into `file` when the repository's SHA-1 of it (`url.sha1`, which Maven itself checks) matches, and
+ * returns its size; throws otherwise. Maven 3.8 fetches the dependency plugin one pom at a time before it copies the
+ * distribution (about 27 s); fetched from the repository it names in its first line (a mirror of its settings
+ * included), while Maven goes on, it takes a second or two. Through a proxy or a login it fails, and Maven's copy is used.
+ */
+async function fetchChecked(url: string, file: string, signal: AbortSignal): Promise<number> {
+  const within = AbortSignal.any([signal, AbortSignal.timeout(120_000)]);
+  const get = async (what: string) => {
+    const response = await fetch(what, { signal: within });
+    if (!response.ok) throw new Error(`${what}: HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  };
+  const expected = /^[0-9a-f]{40}/i.exec((await get(`${url}.sha1`)).toString('utf8').trim())?.[0].toLowerCase();
+  const body = await get(url);
+  if (expected === undefined || createHash('sha1').update(body).digest('hex') !== expected) throw new Error(`${url}: its SHA-1 does not match`);
+  writeFileSync(file, body);
+  return body.length;
+}
+
 /** A Maven run: its exit code (null: it did not start), the files it downloaded, and its first error paragraph (else its last lines). */
-async function runMaven(command: string, args: string[], log: (line: string) => void, cwd?: string): Promise<{ code: number | null; downloaded: number; errors: string }> {
-  const mvn = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
+async function runMaven(
+  command: string,
+  args: string[],
+  log: (line: string) => void,
+  options: { cwd?: string; signal?: AbortSignal; onDownloading?: (url: string) => void } = {},
+): Promise<{ code: number | null; downloaded: number; errors: string }> {
+  const mvn = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd, signal: options.signal });
   const tail: string[] = [];
   let downloaded = 0;
   const remember = (raw: string) => {
     // Maven 3.8 colours its output even in batch mode; the colour codes would only hide the message.
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
     // Maven prefixes these with "[INFO] ".
-    if (/\bDownloaded from /.test(line)) downloaded += 1;
-    else if (!/\bDownloading from /.test(line)) pushTail(tail, line);
+    const downloading = /\bDownloading from [^:]+: (\S+)/.exec(line);
+    if (downloading) options.onDownloading?.(downloading[1]!);
+    else if (/\bDownloaded from /.test(line)) downloaded += 1;
+    else pushTail(tail, line);
   };
   createInterface({ input: mvn.stdout }).on('line', remember);
   createInterface({ input: mvn.stderr }).on('line', remember);
   const progress = setInterval(() => log(`… ${downloaded} files downloaded so far`), 15_000);
   const code = await new Promise<number | null>((resolve) => {
-    mvn.on('error', () => resolve(null));
+    // An abort also emits 'error', before Maven has exited: only 'close' says it has.
+    mvn.on('error', () => mvn.pid === undefined && resolve(null));
     mvn.on('close', resolve);
   }).finally(() => clearInterval(progress));
   // Maven's first [ERROR] paragraph says what failed; the rest is generic advice.
