@@ -108,7 +108,7 @@ describe('resolveMavenClasspath', () => {
       ['first', 'second'].map(
         (name) =>
           `fetched: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/${name}.txt.${process.pid}.partial ` +
-          '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dtest.version=1.0',
+          '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dmaven.artifact.threads=16 -Dtest.version=1.0',
       ),
     );
     expect(log).toEqual([
@@ -132,7 +132,7 @@ describe('resolveMavenClasspath', () => {
     expect(calledWith()).toEqual([
       'machine: -v',
       `machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial ` +
-        '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dtest.version=1.0',
+        '-Daether.dependencyCollector.impl=bf -Daether.dependencyCollector.bf.threads=16 -Dmaven.artifact.threads=16 -Dtest.version=1.0',
     ]);
     expect(log).toEqual(['Resolving the Test 1.0 jars with Maven, in parallel (first run only)…', 'Fetched 1 file.']);
   });

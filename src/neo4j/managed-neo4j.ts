@@ -252,7 +252,8 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
   options.log(`Resolving the ${options.what} jars with ${parallel ? 'Maven, in parallel' : "the machine's Maven, one pom at a time"} (first run only)…`);
   const partial = `${file}.${process.pid}.partial`;
   const properties = Object.entries(options.properties ?? {}).map(([name, value]) => `-D${name}=${value}`);
-  const collector = parallel ? ['-Daether.dependencyCollector.impl=bf', '-Daether.dependencyCollector.bf.threads=16'] : [];
+  // 16 download threads instead of 5: 12.1 and 13.2 s instead of 16.2 and 17.0 s for Neo4j's jars into an empty repository.
+  const collector = parallel ? ['-Daether.dependencyCollector.impl=bf', '-Daether.dependencyCollector.bf.threads=16', '-Dmaven.artifact.threads=16'] : [];
   const run = await runMaven(parallel ?? 'mvn', ['-B', '-f', options.pom, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`, ...collector, ...properties], options.log);
   if (run.code !== 0 || !existsSync(partial)) {
     rmSync(partial, { force: true });
