@@ -359,7 +359,7 @@ async function fetchChecked(url: string, file: string, signal: AbortSignal): Pro
   return body.length;
 }
 
-/** A Maven run: its exit code (null: it did not start), the files it downloaded, and its first error paragraph (else its last lines). */
+/** A Maven run: its exit code (null: it did not start, or `signal` stopped it), the files it downloaded, and its first error paragraph (else its last lines). */
 async function runMaven(
   command: string,
   args: string[],
