@@ -30,7 +30,8 @@ export async function warmUp(yoga: CstoYoga, signal: AbortSignal, operations: re
     if (signal.aborted) break;
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // Its lines in the request log say what sent them.
+      headers: { 'content-type': 'application/json', 'x-request-id': `warm-up-${ran + 1}` },
       body: JSON.stringify({ query, variables }),
     });
     const result = (await response.json()) as { errors?: unknown[] };
