@@ -102,8 +102,14 @@ export function describePhases(reports: FileReport[]): string {
   return `statements ${seconds('statements')}, quote checks ${seconds('quoteCheck')}${wholeCheck}, records and commits ${seconds('commit')}`;
 }
 
-/** Rows (nodes and relationships created) per second, e.g. `4,073 rows/s`; a run under a millisecond counts as one. */
-export const describeRowRate = (rows: number, seconds: number) => `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`;
+/**
+ * Rows (nodes and relationships created) per second, e.g. `4,073 rows/s`, with a decimal below 10 (`0.5 rows/s`) so
+ * that one node in a slow first second does not read as none; a run under a millisecond counts as one.
+ */
+export function describeRowRate(rows: number, seconds: number): string {
+  const rate = rows / Math.max(seconds, 0.001);
+  return `${rate === 0 || rate >= 10 ? Math.round(rate).toLocaleString('en') : rate.toFixed(1)} rows/s`;
+}
 
 /** `, retried once after Neo.TransientError.Transaction.DeadlockDetected`, or nothing for a file loaded at its first attempt. */
 const describeRetries = ({ retries = [] }: FileReport) =>
