@@ -29,7 +29,9 @@ export function onShutdownSignal(cleanup: () => Promise<void>): void {
     stopping = true;
     clearInterval(orphanCheck);
     console.error(`${reason}, shutting down…`);
+    // A first stop of the managed Neo4j writes its class-data archive for many seconds: the last line says it is over.
     cleanup()
+      .then(() => console.error('Stopped.'))
       .catch((error: unknown) => console.error('Shutdown failed:', error))
       .finally(() => process.exit(exitCode));
   };
@@ -38,7 +40,9 @@ export function onShutdownSignal(cleanup: () => Promise<void>): void {
     if (process.ppid !== parent) stop('The parent process exited', 143);
   }, 500);
   orphanCheck.unref();
-  process.once('SIGINT', () => stop('Received SIGINT', 130));
-  process.once('SIGTERM', () => stop('Received SIGTERM', 143));
-  process.once('SIGHUP', () => stop('Received SIGHUP', 129));
+  // `on`, not `once`: under `npm start` a Ctrl-C reaches Node twice (from the terminal, and forwarded by npm), and a
+  // second signal with no listener of ours would end Node before the stop it started has finished.
+  process.on('SIGINT', () => stop('Received SIGINT', 130));
+  process.on('SIGTERM', () => stop('Received SIGTERM', 143));
+  process.on('SIGHUP', () => stop('Received SIGHUP', 129));
 }

@@ -175,6 +175,19 @@ describe('npm run neo4j', () => {
     }, startTimeout);
   }
 
+  // Under `npm start` a Ctrl-C reaches Node twice: from the terminal, and forwarded by npm.
+  test('a second SIGINT while stopping does not cut the stop short: it ends with "Stopped." and code 130', async () => {
+    const { command, javaPid, output } = await startCommand('node');
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => command.on('close', (code, signal) => resolve([code, signal])));
+    command.kill('SIGINT');
+    await waitUntil(() => output().includes('Received SIGINT, shutting down…'), 10_000, 'the stop to begin');
+    command.kill('SIGINT');
+    expect(await closed).toEqual([130, null]);
+    expect(output().trimEnd().split('\n').at(-1)).toBe('Stopped.');
+    expect(isAlive(javaPid)).toBe(false);
+    expect(javaPidsFor(dataDir)).toEqual([]);
+  }, startTimeout);
+
   test('a killed Node process (no chance to clean up) still takes Neo4j down', async () => {
     const { command, javaPid } = await startCommand('node');
     command.kill('SIGKILL');
