@@ -80,19 +80,26 @@ export class OutputFile {
   }
 }
 
-const states = JSON.stringify({ query: '{ states { totalCount } }' });
+/** POSTs one operation to the API at `base` and returns its parsed answer; gives up after `timeoutMs`. */
+export async function postGraphQL(
+  base: string,
+  operation: { query: string; variables?: Record<string, unknown> },
+  timeoutMs: number,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(operation),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
 
 /** Asks a small query every `everyMs` until the API answers it with data; resolves with performance.now() of that answer. */
 export async function untilAnswering(base: string, until: number, everyMs = 100): Promise<number | undefined> {
   while (performance.now() < until) {
     try {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: states,
-        signal: AbortSignal.timeout(15_000),
-      });
-      const body = (await response.json()) as { data?: { states?: unknown } };
+      const body = await postGraphQL(base, { query: '{ states { totalCount } }' }, 15_000);
       if (body.data?.states) return performance.now();
     } catch {
       // Refused, reset or timed out: not answering yet.

@@ -245,7 +245,7 @@ export async function importSyntheticGraph(db: GraphDatabase, options: ImportOpt
     const eta = rate > 0 && total > written ? `ETA ${Math.ceil((total - written) / rate)} s` : 'ETA -';
     bar?.update(
       total === 0 ? 0 : written / total,
-      `${phase} · ${written.toLocaleString('en')} of ${exact ? '' : '~'}${total.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${eta}`,
+      `${phase} · ${written.toLocaleString('en')} of ${exact ? '' : '~'}${total.toLocaleString('en')} rows · ${describeRowRate(written, seconds)} · ${eta}`,
     );
   };
   // Generating a cluster twice costs about 2 ms; keeping x1000 in memory for one pass would cost gigabytes.

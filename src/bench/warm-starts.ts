@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exampleOperations } from '../example-operations.js';
-import { freePort, OutputFile, untilAnswering } from './api-process.js';
+import { freePort, OutputFile, postGraphQL, untilAnswering } from './api-process.js';
 import { percentile } from './report.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,13 +89,7 @@ async function timeOneStart(dataDir: string, outputFile: string): Promise<StartT
 async function timeFirstTab(base: string): Promise<number> {
   const { query, variables } = exampleOperations[0]!;
   const sent = performance.now();
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  const body = await postGraphQL(base, { query, variables }, 30_000);
   if (!body.data || body.errors?.length) throw new Error(`GraphiQL's first tab failed after a start: ${JSON.stringify(body).slice(0, 500)}`);
   return performance.now() - sent;
 }
