@@ -2,7 +2,7 @@
 import { ConfigError } from './config.js';
 import { ConnectionFailedError } from './database/connect.js';
 import { CypherFileError } from './loader/cypher-file-error.js';
-import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j/managed-neo4j.js';
+import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j/neo4j-errors.js';
 import { PortInUseError } from './server.js';
 
 const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError, Neo4jStartError, PortInUseError];

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keptClassArchives, pruneClassArchives } from '../src/neo4j/managed-neo4j.js';
+import { keptClassArchives, pruneClassArchives } from '../src/neo4j/class-data-sharing.js';
 
 const directories: string[] = [];
 afterEach(() => {

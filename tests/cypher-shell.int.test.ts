@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCypherDirectory, listCypherFiles, loadCypherDirectory } from '../src/loader/load-cypher.js';
 import { cypherShellScript } from '../src/loader/param-files.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
-import { resolveMavenClasspath } from '../src/neo4j/managed-neo4j.js';
+import { resolveMavenClasspath } from '../src/neo4j/maven-classpath.js';
 import { countGraph, fingerprintGraph } from './support/graph-snapshot.js';
 import { runProcess } from './support/run-process.js';
 import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Neo4jPrerequisiteError, startManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
+import { startManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
+import { Neo4jPrerequisiteError } from '../src/neo4j/neo4j-errors.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const originalPath = process.env.PATH;

@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveMavenClasspath } from '../src/neo4j/managed-neo4j.js';
+import { resolveMavenClasspath } from '../src/neo4j/maven-classpath.js';
 
 const originalEnv = { PATH: process.env.PATH, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
 let scratch: string;

@@ -4,7 +4,7 @@ import { onShutdownSignal, runCommand } from '../cli.js';
 import { readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { loadCypherDirectory } from '../loader/load-cypher.js';
-import { Neo4jStartError } from '../neo4j/managed-neo4j.js';
+import { Neo4jStartError } from '../neo4j/neo4j-errors.js';
 import { checkPortFree, listen, type RunningServer } from '../server.js';
 
 const log = (line: string) => console.log(line);
