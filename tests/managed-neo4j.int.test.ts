@@ -60,12 +60,14 @@ async function refuses(instance: ManagedNeo4j, password: string): Promise<void> 
   }
 }
 
+// Temporary folders are made in beforeAll, not in the describe's body, which runs even when a name filter skips every test.
 describe('startManagedNeo4j', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-managed-'));
+  let dataDir: string;
   const logs: string[] = [];
   let first: ManagedNeo4j;
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-managed-'));
     first = await startManagedNeo4j({ dataDir, boltPort: 0, log: (line) => logs.push(line) });
   }, firstStartTimeout);
 
@@ -136,8 +138,11 @@ describe('startManagedNeo4j', () => {
 });
 
 describe('npm run neo4j', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-command-'));
+  let dataDir: string;
 
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'csto-graph-command-'));
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   /** Starts the command as `npm run neo4j` would (through tsx), or as a single Node process for the crash case. */
