@@ -137,20 +137,29 @@ describe('resolveMavenClasspath', () => {
     expect(log).toEqual(['Resolving the Test 1.0 jars with Maven, in parallel (first run only)…', 'Fetched 1 file.']);
   });
 
-  it('resolves with the machine mvn alone, after one line saying why, when Maven 3.9.16 cannot be fetched', async () => {
+  it('resolves with the machine mvn alone, after one line saying why, when Maven 3.9.16 cannot be fetched, and tries only once', async () => {
     install(path.join(scratch, 'bin', 'mvn'), fakeMaven('machine', 'echo "[ERROR] no route to the repository"; exit 1'));
 
     const log: string[] = [];
     expect(await resolve('classpath.txt', log)).toBe('/bin/sh');
+    expect(await resolve('second.txt', log)).toBe('/bin/sh');
 
+    expect(calledWith().map((call) => call.split(' -D')[0])).toEqual([
+      'machine: -v',
+      'machine: -B org.apache.maven.plugins:maven-dependency-plugin:2.8:copy',
+      'machine: -B -f launcher/pom.xml dependency:build-classpath',
+      'machine: -B -f launcher/pom.xml dependency:build-classpath',
+    ]);
     expect(calledWith()[2]).toBe(`machine: -B -f launcher/pom.xml dependency:build-classpath -Dmdep.outputFile=<scratch>/cache/csto-graph/classpath.txt.${process.pid}.partial -Dtest.version=1.0`);
     expect(log).toEqual([
       'Fetching Maven 3.9.16, which resolves the jars in parallel (first run only)…',
       "Could not fetch Maven 3.9.16, so the machine's mvn resolves the jars, one at a time: Maven could not fetch org.apache.maven:apache-maven:3.9.16:tar.gz:bin (exit code 1): [ERROR] no route to the repository",
       "Resolving the Test 1.0 jars with the machine's Maven, one pom at a time (first run only)…",
       'Fetched 1 file.',
+      "Resolving the Test 1.0 jars with the machine's Maven, one pom at a time (first run only)…",
+      'Fetched 1 file.',
     ]);
-    expect(readdirSync(cache())).toEqual(['classpath.txt']);
+    expect(readdirSync(cache()).sort()).toEqual(['classpath.txt', 'second.txt']);
     expect(existsSync(path.join(cache(), 'apache-maven-3.9.16'))).toBe(false);
   });
 

@@ -75,6 +75,7 @@ async function parallelMaven(cacheDir: string, log: (line: string) => void): Pro
   const home = path.join(cacheDir, `apache-maven-${parallelMavenVersion}`);
   const mvn = path.join(home, 'bin', 'mvn');
   if (existsSync(mvn)) return mvn;
+  if (unfetchable.has(cacheDir)) return undefined;
   // A machine whose own Maven is 3.9 or newer resolves in parallel already. (`mvn -v` colours its output; the match skips the codes.)
   const machine = /Apache Maven (\d+)\.(\d+)/.exec(spawnSync('mvn', ['-v'], { encoding: 'utf8' }).stdout ?? '');
   if (machine && Number(machine[1]) * 1000 + Number(machine[2]) >= 3009) return 'mvn';
@@ -116,12 +117,16 @@ async function parallelMaven(cacheDir: string, log: (line: string) => void): Pro
     return mvn;
   } catch (error) {
     if (existsSync(mvn)) return mvn;
+    unfetchable.add(cacheDir);
     log(`Could not fetch Maven ${parallelMavenVersion}, so the machine's mvn resolves the jars, one at a time: ${firstLine((error as Error).message)}`);
     return undefined;
   } finally {
     rmSync(fetching, { recursive: true, force: true });
   }
 }
+
+/** Cache folders whose fetch of Maven 3.9 failed in this process: a second resolution (another pom) goes straight to the machine's mvn. */
+const unfetchable = new Set<string>();
 
 /** Where the pinned Maven's distribution lies in a Maven repository. */
 const distributionPath = `org/apache/maven/apache-maven/${parallelMavenVersion}/apache-maven-${parallelMavenVersion}-bin.tar.gz`;
