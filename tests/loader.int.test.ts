@@ -563,7 +563,7 @@ describe('a file whose transaction deadlocks with another writer', () => {
     ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\[load\] 1\/1 5-lock-order\.cypher: 2 statements, 2 properties set \(\d+ ms, retried once after Neo\.TransientError\.Transaction\.DeadlockDetected\) · no rows created so far$/,
+      /^\[load\] 1\/1 5-lock-order\.cypher: 2 statements, 2 properties set \(\d+ ms, retried once after Neo\.TransientError\.Transaction\.DeadlockDetected\) · no nodes or relationships created so far$/,
     );
     expect(values).toEqual([
       { id: 'lock-extra', loaded: null, held: true },
@@ -605,7 +605,7 @@ describe('npm run load', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const lines = stdout.trimEnd().split('\n');
     // Each file's line ends with the rows created per second so far and, before the last file, an ETA.
-    const files = lines.slice(0, -2).map((line) => /^\[load\] \d+\/\d+ (\S+): (\d+ statements?), (.+) \(\d+ ms\) · no rows created so far(?: · ETA (\d+) s)?$/.exec(line)?.slice(1) ?? [line]);
+    const files = lines.slice(0, -2).map((line) => /^\[load\] \d+\/\d+ (\S+): (\d+ statements?), (.+) \(\d+ ms\) · no nodes or relationships created so far(?: · ETA (\d+) s)?$/.exec(line)?.slice(1) ?? [line]);
     const names = await cypherFileNames();
     const statements = (file: string) => splitCypher(readFileSync(path.join(defaultCypherDirectory, file), 'utf8')).length;
     expect(files.map(([file, count, changes, eta]) => [file, count, changes, eta !== undefined])).toEqual(

@@ -458,8 +458,8 @@ class LoadProgress {
     this.rows += report.changes.nodesCreated + report.changes.relationshipsCreated;
     this.files += 1;
     this.milliseconds += report.milliseconds;
-    // A rate of 0 rows/s after the schema file reads like a stall; the files did their work, they only created no rows.
-    const rate = this.rows ? `${describeRowRate(this.rows, (performance.now() - this.started) / 1000)} so far` : 'no rows created so far';
+    // A rate of 0 rows/s after the schema file reads like a stall; its constraints and indexes are not rows (nodes and relationships).
+    const rate = this.rows ? `${describeRowRate(this.rows, (performance.now() - this.started) / 1000)} so far` : 'no nodes or relationships created so far';
     return `${rate}${left ? ` · ETA ${Math.ceil(((this.milliseconds / this.files) * left) / 1000)} s` : ''}`;
   }
 }
