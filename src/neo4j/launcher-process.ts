@@ -10,7 +10,7 @@ import { OutputTail } from './run-command.js';
 const startupTimeoutMs = 180_000;
 const stopTimeoutMs = 60_000;
 
-/** One Java launcher: follows its output protocol and stops it exactly once. */
+/** One Java launcher: follows its output protocol, stops it exactly once, and is stopped with this process until it exits. */
 export class LauncherProcess {
   readonly ready: Promise<string>;
   readonly exited: Promise<void>;
@@ -34,6 +34,7 @@ export class LauncherProcess {
     });
     // Rejections are awaited by startManagedNeo4j; this keeps an early exit from being reported as unhandled.
     this.ready.catch(() => {});
+    track(this, true);
 
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('NEO4J_READY ')) {
@@ -107,7 +108,7 @@ export class LauncherProcess {
 
 const running = new Set<LauncherProcess>();
 
-export function track(instance: LauncherProcess, isRunning: boolean): void {
+function track(instance: LauncherProcess, isRunning: boolean): void {
   if (isRunning) running.add(instance);
   else running.delete(instance);
   const installed = process.listeners('exit').includes(onExit);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { classDataSharing } from './class-data-sharing.js';
-import { LauncherProcess, track } from './launcher-process.js';
+import { LauncherProcess } from './launcher-process.js';
 import { cacheDirectory, resolveMavenClasspath } from './maven-classpath.js';
 import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j-errors.js';
 import { runCommand } from './run-command.js';
@@ -99,7 +99,6 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
   });
   child.once('exit', () => sharing?.keepArchive());
   const instance = new LauncherProcess(child, log);
-  track(instance, true);
 
   let uri: string;
   try {
