@@ -10,21 +10,12 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startManagedNeo4j, type ManagedNeo4j } from '../src/neo4j/managed-neo4j.js';
+import { isAlive } from '../src/neo4j/run-process.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const startTimeout = 240_000;
 /** The first start may have to fetch ~200 jars with Maven (minutes) when no earlier setup did. */
 const firstStartTimeout = 900_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
 
 /** Java processes whose command line names this data directory (the launcher gets it as --home). */
 function javaPidsFor(dataDir: string): number[] {

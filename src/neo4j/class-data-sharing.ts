@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from './run-process.js';
 
 /**
  * Java's dynamic class data sharing archive for this exact classpath and JVM: used when it exists, else recorded
@@ -63,13 +64,4 @@ export function pruneClassArchives(cacheDir: string, keep = keptClassArchives): 
   }
   archives.sort((a, b) => b.used - a.used);
   for (const { file } of archives.slice(keep)) rmSync(file, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

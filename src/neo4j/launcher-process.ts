@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Neo4jStartError } from './neo4j-errors.js';
-import { OutputTail } from './run-command.js';
+import { OutputTail } from './run-process.js';
 
 const startupTimeoutMs = 180_000;
 const stopTimeoutMs = 60_000;

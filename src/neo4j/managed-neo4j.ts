@@ -17,7 +17,7 @@ import { classDataSharing } from './class-data-sharing.js';
 import { LauncherProcess } from './launcher-process.js';
 import { cacheDirectory, resolveMavenClasspath } from './maven-classpath.js';
 import { Neo4jPrerequisiteError, Neo4jStartError } from './neo4j-errors.js';
-import { runCommand } from './run-command.js';
+import { runProcess } from './run-process.js';
 
 export interface ManagedNeo4jOptions {
   /** Folder for the database files, Neo4j's logs and the generated password. Default: `.neo4j/data` under the project root (env NEO4J_DATA_DIR, relative to the current directory). */
@@ -219,7 +219,7 @@ async function compileLauncher(version: string, classpath: string, cacheDir: str
   const building = mkdtempSync(path.join(cacheDir, 'launcher-building-'));
   const run = async (command: string, args: string[]) => {
     const lines: string[] = [];
-    const code = await runCommand(command, args, { onLine: (line) => lines.push(line) });
+    const code = await runProcess(command, args, { onLine: (line) => lines.push(line) });
     return { code, output: lines.join('\n') };
   };
   const javac = await run('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', building, '-cp', classpath, source]);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { counted } from '../counted.js';
 import { firstLine } from '../database/graph-database.js';
 import { Neo4jStartError } from './neo4j-errors.js';
-import { OutputTail, runCommand } from './run-command.js';
+import { OutputTail, runProcess } from './run-process.js';
 
 /** The folder where the classpaths and the compiled launcher are cached (jars stay in the local Maven repository). */
 export function cacheDirectory(): string {
@@ -177,7 +177,7 @@ async function runMaven(
     else tail.push(line);
   };
   const progress = setInterval(() => log(`… ${downloaded} files downloaded so far`), 15_000);
-  const code = await runCommand(command, args, { onLine, cwd: options.cwd, signal: options.signal }).finally(() => clearInterval(progress));
+  const code = await runProcess(command, args, { onLine, cwd: options.cwd, signal: options.signal }).finally(() => clearInterval(progress));
   // Maven's first [ERROR] paragraph says what failed; the rest is generic advice.
   const errors = tail.lines.filter((line) => line.startsWith('[ERROR]'));
   const cause = errors.slice(0, Math.max(1, errors.indexOf('[ERROR] ')));

@@ -1,8 +1,8 @@
-/** Child processes whose output is read line by line: Maven, javac, jar and the Neo4j launcher. */
+/** Child processes: Maven, javac and jar run to their end and read line by line, the Neo4j launcher's output tail, and whether a pid lives. */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-export interface RunCommandOptions {
+export interface RunProcessOptions {
   /** Each line of the command's stdout and stderr, as it comes. */
   onLine: (line: string) => void;
   /** Working directory. Default: this process's. */
@@ -12,7 +12,7 @@ export interface RunCommandOptions {
 }
 
 /** Runs a command to its end; resolves to its exit code, or null when it could not start or a signal ended it. */
-export function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<number | null> {
+export function runProcess(command: string, args: string[], options: RunProcessOptions): Promise<number | null> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd, signal: options.signal });
   createInterface({ input: child.stdout }).on('line', options.onLine);
   createInterface({ input: child.stderr }).on('line', options.onLine);
@@ -33,5 +33,15 @@ export class OutputTail {
   push(line: string): void {
     this.lines.push(line);
     if (this.lines.length > this.keep) this.lines.shift();
+  }
+}
+
+/** Whether a process with this pid exists: one of another user's, which this process may not signal, counts too. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
