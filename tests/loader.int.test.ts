@@ -392,28 +392,36 @@ describe('quotes checked in a run of several files', () => {
     expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-good' }]);
   });
 
-  it('checks every quote again when another writer added a relationship between two files of a run', async () => {
+  it.each([
+    // The second file's ids would hold no clue: the mark it reads is above whatever id the other writer's relationship took.
+    ['the first file, whose whole check passed', 1, [{ id: 'probe-first' }, { id: 'probe-other' }]],
+    ['the second file, checked in its scope', 2, [{ id: 'probe-first' }, { id: 'probe-other' }, { id: 'probe-second' }]],
+  ])('checks every quote again when another writer added a relationship after %s', async (_, writtenAfter, probes) => {
     const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-between-cypher-'));
-    const probeFile = (name: string, text: string) => {
-      const file = path.join(directory, name);
-      writeFileSync(file, text);
+    const files = [
+      ['1-first.cypher', goodFile.replaceAll('probe-good', 'probe-first')],
+      // Creates no relationship, so its scope holds even where Neo4j reuses the ids that earlier tests freed.
+      ['2-second.cypher', "MERGE (:LoaderProbe {id: 'probe-second'});\n"],
+      ['3-third.cypher', goodFile.replaceAll('probe-good', 'probe-third')],
+    ].map(([name, text]) => {
+      const file = path.join(directory, name!);
+      writeFileSync(file, text!);
       return file;
-    };
+    });
     const tracker = new QuoteScopeTracker(0);
     const session = db.writeSession();
     try {
-      const first = await loadCypherFile(db, probeFile('1-first.cypher', goodFile.replaceAll('probe-good', 'probe-first')), undefined, tracker);
-      // Creates no relationship, so its scope holds even where Neo4j reuses the ids that earlier tests freed.
-      const second = await loadCypherFile(db, probeFile('2-second.cypher', "MERGE (:LoaderProbe {id: 'probe-second'});\n"), undefined, tracker);
-      expect([first.quoteCheck, second.quoteCheck]).toEqual(['whole', 'scoped']);
+      const checks = [];
+      for (const file of files.slice(0, writtenAfter)) checks.push((await loadCypherFile(db, file, undefined, tracker)).quoteCheck);
+      expect(checks).toEqual(['whole', 'scoped'].slice(0, writtenAfter));
       // Not a loader: nothing checks this quote when it commits.
       await session.run("MATCH (s:Source {id: 'csto-2022-10-13'}) CREATE (:LoaderProbe {id: 'probe-other'})-[:SOURCED_FROM {quote: 'CSTO', quoteStart: 20, quoteEnd: 24}]->(s)");
-      const error = await rejectionOf(loadCypherFile(db, probeFile('3-third.cypher', goodFile.replaceAll('probe-good', 'probe-third')), undefined, tracker));
+      const error = await rejectionOf(loadCypherFile(db, files[writtenAfter]!, undefined, tracker));
       expect((error as Error).message).toBe(
-        "3-third.cypher: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+        `${path.basename(files[writtenAfter]!)}: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; ` +
           'expected text: "CSTO"; text found: "ODKB" (the file was rolled back; nothing of it was written)',
       );
-      expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'probe-first' }, { id: 'probe-other' }, { id: 'probe-second' }]);
+      expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual(probes);
     } finally {
       rmSync(directory, { recursive: true, force: true });
       await session.run("MATCH (f:LoadedFile) WHERE f.name IN ['1-first.cypher', '2-second.cypher', '3-third.cypher'] DELETE f").finally(() => session.close());

@@ -20,7 +20,9 @@
  * - Nothing was deleted or removed (counters).
  * - The new relationships are the ids just above the highest id before the file (Neo4j hands out new ids upwards
  *   while no freed id waits to be reused), exactly as many as the counters say were created, and the count of
- *   relationships grew by exactly that (so no other writer added any meanwhile).
+ *   relationships grew by exactly that (so no other writer added any meanwhile). Before the file, the count is the
+ *   one the run's last commit left (so no other writer added or deleted any between files: its relationship may
+ *   have taken a freed id below the mark, where the ids would not show it).
  * - A node whose `id` or `text` was written must be a Source that did not exist before the file (internal ids of the
  *   Sources before it are known): every quote citing it is then one the file wrote, since a quote citing a Source
  *   that does not exist fails, and so cannot have been committed.
@@ -223,6 +225,8 @@ export interface PreparedStatement {
  */
 export class QuoteScopeTracker {
   private relationshipMark: number | undefined;
+  /** The count of relationships when this run's last file committed: another count before the next file means another writer. */
+  private relationshipsCommitted: number | undefined;
   /** The internal ids of the Sources before the file. */
   private sources: Set<number> | undefined;
   /** True once a file of this run got the whole check: from then on, every quote is known good at each commit. */
@@ -239,7 +243,9 @@ export class QuoteScopeTracker {
    */
   async before(tx: Transaction): Promise<BeforeFile> {
     const counts = await single(tx, 'MATCH ()-[r]->() RETURN count(r) AS relationships');
-    if (int(counts.relationships) < this.scopedFrom) {
+    // Another writer's relationship may have taken a freed id below the mark, where the scope would not look.
+    const othersWrote = this.relationshipsCommitted !== undefined && int(counts.relationships) !== this.relationshipsCommitted;
+    if (int(counts.relationships) < this.scopedFrom || othersWrote) {
       // Not additive: no EXPLAIN, nothing returned, and the whole check (scope() answers undefined).
       return { relationshipMark: -1, relationships: int(counts.relationships), additive: false, touchedRelationships: new Set(), touchedNodes: new Set() };
     }
@@ -321,6 +327,7 @@ RETURN relationships, found, sources`,
 
   /** After the file committed: with a scope, its new relationships were the ids just above the mark; without, everything is read again. */
   committed(before: BeforeFile, counters: UpdateCounters, scoped: boolean): void {
+    this.relationshipsCommitted = before.relationships + counters.relationshipsCreated - counters.relationshipsDeleted;
     if (scoped) {
       this.relationshipMark = before.relationshipMark + counters.relationshipsCreated;
       for (const node of before.addedSources ?? []) this.sources?.add(node);
@@ -331,7 +338,10 @@ RETURN relationships, found, sources`,
     }
   }
 
-  /** A file failed or changed what the marks assume: read them again. */
+  /**
+   * A file failed or changed what the marks assume: read them again. The count of the last commit still holds: a
+   * failed file was rolled back, and a schema file writes no relationship.
+   */
   forget(): void {
     this.relationshipMark = undefined;
     this.sources = undefined;
