@@ -207,7 +207,7 @@ describe('the skip rule', () => {
 
   it('names the skipped files before a file that cannot be read, in their own line', async () => {
     await loadedNow();
-    writeSkipFile(skipFiles.second, "// @param-file sourceText missing.txt\nMERGE (:LoaderProbe {id: 'skip-second'});\n");
+    writeSkipFile(skipFiles.second, "// @param-file sourceText missing.txt\nMERGE (p:LoaderProbe {id: 'skip-second'}) SET p.size = size($sourceText);\n");
     const lines: string[] = [];
     try {
       await expect(loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line) })).rejects.toThrow(CypherFileError);

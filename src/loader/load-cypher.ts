@@ -180,7 +180,7 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
   const script = await readFile(file, 'utf8');
-  const parameters = await readParamFiles(findParamFiles(script, file), name);
+  const parameters = await readParamFiles(findParamFiles(script, file, name), name);
   const hash = createHash('sha256').update(script);
   for (const [key, value] of Object.entries(parameters)) hash.update(`\0${key}\0`).update(value);
   return { path: file, name, script, parameters, hash: hash.digest('hex') };

@@ -18,14 +18,29 @@ export interface ParamFile {
 }
 
 const declaration = /^\s*\/\/\s*@param-file\s+(\S+)\s+(\S+)\s*$/;
+/** A comment that means to declare a parameter file: misspelt, it would leave `$name` unset, and Neo4j would name no line. */
+const meantDeclaration = /^\s*\/\/\s*@\s*param/i;
 
-/** The `// @param-file` lines of a Cypher script, in order. */
-export function findParamFiles(script: string, cypherFile: string): ParamFile[] {
+/**
+ * The `// @param-file` lines of a Cypher script, in order. A line meant as one but not written as one, and a
+ * declared parameter no statement uses (a misspelt name), are CypherFileErrors at that line of `displayName`.
+ */
+export function findParamFiles(script: string, cypherFile: string, displayName = cypherFile): ParamFile[] {
   const found: ParamFile[] = [];
   script.split('\n').forEach((text, index) => {
     const match = declaration.exec(text);
     if (match) found.push({ name: match[1]!, file: path.resolve(path.dirname(cypherFile), match[2]!), line: index + 1 });
+    else if (meantDeclaration.test(text)) {
+      throw new CypherFileError(displayName, index + 1, undefined, 'this line is not a parameter-file declaration, which reads `// @param-file <name> <path>` (the path relative to this file)', { sent: false });
+    }
   });
+  for (const { name, line } of found) {
+    if (!new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(script)) {
+      const used = [...new Set(script.match(/\$[A-Za-z_][A-Za-z0-9_]*/g) ?? [])];
+      const uses = used.length ? `the statements use ${used.join(', ')}` : 'the statements use no parameter';
+      throw new CypherFileError(displayName, line, undefined, `the parameter $${name} is declared here, but no statement uses it (${uses})`, { sent: false });
+    }
+  }
   return found;
 }
 
@@ -60,7 +75,7 @@ export function cypherStringLiteral(text: string): string {
 export async function cypherShellScript(files: string[], relativeTo: string): Promise<string> {
   const lines: string[] = [];
   for (const file of files) {
-    const declarations = findParamFiles(await readFile(file, 'utf8'), file);
+    const declarations = findParamFiles(await readFile(file, 'utf8'), file, path.relative(relativeTo, file));
     const values = await readParamFiles(declarations, path.relative(relativeTo, file));
     for (const [name, value] of Object.entries(values)) lines.push(`:param {${name}: ${cypherStringLiteral(value)}}`);
     lines.push(`:source ${path.relative(relativeTo, file)}`);
