@@ -1,7 +1,7 @@
 /** The citation helper behind `npm run cite`: offsets in UTF-16 code units, end exclusive, and clear refusals. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cite, CitationError, rowMapFields } from '../src/loader/citation.js';
+import { cite, CitationError, rowMapFields, whereQuoteIs } from '../src/loader/citation.js';
 
 const article = readFileSync(new URL('../cypher/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
 
@@ -48,5 +48,21 @@ describe('cite', () => {
 
   it('prints the fields of a row map, escaped for Cypher', () => {
     expect(rowMapFields(cite("it's 'x'\n", "it's"))).toBe("quote: 'it\\'s', quoteStart: 0, quoteEnd: 4");
+  });
+});
+
+describe('whereQuoteIs, for the loader when a quote misses its offsets', () => {
+  it('gives the offsets of a quote that occurs once', () => {
+    expect(whereQuoteIs(article, 'Parliament Speaker Alen Simonyan')).toBe('the quote is in the source at [2070, 2102)');
+  });
+
+  it("says what npm run cite would: every place of a quote that occurs more than once, or that it occurs nowhere", () => {
+    expect(whereQuoteIs(article, 'Kyrgyzstan')).toBe(
+      'npm run cite says: The quote occurs 7 times, at 634, 1065, 1158, 4424, 5522, 6405, 6836: choose one with --occurrence 1 to 7, or quote more of the sentence.',
+    );
+    expect(whereQuoteIs(article, 'End of CSTO')).toBe('npm run cite says: The quote does not occur in the text.');
+    expect(whereQuoteIs('a\u00a0b', 'a b')).toBe(
+      'npm run cite says: The quote does not occur in the text. It does occur with a no-break space (U+00A0) in place of the quote\'s white space at 0: quote it exactly as "a\u00a0b".',
+    );
   });
 });

@@ -285,8 +285,8 @@ describe('a quote that is not its source', () => {
     expect(error).toBeInstanceOf(CypherFileError);
     expect((error as Error).message).toBe(
       "3-wrong-quote.cypher:3: the quote of probe-5-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails: " +
-        'it is not the source\'s text there; expected text: "End of CSTO"; text found: "End of ODKB" ' +
-        '(the file was rolled back; nothing of it was written)',
+        'it is not the source\'s text there; expected text: "End of CSTO"; text found: "End of ODKB"; ' +
+        'npm run cite says: The quote does not occur in the text. (the file was rolled back; nothing of it was written)',
     );
     expect(await probeCount()).toBe(0);
     expect((await readLoadedFiles(db)).has('3-wrong-quote.cypher')).toBe(false);
@@ -330,7 +330,8 @@ describe('a source with a character outside the Basic Multilingual Plane', () =>
     const error = await rejectionOf(loadCypherFile(db, astralFile(2, 6)));
     expect((error as Error).message).toBe(
       "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [2, 6) of source 'probe-astral' fails: " +
-        'it is not the source\'s text there; expected text: "CSTO"; text found: " CST" (the file was rolled back; nothing of it was written)',
+        'it is not the source\'s text there; expected text: "CSTO"; text found: " CST"; the quote is in the source at [3, 7) ' +
+          '(the file was rolled back; nothing of it was written)',
     );
     expect(await probeCount()).toBe(0);
   });
@@ -419,7 +420,9 @@ describe('quotes checked in a run of several files', () => {
       const error = await rejectionOf(loadCypherFile(db, files[writtenAfter]!, undefined, tracker));
       expect((error as Error).message).toBe(
         `${path.basename(files[writtenAfter]!)}: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; ` +
-          'expected text: "CSTO"; text found: "ODKB" (the file was rolled back; nothing of it was written)',
+          'expected text: "CSTO"; text found: "ODKB"; npm run cite says: The quote occurs 16 times, at 151, 583, 1106, 1375, 1482, 1641, 1894, 2180, ' +
+          '4822, 5374, 5563, 6135, 6430, 6964, 7335, 7755: choose one with --occurrence 1 to 16, or quote more of the sentence. ' +
+          '(the file was rolled back; nothing of it was written)',
       );
       expect(await db.read('MATCH (n:LoaderProbe) RETURN n.id AS id ORDER BY id')).toEqual(probes);
     } finally {

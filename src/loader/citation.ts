@@ -62,6 +62,20 @@ export function cite(text: string, quote: string, occurrence?: number): Citation
   return { quote, quoteStart, quoteEnd: quoteStart + quote.length, occurrence: chosen, occurrences: starts.length };
 }
 
+/**
+ * Where a quote that missed its offsets is in the text, for the loader's error: the offsets to write, or what `npm
+ * run cite` would answer (several places, or none but one with other white space).
+ */
+export function whereQuoteIs(text: string, quote: string): string {
+  try {
+    const { quoteStart, quoteEnd } = cite(text, quote);
+    return `the quote is in the source at [${quoteStart}, ${quoteEnd})`;
+  } catch (error) {
+    if (!(error instanceof CitationError)) throw error;
+    return `npm run cite says: ${error.message}`;
+  }
+}
+
 /** The quote's part of a row map of cypher/: `quote: '…', quoteStart: 1, quoteEnd: 9`. */
 export function rowMapFields(citation: Citation): string {
   return `quote: ${cypherStringLiteral(citation.quote)}, quoteStart: ${citation.quoteStart}, quoteEnd: ${citation.quoteEnd}`;

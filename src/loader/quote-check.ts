@@ -8,6 +8,7 @@
  */
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
+import { whereQuoteIs } from './citation.js';
 
 /** A quote that is not its source's text at its offsets. */
 export interface QuoteMismatch {
@@ -21,7 +22,12 @@ export interface QuoteMismatch {
   problem: string;
   /** The source's text at the offsets, when there is one. */
   found?: string;
+  /** Where the quote is in the source's text instead, when its offsets miss it: the fix, or that there is none. */
+  elsewhere?: string;
 }
+
+/** Why a quote fails: what a mismatch says beside the quote itself. */
+type QuoteProblem = Pick<QuoteMismatch, 'problem' | 'found' | 'elsewhere'>;
 
 interface QuoteRow {
   sourceId: string | null;
@@ -96,7 +102,7 @@ export async function readSourceTexts(tx: Tx, ids?: string[]): Promise<Map<strin
  */
 export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<QuoteMismatch[]> {
   if (scope?.relationshipIds.length === 0) return [];
-  const failing: { relationship: number; row: QuoteRow; problem: { problem: string; found?: string } }[] = [];
+  const failing: { relationship: number; row: QuoteRow; problem: QuoteProblem }[] = [];
   const judgeRecord = (record: Neo4jRecord, texts: Map<string, unknown>) => {
     const row: QuoteRow = {
       sourceId: plain(record.get('sourceId')) as string | null,
@@ -132,19 +138,20 @@ function byFactThenStart(a: QuoteMismatch, b: QuoteMismatch): number {
 }
 
 /** Why a quote fails, or undefined when it is verbatim at its offsets. */
-function judge(row: QuoteRow, texts: Map<string, unknown>): { problem: string; found?: string } | undefined {
+function judge(row: QuoteRow, texts: Map<string, unknown>): QuoteProblem | undefined {
   const text = row.sourceId === null ? undefined : texts.get(row.sourceId);
   if (typeof text !== 'string') return { problem: row.sourceId === null ? 'it names no source' : `there is no Source '${row.sourceId}' with a text` };
   if (typeof row.quote !== 'string' || row.quote === '') return { problem: 'it has no quote' };
   const { quoteStart: start, quoteEnd: end } = row;
   if (!Number.isInteger(start) || !Number.isInteger(end)) return { problem: `its offsets are not integers (${String(start)}, ${String(end)})` };
   if ((start as number) < 0 || (end as number) < (start as number) || (end as number) > text.length) {
-    return { problem: `its offsets [${String(start)}, ${String(end)}) are outside the source's ${text.length} UTF-16 units` };
+    return { problem: `its offsets [${String(start)}, ${String(end)}) are outside the source's ${text.length} UTF-16 units`, elsewhere: whereQuoteIs(text, row.quote) };
   }
   const found = text.slice(start as number, end as number);
   if (found === row.quote) return undefined;
   const sameSpace = found.replace(/\s+/g, ' ') === row.quote.replace(/\s+/g, ' ');
-  return { problem: sameSpace ? 'it differs from the source only in white space (a no-break space?)' : 'it is not the source\'s text there', found };
+  if (sameSpace) return { problem: 'it differs from the source only in white space (a no-break space?)', found };
+  return { problem: 'it is not the source\'s text there', found, elsewhere: whereQuoteIs(text, row.quote) };
 }
 
 /** The line of a file where a mismatching quote is written: the first line with its offsets, else with its text. */
@@ -163,5 +170,6 @@ export function lineOfQuote(script: string, mismatch: QuoteMismatch): number | u
 export function describeMismatch(mismatch: QuoteMismatch): string {
   const where = `[${String(mismatch.quoteStart)}, ${String(mismatch.quoteEnd)})`;
   const found = mismatch.found === undefined ? '' : `; text found: ${JSON.stringify(mismatch.found)}`;
-  return `the quote of ${mismatch.fact} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}`;
+  const elsewhere = mismatch.elsewhere === undefined ? '' : `; ${mismatch.elsewhere}`;
+  return `the quote of ${mismatch.fact} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}${elsewhere}`;
 }
