@@ -331,7 +331,17 @@ describe('a source with a character outside the Basic Multilingual Plane', () =>
     expect((error as Error).message).toBe(
       "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [2, 6) of source 'probe-astral' fails: " +
         'it is not the source\'s text there; expected text: "CSTO"; text found: " CST"; the quote is in the source at [3, 7) ' +
-          '(the file was rolled back; nothing of it was written)',
+        '(the file was rolled back; nothing of it was written)',
+    );
+    expect(await probeCount()).toBe(0);
+  });
+
+  it('rejects offsets past the end of the text, saying where the quote is', async () => {
+    const error = await rejectionOf(loadCypherFile(db, astralFile(3, 99)));
+    expect((error as Error).message).toBe(
+      "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [3, 99) of source 'probe-astral' fails: " +
+        'its offsets [3, 99) are outside the source\'s 14 UTF-16 units; expected text: "CSTO"; the quote is in the source at [3, 7) ' +
+        '(the file was rolled back; nothing of it was written)',
     );
     expect(await probeCount()).toBe(0);
   });
