@@ -326,22 +326,14 @@ describe('a source with a character outside the Basic Multilingual Plane', () =>
     expect(await db.read("MATCH (:LoaderProbe {id: 'probe-astral-fact'})-[r:SOURCED_FROM]->() RETURN r.quote AS quote")).toEqual([{ quote: 'CSTO' }]);
   });
 
-  it('rejects it at code-point offsets, naming the text found there', async () => {
-    const error = await rejectionOf(loadCypherFile(db, astralFile(2, 6)));
+  it.each([
+    ['at code-point offsets, naming the text found there', 2, 6, 'it is not the source\'s text there; expected text: "CSTO"; text found: " CST"'],
+    ['at offsets past the end of the text', 3, 99, 'its offsets [3, 99) are outside the source\'s 14 UTF-16 units; expected text: "CSTO"'],
+  ])('rejects it %s, saying where the quote is', async (_, start, end, problem) => {
+    const error = await rejectionOf(loadCypherFile(db, astralFile(start, end)));
     expect((error as Error).message).toBe(
-      "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [2, 6) of source 'probe-astral' fails: " +
-        'it is not the source\'s text there; expected text: "CSTO"; text found: " CST"; the quote is in the source at [3, 7) ' +
-        '(the file was rolled back; nothing of it was written)',
-    );
-    expect(await probeCount()).toBe(0);
-  });
-
-  it('rejects offsets past the end of the text, saying where the quote is', async () => {
-    const error = await rejectionOf(loadCypherFile(db, astralFile(3, 99)));
-    expect((error as Error).message).toBe(
-      "4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [3, 99) of source 'probe-astral' fails: " +
-        'its offsets [3, 99) are outside the source\'s 14 UTF-16 units; expected text: "CSTO"; the quote is in the source at [3, 7) ' +
-        '(the file was rolled back; nothing of it was written)',
+      `4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [${start}, ${end}) of source 'probe-astral' fails: ${problem}; ` +
+        'the quote is in the source at [3, 7) (the file was rolled back; nothing of it was written)',
     );
     expect(await probeCount()).toBe(0);
   });
