@@ -34,12 +34,12 @@ export function findParamFiles(script: string, cypherFile: string, displayName =
       throw new CypherFileError(displayName, index + 1, undefined, 'this line is not a parameter-file declaration, which reads `// @param-file <name> <path>` (the path relative to this file)', { sent: false });
     }
   });
+  // `$name` or `$\`name\``, comments included: a declaration only needs to be used somewhere.
+  const used = new Set([...script.matchAll(/\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`)/g)].map((match) => match[1] ?? match[2]!));
   for (const { name, line } of found) {
-    if (!new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(script)) {
-      const used = [...new Set(script.match(/\$[A-Za-z_][A-Za-z0-9_]*/g) ?? [])];
-      const uses = used.length ? `the statements use ${used.join(', ')}` : 'the statements use no parameter';
-      throw new CypherFileError(displayName, line, undefined, `the parameter $${name} is declared here, but no statement uses it (${uses})`, { sent: false });
-    }
+    if (used.has(name)) continue;
+    const uses = used.size ? `the statements use ${[...used].map((other) => `$${other}`).join(', ')}` : 'the statements use no parameter';
+    throw new CypherFileError(displayName, line, undefined, `the parameter $${name} is declared here, but no statement uses it (${uses})`, { sent: false });
   }
   return found;
 }
