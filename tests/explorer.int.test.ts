@@ -61,6 +61,15 @@ describe('the explorer page', () => {
     expect(neighbours).toContain('Organization:csto');
     expect(neighbours).toContain('Event:help-request-kyrgyzstan-2010');
     expect(new URL(page.url()).search).toBe('?centre=State%3Akyrgyzstan&depth=1');
+    // Laid out in two dimensions: from one shared starting point, fcose had drawn every node on one diagonal line.
+    const correlation: number = await page.evaluate(() => {
+      const points: { x: number; y: number }[] = (window as any).cstoExplorer.cy.nodes().map((node: any) => node.position());
+      const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+      const [mx, my] = [mean(points.map((p) => p.x)), mean(points.map((p) => p.y))];
+      const [sxy, sxx, syy] = [mean(points.map((p) => (p.x - mx) * (p.y - my))), mean(points.map((p) => (p.x - mx) ** 2)), mean(points.map((p) => (p.y - my) ** 2))];
+      return sxy / Math.sqrt(sxx * syy);
+    });
+    expect(Math.abs(correlation)).toBeLessThan(0.5);
 
     // A refused help request: its facts and its evidence in the side panel.
     await selectNode(page, 'Event:help-request-kyrgyzstan-2010');

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /** The explorer page: search, a Cytoscape.js neighbourhood, facts and evidence, the source text, time, paths, export. */
-import cytoscape, { type Core, type ElementDefinition, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EdgeSingular, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { toGraphML } from '../graphml.js';
 import { mergePaths, neighbourhoodQuery, subgraphSelection, type EvidenceItem, type Subgraph, type SubgraphEdge, type SubgraphNode } from '../subgraph.js';
@@ -53,10 +53,25 @@ function elements(subgraph: Subgraph): ElementDefinition[] {
 /** Adds what is not on screen yet; edges only once both ends are there. */
 function add(subgraph: Subgraph) {
   const fresh = elements(subgraph).filter((element) => cy.getElementById(element.data.id!).empty());
-  cy.add(fresh.filter((element) => element.group === 'nodes'));
+  const added = cy.add(fresh.filter((element) => element.group === 'nodes'));
   cy.add(fresh.filter((element) => element.group === 'edges' && cy.getElementById(element.data.source).nonempty() && cy.getElementById(element.data.target).nonempty()));
+  placeAround(added);
   applyDate();
+  // Not randomized, so that what was on screen stays where it was; the new nodes start where placeAround put them.
   cy.layout({ name: 'fcose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
+}
+
+/**
+ * New nodes on a circle around a neighbour already on screen (or the origin): fcose without randomizing starts from
+ * these positions, and from one shared point it would draw every node on one line.
+ */
+function placeAround(added: NodeCollection) {
+  added.forEach((node, index) => {
+    const anchor: NodeSingular | undefined = node.neighborhood('node').difference(added).nodes()[0];
+    const { x, y } = anchor ? anchor.position() : { x: 0, y: 0 };
+    const angle = (2 * Math.PI * index) / added.length;
+    node.position({ x: x + 80 * Math.cos(angle), y: y + 80 * Math.sin(angle) });
+  });
 }
 
 const neighbourhood = (id: string, depth: number, limit: number) =>
