@@ -98,6 +98,31 @@ describe('lookup and search', () => {
     expect(people.search.map((hit: { thing: { slug: string } }) => hit.thing.slug)).toEqual(['kassym-jomart-tokayev']);
   });
 
+  it('tries a misspelt name again up to two letters off, only when nothing matches as typed', async () => {
+    const data = await query(
+      yoga,
+      `{ misspelt: search(query: "Kazakstan", first: 3) { thing { id } } typed: search(query: "Kazakstan Kyrgyzstan", first: 20) { thing { id } }
+         twoOff: search(query: "Kazakhstn Simonian", first: 3) { thing { id } } noWord: search(query: "***") { thing { id } } }`,
+    );
+    const ids = (hits: { thing: { id: string } }[]) => hits.map((hit) => hit.thing.id);
+    expect(ids(data.misspelt)).toEqual(['State:kazakhstan', 'Event:csto-exercises-kazakhstan-2022', 'Organization:kazakhstan-protesters-2022-01']);
+    // One word matches as typed, so the misspelt one is not tried again: no Kazakh hit.
+    expect(ids(data.typed)).toEqual([
+      'State:kyrgyzstan',
+      'Event:help-request-kyrgyzstan-1999',
+      'Event:help-request-kyrgyzstan-2010',
+      'Event:help-request-kyrgyzstan-2021',
+      'Event:kyrgyzstan-cancels-exercise-2022-10',
+      'Statement:statement-kyrgyz-politicians-question',
+      'Statement:statement-peskov-no-2022-10-10',
+      'Event:help-response-csto-kyrgyzstan-1999',
+      'Event:help-response-csto-kyrgyzstan-2010',
+      'Event:help-response-csto-kyrgyzstan-2021',
+    ]);
+    expect(ids(data.twoOff)).toEqual(['Person:alen-simonyan', 'State:kazakhstan', 'Event:simonyan-grigoryan-support-demonstrators-2022-09']);
+    expect(ids(data.noWord)).toEqual([]);
+  });
+
   it('treats Lucene syntax in a search as plain words', async () => {
     const data = await query(yoga, `{ search(query: "Osh) AND (title:*") { thing { slug } } }`);
     expect(data.search.map((hit: { thing: { slug: string } }) => hit.thing.slug)).toContain('osh');

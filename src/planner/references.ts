@@ -30,8 +30,8 @@ export interface ReferenceResolution {
 /** A Lucene phrase over the stored search keys; the exact key is compared after, so the phrase only narrows. */
 const phrase = (key: string) => `searchKeys:"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
 
-/** Lucene words for suggestions: each term as itself and as a fuzzy match. */
-const fuzzy = (text: string) =>
+/** Lucene words for suggestions and search's second try: each term as itself and as a fuzzy match. */
+export const fuzzy = (text: string) =>
   text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

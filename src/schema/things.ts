@@ -6,7 +6,7 @@ import { type Args, propertyPlan, sameRowPlan, valuePlan } from '../planner/fiel
 import type { Parameters } from '../planner/parameters.js';
 import { checkPageSize } from '../planner/page-arguments.js';
 import { type PlannedRow, type Resolved, rootPlan } from '../planner/plan-root.js';
-import type { References } from '../planner/references.js';
+import { fuzzy, type References } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
@@ -207,7 +207,10 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
     type: [SearchHitRef],
     description: 'Full-text search over names, aliases, descriptions and texts of every kind, ranked by relevance, diacritic-insensitive.',
     args: {
-      query: t.arg.string({ required: true, description: 'Words to look for; Lucene syntax is escaped, a word also matches as a prefix.' }),
+      query: t.arg.string({
+        required: true,
+        description: 'Words to look for; Lucene syntax is escaped, a word also matches as a prefix. When nothing matches, each word is tried again up to two letters off (a misspelt name).',
+      }),
       kinds: t.arg({ type: [ThingKind], required: false, description: 'Only these kinds. Default: all.' }),
       first: t.arg.int({ required: false, defaultValue: 10, description: `How many hits. Default 10, at most ${limits.maxPageSize}.` }),
     },
@@ -217,10 +220,25 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
         const lucene = luceneQuery(query);
         if (!lucene) throw badUserInput('query must contain a word.', 'query');
         checkPageSize(first, 'first');
+        const ofKinds = conditions([kinds && `any(label IN labels(node) WHERE label IN ${q.param(kinds)})`]);
+        const fullTextHits = (words: string) => `CALL db.index.fulltext.queryNodes('search', ${q.param(words)}) YIELD node, score
+  WHERE ${ofKinds}
+  RETURN collect({node: node, score: score}) AS hits`;
+        // Fuzzy words match far more than the typed ones, so they are asked for only when those found nothing.
+        const secondTry = /[\p{L}\p{N}]/u.test(query)
+          ? `CALL (exact) {
+  WITH exact WHERE exact = []
+  ${fullTextHits(fuzzy(query))}
+}`
+          : 'WITH exact, [] AS hits';
         // Ties by id, so the same query always returns the same hits (the index alone breaks ties arbitrarily).
-        return `CALL db.index.fulltext.queryNodes('search', ${q.param(lucene)}) YIELD node AS n0, score
-WHERE ${conditions([kinds && `any(label IN labels(n0) WHERE label IN ${q.param(kinds)})`])}
-WITH n0, score ORDER BY score DESC, n0.id LIMIT ${q.param(first ?? 10)}
+        return `CALL () {
+  ${fullTextHits(lucene)}
+}
+WITH hits AS exact
+${secondTry}
+UNWIND exact + hits AS hit
+WITH hit.node AS n0, hit.score AS score ORDER BY score DESC, n0.id LIMIT ${q.param(first ?? 10)}
 RETURN ${project({ node: 'n0', score: 'score' })} AS value`;
       },
       estimate: ({ first }) => first ?? 10,
