@@ -3,7 +3,7 @@ import { useEngine } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { execute } from 'graphql';
+import { execute, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { classifyError } from './api/client-errors.js';
@@ -53,6 +53,21 @@ export function readCorsOrigins(env: NodeJS.ProcessEnv = process.env): string[] 
 
 const graphqlEndpoint = '/graphql';
 
+/**
+ * graphql-armor reports a document over a limit as "Syntax Error: …", which it is not: its validation rules report
+ * the same finding through the validation context instead, without the prefix (still GRAPHQL_VALIDATION_FAILED).
+ */
+const reportedAsLimits = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      // Without a context to report to, the rejection must still stop the operation.
+      if (!context) throw error;
+      context.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+    },
+  ],
+};
+
 export function createCstoYoga(options: YogaOptions): CstoYoga {
   const logger = options.logger ?? createLogger();
   const logError = (error: unknown) => {
@@ -94,10 +109,10 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
       useCompressedPages(),
       useExplorer(),
       EnvelopArmorPlugin({
-        maxDepth: { n: limits.depth },
-        maxAliases: { n: limits.aliases },
+        maxDepth: { n: limits.depth, ...reportedAsLimits },
+        maxAliases: { n: limits.aliases, ...reportedAsLimits },
         maxTokens: { n: limits.tokens },
-        maxDirectives: { n: 20 },
+        maxDirectives: { n: 20, ...reportedAsLimits },
         // Cost is estimated from the query plan (useQueryCost), which knows each list's size.
         costLimit: { enabled: false },
         // Field suggestions help analysts in GraphiQL and reveal nothing the introspection does not.

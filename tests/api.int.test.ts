@@ -355,9 +355,11 @@ describe('bad input', () => {
     const queries: string[] = [];
     const stopCounting = db.onQuery((cypher) => queries.push(cypher));
     const deep = `{ thing(id: "csto") { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { ... on State { memberships { organization { ... on Organization { members { member { name } } } } } } } } } } } } } } } } }`;
-    expect(await codeOf(deep)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Syntax Error: Query depth limit of 12 exceeded, found 17.']]);
+    expect(await codeOf(deep)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Query depth limit of 12 exceeded, found 17.']]);
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: thing(id: "csto") { name }`).join(' ')} }`;
-    expect(await codeOf(aliases)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Syntax Error: Aliases limit of 30 exceeded, found 31.']]);
+    expect(await codeOf(aliases)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Aliases limit of 30 exceeded, found 31.']]);
+    const directives = `{ thing(id: "csto") { ${Array.from({ length: 21 }, (_, i) => `n${i}: name @include(if: true)`).join(' ')} } }`;
+    expect(await codeOf(directives)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Directives limit of 20 exceeded, found 21.']]);
     const costly = `{ states(first: 100) { edges { node { timeline { participants { entity { ... on State { memberships { organization { name } } } } } } } } } }`;
     expect(await codeOf(costly)).toEqual([
       [
