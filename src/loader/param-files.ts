@@ -34,6 +34,8 @@ export function findParamFiles(script: string, cypherFile: string, displayName =
       throw new CypherFileError(displayName, index + 1, undefined, 'this line is not a parameter-file declaration, which reads `// @param-file <name> <path>` (the path relative to this file)', { sent: false });
     }
   });
+  // Most files declare nothing, and need no scan for parameters.
+  if (found.length === 0) return found;
   // `$name` or `$\`name\``, comments included: a declaration only needs to be used somewhere.
   const used = new Set([...script.matchAll(/\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`)/g)].map((match) => match[1] ?? match[2]!));
   for (const { name, line } of found) {

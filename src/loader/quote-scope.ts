@@ -242,12 +242,12 @@ export class QuoteScopeTracker {
    * unknown), before the file's statements.
    */
   async before(tx: Transaction): Promise<BeforeFile> {
-    const counts = await single(tx, 'MATCH ()-[r]->() RETURN count(r) AS relationships');
+    const relationships = int((await single(tx, 'MATCH ()-[r]->() RETURN count(r) AS relationships')).relationships);
     // Another writer's relationship may have taken a freed id below the mark, where the scope would not look.
-    const othersWrote = this.relationshipsCommitted !== undefined && int(counts.relationships) !== this.relationshipsCommitted;
-    if (int(counts.relationships) < this.scopedFrom || othersWrote) {
+    const othersWrote = this.relationshipsCommitted !== undefined && relationships !== this.relationshipsCommitted;
+    if (relationships < this.scopedFrom || othersWrote) {
       // Not additive: no EXPLAIN, nothing returned, and the whole check (scope() answers undefined).
-      return { relationshipMark: -1, relationships: int(counts.relationships), additive: false, touchedRelationships: new Set(), touchedNodes: new Set() };
+      return { relationshipMark: -1, relationships, additive: false, touchedRelationships: new Set(), touchedNodes: new Set() };
     }
     if (this.relationshipMark === undefined) {
       this.relationshipMark = int((await single(tx, 'MATCH ()-[r]->() RETURN coalesce(max(id(r)), -1) AS mark')).mark);
@@ -256,7 +256,7 @@ export class QuoteScopeTracker {
       const rows = await runWithoutCallerStack(tx, 'MATCH (s:Source) RETURN id(s) AS node');
       this.sources = new Set(rows.records.map((record) => int(record.get('node'))));
     }
-    return { relationshipMark: this.relationshipMark, relationships: int(counts.relationships), additive: true, touchedRelationships: new Set(), touchedNodes: new Set() };
+    return { relationshipMark: this.relationshipMark, relationships, additive: true, touchedRelationships: new Set(), touchedNodes: new Set() };
   }
 
   /** Before a statement runs: its plan (EXPLAIN, once per text), and the text to send, returning what its last clause SETs. */

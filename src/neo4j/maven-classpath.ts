@@ -65,6 +65,9 @@ export async function resolveMavenClasspath(options: MavenClasspathOptions): Pro
  */
 const parallelMavenVersion = '3.9.16';
 
+/** Cache folders whose fetch of Maven 3.9 failed in this process: a second resolution (another pom) goes straight to the machine's mvn. */
+const unfetchable = new Set<string>();
+
 /**
  * A Maven that resolves in parallel: the machine's own `mvn` when it is 3.9 or newer, else the pinned Maven 3.9, fetched
  * once into the cache folder by the machine's `mvn`, as an artifact of its repositories (so from wherever that Maven is
@@ -124,9 +127,6 @@ async function parallelMaven(cacheDir: string, log: (line: string) => void): Pro
     rmSync(fetching, { recursive: true, force: true });
   }
 }
-
-/** Cache folders whose fetch of Maven 3.9 failed in this process: a second resolution (another pom) goes straight to the machine's mvn. */
-const unfetchable = new Set<string>();
 
 /** Where the pinned Maven's distribution lies in a Maven repository. */
 const distributionPath = `org/apache/maven/apache-maven/${parallelMavenVersion}/apache-maven-${parallelMavenVersion}-bin.tar.gz`;
