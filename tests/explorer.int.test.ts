@@ -53,9 +53,14 @@ describe('the explorer page', () => {
   it('searches, expands, shows evidence, opens the quote in the source, and follows the date control', async () => {
     const { page, offLoopback } = await openPage();
     await page.goto(`${api.url}/explore`);
+    // Opened bare, it starts from the alliances, centred on the first.
+    await page.waitForFunction(() => (window as any).cstoExplorer.cy.nodes('.centre').nonempty());
+    expect(await page.locator('#hits button').allInnerTexts()).toEqual(['Collective Security Treaty Organization organization', 'North Atlantic Treaty Organization organization']);
+    expect(await page.evaluate(() => (window as any).cstoExplorer.cy.nodes('.centre').map((node: any) => node.id()))).toEqual(['Organization:csto']);
+    expect(new URL(page.url()).search).toBe('?centre=Organization%3Acsto&depth=1');
     await page.fill('#search', 'Kyrgyzstan');
     await page.press('#search', 'Enter');
-    await page.waitForFunction(() => (window as any).cstoExplorer.cy.nodes().length > 1);
+    await page.waitForFunction(() => (window as any).cstoExplorer.cy.getElementById('State:kyrgyzstan').hasClass('centre'));
     const neighbours: string[] = await page.evaluate(() => (window as any).cstoExplorer.cy.nodes().map((node: any) => node.id()));
     expect(neighbours[0]).toBe('State:kyrgyzstan');
     expect(neighbours).toContain('Organization:csto');

@@ -77,8 +77,13 @@ function placeAround(added: NodeCollection) {
 const neighbourhood = (id: string, depth: number, limit: number) =>
   graphql<{ neighbourhood: Subgraph }>(neighbourhoodQuery, { id, depth, limit }).then((data) => data.neighbourhood);
 
+let centreRequests = 0;
+
 async function showCentre() {
+  const request = ++centreRequests;
   const subgraph = await neighbourhood(view.centre, view.depth, view.limit);
+  // The latest choice (a search, a depth) wins, whichever answer arrives first.
+  if (request !== centreRequests) return;
   cy.elements().remove();
   add(subgraph);
   cy.getElementById(subgraph.nodes[0]!.id).addClass('centre');
@@ -213,21 +218,24 @@ async function exportAs(choice: string) {
   else download(`${name}.cyjs`, JSON.stringify(choice.startsWith('whole') ? { elements: elements(subgraph) } : cy.json(), null, 1), 'application/json');
 }
 
+type Hit = { id: string; name: string; kind: string };
+
+/** Things to pick from, as buttons; the first becomes the centre. */
+function showHits(things: Hit[], none: string) {
+  $('hits').innerHTML = things.map((thing) => `<li><button type="button" data-id="${escapeHtml(thing.id)}">${escapeHtml(thing.name)} <span class="muted">${thing.kind.toLowerCase()}</span></button></li>`).join('') || `<li class="muted">${escapeHtml(none)}</li>`;
+  if (!things[0]) return;
+  view.centre = things[0].id;
+  return showCentre();
+}
+
 const report = (error: unknown) => ($('panel').innerHTML = `<p role="alert">${escapeHtml((error as Error).message)}</p>`);
 
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const query = ($('search') as HTMLInputElement).value.trim();
   if (!query) return;
-  graphql<{ search: { thing: { id: string; name: string; kind: string } }[] }>(`query Search($query: String!) { search(query: $query, first: 8) { thing { id name kind } } }`, { query })
-    .then(({ search }) => {
-      $('hits').innerHTML = search.map(({ thing }) => `<li><button type="button" data-id="${escapeHtml(thing.id)}">${escapeHtml(thing.name)} <span class="muted">${thing.kind.toLowerCase()}</span></button></li>`).join('') || '<li class="muted">no match</li>';
-      // The best hit becomes the centre.
-      if (search[0]) {
-        view.centre = search[0].thing.id;
-        return showCentre();
-      }
-    })
+  graphql<{ search: { thing: Hit }[] }>(`query Search($query: String!) { search(query: $query, first: 8) { thing { id name kind } } }`, { query })
+    .then(({ search }) => showHits(search.map(({ thing }) => thing), 'no match'))
     .catch(report);
 });
 $('hits').addEventListener('click', (event) => {
@@ -294,3 +302,8 @@ view.date = params.get('date') ?? '';
 ($('date') as HTMLInputElement).value = view.date;
 view.centre = params.get('centre') ?? '';
 if (view.centre) showCentre().catch(report);
+// Opened bare, the page starts from the alliances (the subject of the sources) rather than an empty canvas.
+else
+  graphql<{ organizations: { edges: { node: Hit }[] } }>('{ organizations(organizationKind: ALLIANCE, first: 8) { edges { node { id name kind } } } }')
+    .then(({ organizations }) => showHits(organizations.edges.map(({ node }) => node), 'no alliance in the graph: search for a thing'))
+    .catch(report);
