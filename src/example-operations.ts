@@ -24,6 +24,7 @@ query HelpRequests {
     datePrecision
     responseManner
     evidence { quote start end }
+    response { name evidence { quote start end } }
   }
   granted: helpRequests(addressee: "csto", outcome: GRANTED) {
     requester { name }
