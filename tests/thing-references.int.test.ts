@@ -43,6 +43,31 @@ async function thingArguments(): Promise<{ field: string; path: string; required
   return found;
 }
 
+/** The kinds an argument takes, where it does not take any thing (docs/model.md's ends of each relationship). */
+const kindsOf: Record<string, string[]> = {
+  'claims(claimant)': ['Person', 'Organization'],
+  'events(filter.participant)': ['State', 'Person', 'Organization'],
+  'events(filter.place)': ['Place', 'State'],
+  'helpRequests(addressee)': ['State', 'Person', 'Organization'],
+  'helpRequests(requester)': ['State', 'Person', 'Organization'],
+  'members(organization)': ['Organization'],
+  'offices(holder)': ['Person'],
+  'offices(within)': ['State', 'Organization'],
+  'places(within)': ['Place', 'State'],
+  'states(memberOf)': ['Organization'],
+  'statements(filter.speaker)': ['Person', 'Organization'],
+  'timeline(id)': ['State', 'Person', 'Organization', 'Place'],
+};
+
+/** One thing of each kind as a slug, a global id, a name and an alias in other letter cases. */
+const namesOf: Record<string, string[]> = {
+  State: ['kyrgyzstan', 'State:kyrgyzstan', 'Kyrgyzstan', 'KYRGYZ REPUBLIC'],
+  Organization: ['csto', 'Organization:csto', 'ODKB', 'collective security treaty'],
+  Person: ['dmitry-peskov', 'Person:dmitry-peskov', 'Peskov', 'DMYTRO PESKOV'],
+  Place: ['batken', 'Place:batken', 'Batken', 'BATKEN'],
+  Event: ['help-request-kyrgyzstan-2010', 'Event:help-request-kyrgyzstan-2010', 'Kyrgyzstan asks the CSTO for help (2010)', 'KYRGYZSTAN ASKS THE CSTO FOR HELP (2010)'],
+};
+
 /** `{ field(path: value, …other required ids) { __typename } }`. */
 function operation({ field, path, required }: { field: string; path: string; required: InputValue[] }, value: string): string {
   const [argument, inner] = path.split('.');
@@ -96,11 +121,38 @@ describe('arguments that name a thing', () => {
 
   it('take a slug, a global id, a name or an alias, ignoring case and diacritics', async () => {
     for (const argument of await thingArguments()) {
-      for (const value of ['kyrgyzstan', 'State:kyrgyzstan', 'Kyrgyzstan', 'KYRGYZ REPUBLIC']) {
+      const kind = (kindsOf[`${argument.field}(${argument.path})`] ?? ['State'])[0]!;
+      for (const value of namesOf[kind]!) {
         const result = await execute(yoga, operation(argument, value));
         expect(result.errors, `${argument.field}(${argument.path}: ${value})`).toBeUndefined();
       }
     }
+  });
+
+  it('answer a thing of another kind than the argument takes with BAD_USER_INPUT saying which kinds it takes', async () => {
+    const refusals: string[] = [];
+    for (const argument of await thingArguments()) {
+      const kinds = kindsOf[`${argument.field}(${argument.path})`];
+      if (!kinds) continue;
+      const other = Object.keys(namesOf).find((kind) => !kinds.includes(kind))!;
+      const result = await execute(yoga, operation(argument, namesOf[other]![2]!));
+      expect(result.errors?.map((error) => error.extensions?.code), argument.path).toEqual(['BAD_USER_INPUT']);
+      refusals.push(`${argument.field}: ${result.errors![0]!.message}`);
+    }
+    expect(refusals.sort()).toEqual([
+      "claims: claimant 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name a Person or an Organization.",
+      "events: filter.participant 'Batken' names Batken (Place:batken), but it must name a State or a Person or an Organization.",
+      "events: filter.place 'ODKB' names Collective Security Treaty Organization (Organization:csto), but it must name a Place or a State.",
+      "helpRequests: addressee 'Batken' names Batken (Place:batken), but it must name a State or a Person or an Organization.",
+      "helpRequests: requester 'Batken' names Batken (Place:batken), but it must name a State or a Person or an Organization.",
+      "members: organization 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name an Organization.",
+      "offices: holder 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name a Person.",
+      "offices: within 'Peskov' names Dmitry Peskov (Person:dmitry-peskov), but it must name a State or an Organization.",
+      "places: within 'ODKB' names Collective Security Treaty Organization (Organization:csto), but it must name a Place or a State.",
+      "statements: filter.speaker 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name a Person or an Organization.",
+      "states: memberOf 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name an Organization.",
+      "timeline: id 'Kyrgyzstan asks the CSTO for help (2010)' names Kyrgyzstan asks the CSTO for help (2010) (Event:help-request-kyrgyzstan-2010), but it must name a State or a Person or an Organization or a Place.",
+    ]);
   });
 
   it('answer a name that names nothing with NOT_FOUND naming the argument, the value and the nearest matches', async () => {
@@ -115,14 +167,14 @@ describe('arguments that name a thing', () => {
   });
 
   it('answer a name shared by several things with BAD_USER_INPUT listing them', async () => {
+    const both = 'Shared Name test-shared-name-a (Place:test-shared-name-a), Shared Name test-shared-name-b (Place:test-shared-name-b)';
     for (const argument of await thingArguments()) {
       const result = await execute(yoga, operation(argument, 'testville'));
-      expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
-        [
-          'BAD_USER_INPUT',
-          `${argument.path} 'testville' names 2 things: Shared Name test-shared-name-a (Place:test-shared-name-a), Shared Name test-shared-name-b (Place:test-shared-name-b). Pass one of their ids.`,
-        ],
-      ]);
+      const kinds = kindsOf[`${argument.field}(${argument.path})`];
+      // Where places are not what the argument takes, neither place is a candidate.
+      const message = !kinds || kinds.includes('Place') ? `names 2 things: ${both}. Pass one of their ids.` : `names ${both}, but it must name `;
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0]!.message.startsWith(`${argument.path} 'testville' ${message}`), result.errors![0]!.message).toBe(true);
     }
   });
 

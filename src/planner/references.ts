@@ -4,11 +4,20 @@
  * nothing, is the client's error, which says so with the candidates or the nearest matches.
  */
 import { badUserInput, notFound } from '../schema/errors.js';
-import { matchThingsBySlug, searchKey, slugOf } from '../schema/shapes.js';
+import { matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
 import type { Parameters } from './parameters.js';
 
-/** The references of one root field: argument path (e.g. "filter.participant") to the client's value. */
-export type References = Record<string, string | null | undefined>;
+/** An argument that must name a thing of one of these kinds (labels, e.g. 'Organization'). */
+export interface KindedReference {
+  value: string | null | undefined;
+  kinds: readonly NodeLabel[];
+}
+
+/** `members(organization:)` names an Organization: a State there is the client's error, not an empty answer. */
+export const ofKind = (value: string | null | undefined, ...kinds: readonly NodeLabel[]): KindedReference => ({ value, kinds });
+
+/** The references of one root field: argument path (e.g. "filter.participant") to the client's value, of any kind or of some. */
+export type References = Record<string, string | null | undefined | KindedReference>;
 
 interface Candidate {
   id: string;
@@ -41,14 +50,18 @@ export const fuzzy = (text: string) =>
 
 /** Resolution of the given references; null when the field has none. */
 export function resolveReferences(references: References, q: Parameters): ReferenceResolution | null {
-  const given = Object.entries(references).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const given = Object.entries(references)
+    .map(([path, reference]) => ({ path, ...(typeof reference === 'object' && reference !== null ? reference : { value: reference, kinds: undefined }) }))
+    .filter((reference): reference is { path: string; value: string; kinds: readonly NodeLabel[] | undefined } => typeof reference.value === 'string');
   if (!given.length) return null;
   const variables: Record<string, string> = {};
   const clauses: string[] = [];
   const columns: string[] = [];
-  given.forEach(([path, value], index) => {
+  given.forEach(({ path, value, kinds }, index) => {
     variables[path] = `ref${index}`;
-    columns.push(`candidates${index}`, `suggestions${index}`);
+    // The candidates of the kinds the argument takes; of any kind, the candidates themselves.
+    const fitting = kinds ? `fitting${index}` : `candidates${index}`;
+    columns.push(`candidates${index}`, `suggestions${index}`, ...(kinds ? [fitting] : []));
     const kind = "head([label IN labels(x) WHERE label <> 'Entity'])";
     // Names are looked up only when no slug matches: an exact id wins, and costs only index seeks.
     clauses.push(`CALL { ${matchThingsBySlug('x', q.param([slugOf(value)]))} RETURN collect(x {.id, .name, kind: ${kind}}) AS exact${index} }
@@ -60,7 +73,8 @@ CALL {
   RETURN collect(x {.id, .name, kind: ${kind}}) AS named${index}
 }
 WITH *, CASE WHEN size(exact${index}) > 0 THEN exact${index} ELSE named${index} END AS candidates${index}
-WITH *, CASE WHEN size(candidates${index}) = 1 THEN candidates${index}[0].id END AS ref${index}
+${kinds ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${q.param([...kinds])}] AS ${fitting}
+` : ''}WITH *, CASE WHEN size(${fitting}) = 1 THEN ${fitting}[0].id END AS ref${index}
 CALL {
   WITH candidates${index} WITH candidates${index} WHERE size(candidates${index}) = 0
   CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(value))}) YIELD node AS x, score
@@ -73,13 +87,17 @@ CALL {
     variables,
     columns,
     check: (row) =>
-      given.forEach(([path, value], index) => {
+      given.forEach(({ path, value, kinds }, index) => {
         const candidates = (row[`candidates${index}`] ?? []) as Candidate[];
+        const fitting = (kinds ? (row[`fitting${index}`] ?? []) : candidates) as Candidate[];
         const argument = path.split('.').at(-1)!;
         const excerpt = value.length > 80 ? `${value.slice(0, 80)}…` : value;
         const list = (things: Candidate[]) => things.map((thing) => `${thing.name} (${thing.kind}:${thing.id})`).join(', ');
-        if (candidates.length > 1) {
-          throw badUserInput(`${path} '${excerpt}' names ${candidates.length} things: ${list(candidates)}. Pass one of their ids.`, argument);
+        if (fitting.length > 1) {
+          throw badUserInput(`${path} '${excerpt}' names ${fitting.length} things: ${list(fitting)}. Pass one of their ids.`, argument);
+        }
+        if (fitting.length === 0 && candidates.length > 0) {
+          throw badUserInput(`${path} '${excerpt}' names ${list(candidates)}, but it must name ${kinds!.map((kind) => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`).join(' or ')}.`, argument);
         }
         if (candidates.length === 0) {
           const suggestions = (row[`suggestions${index}`] ?? []) as Candidate[];

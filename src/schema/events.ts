@@ -6,10 +6,11 @@ import { type Args, propertyPlan, relatedPlan, type RelatedVariables, sameRowPla
 import type { Parameters } from '../planner/parameters.js';
 import { checkPageSize } from '../planner/page-arguments.js';
 import { type Resolved, rootPlan } from '../planner/plan-root.js';
+import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan, provenanceFields } from './provenance.js';
-import { conditions, relatedNodes, type Row } from './shapes.js';
+import { conditions, entityLabels, relatedNodes, type Row } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -303,7 +304,10 @@ builder.queryFields((t) => ({
       },
       extensions: rootPlan({
         kind: 'connection',
-        references: ({ filter }) => ({ 'filter.participant': filter?.participant, 'filter.place': filter?.place }),
+        references: ({ filter }) => ({
+          'filter.participant': ofKind(filter?.participant, 'State', 'Person', 'Organization'),
+          'filter.place': ofKind(filter?.place, 'Place', 'State'),
+        }),
         rows: ({ filter, orderBy }, q, resolved) => ({
           clauses: `MATCH (n0:Event) WHERE ${conditions(eventConditions('n0', filter, q, resolved))}`,
           scope: { node: 'n0' },
@@ -320,7 +324,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: `The entity: ${thingReference}.` }), ...timelineArgs(t.arg) },
     extensions: rootPlan({
       kind: 'items',
-      references: ({ id }) => ({ id }),
+      references: ({ id }) => ({ id: ofKind(id, ...entityLabels) }),
       query: (args, q, project, resolved) => `MATCH (c0:Entity {id: ${resolved.id}})
 CALL { WITH c0 ${timelineClauses('c0', 'n0', args, q)} WITH n0 ORDER BY n0.startDate, n0.id LIMIT ${q.param(timelineSize(args))} RETURN collect(${project({ node: 'n0' })}) AS events }
 RETURN events AS value`,
@@ -342,7 +346,7 @@ RETURN events AS value`,
     // Help requests are few, like the lists of one kind a page shows: they are estimated as one default page.
     extensions: rootPlan({
       kind: 'items',
-      references: ({ requester, addressee }) => ({ requester, addressee }),
+      references: ({ requester, addressee }) => ({ requester: ofKind(requester, 'State', 'Person', 'Organization'), addressee: ofKind(addressee, 'State', 'Person', 'Organization') }),
       query: helpRequestsQuery,
       estimate: () => limits.defaultPageSize,
     }),

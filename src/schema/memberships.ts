@@ -3,6 +3,7 @@ import { builder, type BuilderTypes } from '../builder.js';
 import { type Args, propertyPlan, relatedPlan, type RelatedVariables, sameRowPlan, type Scope, valuePlan } from '../planner/field-plan.js';
 import type { Parameters } from '../planner/parameters.js';
 import { rootPlan } from '../planner/plan-root.js';
+import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision } from './events.js';
 import { provenanceFields } from './provenance.js';
@@ -116,7 +117,7 @@ builder.queryFields((t) => ({
     },
     extensions: rootPlan({
       kind: 'items',
-      references: ({ organization }) => ({ organization }),
+      references: ({ organization }) => ({ organization: ofKind(organization, 'Organization') }),
       // One row whether or not the organisation has members: the whole answer is its list.
       query: ({ at }, q, project, resolved) => `MATCH (o0:Entity {id: ${resolved.organization}})
 CALL { WITH o0 MATCH (m0)-[r0:MEMBER_OF]->(o0) WHERE ${conditions([inForceAt('r0', at, q)])} WITH * ORDER BY m0.name, r0.startDate, m0.id RETURN collect(${project({ from: 'm0', to: 'o0', edge: 'r0' })}) AS members }
@@ -135,7 +136,7 @@ RETURN members AS value`,
     },
     extensions: rootPlan({
       kind: 'items',
-      references: ({ holder, within }) => ({ holder, within }),
+      references: ({ holder, within }) => ({ holder: ofKind(holder, 'Person'), within: ofKind(within, 'State', 'Organization') }),
       query: ({ holder, within }, _q, project, resolved) => `MATCH (a0:Person)-[r0:HOLDS_OFFICE]->(b0)
 WHERE ${conditions([holder && `a0.id = ${resolved.holder}`, within && `b0.id = ${resolved.within}`])}
 WITH * ORDER BY b0.name, r0.title, a0.name, a0.id

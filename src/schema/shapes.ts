@@ -13,6 +13,9 @@ export type NodeLabel = 'State' | 'Person' | 'Organization' | 'Place' | 'Event' 
 
 export const nodeLabels: readonly NodeLabel[] = ['State', 'Person', 'Organization', 'Place', 'Event', 'Statement', 'Claim', 'Source'];
 
+/** The labels that also carry `Entity`: what acts, belongs, holds office and speaks. */
+export const entityLabels: readonly NodeLabel[] = ['State', 'Person', 'Organization', 'Place'];
+
 /** The relationship types that state facts; SOURCED_FROM is provenance and is left out of graph walks. */
 export const factRelationshipTypes = [
   'MEMBER_OF',

@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { propertyPlan, valuePlan } from '../planner/field-plan.js';
 import { rootPlan } from '../planner/plan-root.js';
+import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision, EventRef } from './events.js';
 import { countedConnection } from './pagination.js';
@@ -94,7 +95,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: StatementFilter, required: false, description: 'Which statements. Default: all.' }) },
       extensions: rootPlan({
         kind: 'connection',
-        references: ({ filter }) => ({ 'filter.speaker': filter?.speaker, 'filter.about': filter?.about }),
+        references: ({ filter }) => ({ 'filter.speaker': ofKind(filter?.speaker, 'Person', 'Organization'), 'filter.about': filter?.about }),
         rows: ({ filter }, q, resolved) => ({
           clauses: `MATCH (n0:Statement) WHERE ${conditions([
             filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
@@ -121,7 +122,7 @@ builder.queryFields((t) => ({
     },
     extensions: rootPlan({
       kind: 'items',
-      references: ({ claimant, about }) => ({ claimant, about }),
+      references: ({ claimant, about }) => ({ claimant: ofKind(claimant, 'Person', 'Organization'), about }),
       query: ({ status, claimant, about }, q, project, resolved) => `MATCH (n0:Claim) WHERE ${conditions([
         status && `n0.status = ${q.param(status)}`,
         claimant && `EXISTS { MATCH (n0)-[:CLAIMED_BY]->(x {id: ${resolved.claimant}}) }`,

@@ -6,7 +6,7 @@ import { type Args, propertyPlan, sameRowPlan, valuePlan } from '../planner/fiel
 import type { Parameters } from '../planner/parameters.js';
 import { checkPageSize } from '../planner/page-arguments.js';
 import { type PlannedRow, type Resolved, rootPlan } from '../planner/plan-root.js';
-import { fuzzy, type References } from '../planner/references.js';
+import { fuzzy, ofKind, type References } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
@@ -289,7 +289,7 @@ builder.queryFields((t) => ({
           memberOf &&
             `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${resolved.memberOf}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
         ],
-        ({ memberOf }) => ({ memberOf }),
+        ({ memberOf }) => ({ memberOf: ofKind(memberOf, 'Organization') }),
       ),
       resolve: resolvePlanned,
     },
@@ -335,7 +335,7 @@ builder.queryFields((t) => ({
       extensions: entityList(
         'Place',
         ({ placeKind, within }, q, resolved) => [placeKind && `n0.kind = ${q.param(placeKind)}`, within && `EXISTS { MATCH (n0)-[:LOCATED_IN*1..3]->(w {id: ${resolved.within}}) }`],
-        ({ within }) => ({ within }),
+        ({ within }) => ({ within: ofKind(within, 'Place', 'State') }),
       ),
       resolve: resolvePlanned,
     },
