@@ -29,8 +29,8 @@ const cy: Core = cytoscape({
   style: [
     { selector: 'node', style: { 'background-color': (node: NodeSingular) => colours[node.data('kind')] ?? '#999', label: 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '120px', width: 18, height: 18 } },
     { selector: 'node.centre', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#000' } },
-    // Bezier curves draw parallel edges apart; arrows show the direction.
-    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aaa', 'target-arrow-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#555', 'text-rotation': 'autorotate' } },
+    // Bezier curves draw parallel edges apart; arrows show the direction. Edge labels show once zoomed in, where they can be read.
+    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aaa', 'target-arrow-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#555', 'text-rotation': 'autorotate', 'min-zoomed-font-size': 6 } },
     { selector: '.out-of-time', style: { opacity: 0.15, 'line-style': 'dashed' } },
     { selector: '.on-path', style: { 'line-color': '#e6a100', 'target-arrow-color': '#e6a100', width: 4 } },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f0b400', 'line-color': '#f0b400', 'target-arrow-color': '#f0b400' } },
