@@ -83,12 +83,15 @@ beforeAll(async () => {
   const session = db.writeSession();
   await session.run(`UNWIND ['test-shared-name-a', 'test-shared-name-b'] AS id
     CREATE (:Place:Entity {id: id, name: 'Shared Name ' + id, aliases: ['Testville'], searchKeys: ['testville', 'shared name ' + id]})`);
+  // A place and an organisation that share a name, as Georgia the state and a Georgia party would.
+  await session.run(`CREATE (:Place:Entity {id: 'test-shared-name-place', name: 'Sharedtown', aliases: [], searchKeys: ['sharedtown']}),
+    (:Organization:Entity {id: 'test-shared-name-org', name: 'Sharedtown', aliases: [], searchKeys: ['sharedtown']})`);
   await session.close();
 });
 
 afterAll(async () => {
   const session = db.writeSession();
-  await session.run(`MATCH (n:Place) WHERE n.id STARTS WITH 'test-shared-name-' DETACH DELETE n`);
+  await session.run(`MATCH (n:Entity) WHERE n.id STARTS WITH 'test-shared-name-' DETACH DELETE n`);
   await session.close();
   await db.close();
 });
@@ -152,6 +155,15 @@ describe('arguments that name a thing', () => {
       "statements: filter.speaker 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name a Person or an Organization.",
       "states: memberOf 'Kyrgyzstan' names Kyrgyzstan (State:kyrgyzstan), but it must name an Organization.",
       "timeline: id 'Kyrgyzstan asks the CSTO for help (2010)' names Kyrgyzstan asks the CSTO for help (2010) (Event:help-request-kyrgyzstan-2010), but it must name a State or a Person or an Organization or a Place.",
+    ]);
+  });
+
+  it('take the one thing of the kind asked when a name is shared across kinds', async () => {
+    const data = await query(yoga, `{ members(organization: "Sharedtown") { __typename } places(within: "Sharedtown") { totalCount } }`);
+    expect(data).toEqual({ members: [], places: { totalCount: 0 } });
+    const anyKind = await execute(yoga, `{ thing(id: "Sharedtown") { id } }`);
+    expect(anyKind.errors?.map((error) => error.message)).toEqual([
+      "id 'Sharedtown' names 2 things: Sharedtown (Organization:test-shared-name-org), Sharedtown (Place:test-shared-name-place). Pass one of their ids.",
     ]);
   });
 
