@@ -61,6 +61,7 @@ export function resolveReferences(references: References, q: Parameters): Refere
     variables[path] = `ref${index}`;
     // The candidates of the kinds the argument takes; of any kind, the candidates themselves.
     const fitting = kinds ? `fitting${index}` : `candidates${index}`;
+    const kindList = kinds ? q.param([...kinds]) : '';
     columns.push(`candidates${index}`, `suggestions${index}`, ...(kinds ? [fitting] : []));
     const kind = "head([label IN labels(x) WHERE label <> 'Entity'])";
     // Names are looked up only when no slug matches: an exact id wins, and costs only index seeks.
@@ -73,12 +74,12 @@ CALL {
   RETURN collect(x {.id, .name, kind: ${kind}}) AS named${index}
 }
 WITH *, CASE WHEN size(exact${index}) > 0 THEN exact${index} ELSE named${index} END AS candidates${index}
-${kinds ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${q.param([...kinds])}] AS ${fitting}
+${kinds ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${kindList}] AS ${fitting}
 ` : ''}WITH *, CASE WHEN size(${fitting}) = 1 THEN ${fitting}[0].id END AS ref${index}
 CALL {
   WITH candidates${index} WITH candidates${index} WHERE size(candidates${index}) = 0
-  CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(value))}) YIELD node AS x, score
-  WITH x ORDER BY score DESC, x.id LIMIT 3
+  CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(slugOf(value)))}) YIELD node AS x, score
+  ${kinds ? `WITH x, score WHERE ${kind} IN ${kindList}\n  ` : ''}WITH x ORDER BY score DESC, x.id LIMIT 3
   RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions${index}
 }`);
   });
