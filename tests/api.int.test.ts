@@ -256,6 +256,28 @@ describe('statements, claims and offices', () => {
     expect(simonyan.via).toEqual([{ slug: 'public-television-of-armenia' }]);
   });
 
+  it('filters statements by date, leaving a date that is only a latest bound out of `from`', async () => {
+    const data = await query(
+      yoga,
+      `{ since: statements(filter: { from: "2022-09-01" }) { edges { node { slug date dateIsLatestBound } } }
+         until: statements(filter: { to: "2022-10-12" }) { totalCount }
+         onPublication: statements(filter: { from: "2022-10-13", to: "2022-10-13" }) { totalCount }
+         byPublication: statements(filter: { to: "2022-10-13" }) { totalCount } }`,
+    );
+    expect(data).toEqual({
+      since: {
+        edges: [
+          { node: { slug: 'statement-yerevan-demonstrators-demands', date: '2022-09-01', dateIsLatestBound: false } },
+          { node: { slug: 'statement-peskov-no-2022-10-10', date: '2022-10-10', dateIsLatestBound: false } },
+        ],
+      },
+      until: { totalCount: 2 },
+      // The thirteen statements the article leaves undated carry its date as a bound: made by then, not on it.
+      onPublication: { totalCount: 0 },
+      byPublication: { totalCount: 15 },
+    });
+  });
+
   it('gives statements about an entity, and claims with their status', async () => {
     const data = await query(
       yoga,

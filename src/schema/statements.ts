@@ -82,7 +82,11 @@ const StatementFilter = builder.inputType('StatementFilter', {
     speaker: t.id({ required: false, description: `Only statements by this person or group (${thingReference}).` }),
     about: t.id({ required: false, description: `Only statements about this thing (${thingReference}).` }),
     kind: t.field({ type: StatementKind, required: false, description: 'Only quotes, or only paraphrases.' }),
-    from: t.field({ type: 'Date', required: false, description: 'Only statements made on or after this date.' }),
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Only statements made on or after this date. One whose date is only a latest bound (`dateIsLatestBound`) is left out: it may be older.',
+    }),
     to: t.field({ type: 'Date', required: false, description: 'Only statements made on or before this date.' }),
   }),
 });
@@ -101,7 +105,7 @@ builder.queryFields((t) => ({
             filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
             filter?.about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${resolved['filter.about']}}) }`,
             filter?.kind && `n0.kind = ${q.param(filter.kind)}`,
-            filter?.from && `n0.date >= date(${q.param(filter.from)})`,
+            filter?.from && `n0.date >= date(${q.param(filter.from)}) AND NOT coalesce(n0.dateIsLatestBound, false)`,
             filter?.to && `n0.date <= date(${q.param(filter.to)})`,
           ])}`,
           scope: { node: 'n0' },
