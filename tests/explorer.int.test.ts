@@ -58,6 +58,18 @@ describe('the explorer page', () => {
     expect(await page.locator('#hits button').allInnerTexts()).toEqual(['Collective Security Treaty Organization organization', 'North Atlantic Treaty Organization organization']);
     expect(await page.evaluate(() => (window as any).cstoExplorer.cy.nodes('.centre').map((node: any) => node.id()))).toEqual(['Organization:csto']);
     expect(new URL(page.url()).search).toBe('?centre=Organization%3Acsto&depth=1');
+    // Busy (over 40 edges): an edge's type shows only once one of its ends is selected.
+    const labels: [number, string, string, string][] = await page.evaluate(() => {
+      const { cy } = (window as any).cstoExplorer;
+      const edge = cy.getElementById('State:armenia').connectedEdges('[type = "MEMBER_OF"]')[0];
+      const before = edge.style('label');
+      cy.getElementById('State:armenia').select();
+      const selected = edge.style('label');
+      cy.getElementById('State:armenia').unselect();
+      return [cy.edges().length, before, selected, edge.style('label')];
+    });
+    expect(labels).toEqual([expect.any(Number), '', 'MEMBER_OF', '']);
+    expect(labels[0]).toBeGreaterThan(40);
     await page.fill('#search', 'Kyrgyzstan');
     await page.press('#search', 'Enter');
     await page.waitForFunction(() => (window as any).cstoExplorer.cy.getElementById('State:kyrgyzstan').hasClass('centre'));

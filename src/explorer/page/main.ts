@@ -31,6 +31,9 @@ const cy: Core = cytoscape({
     { selector: 'node.centre', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#000' } },
     // Bezier curves draw parallel edges apart; arrows show the direction. Edge labels show once zoomed in, where they can be read.
     { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aaa', 'target-arrow-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#555', 'text-rotation': 'autorotate', 'min-zoomed-font-size': 6 } },
+    // In a busy picture, an edge's type shows when one of its ends is hovered or selected.
+    { selector: 'edge.unlabelled', style: { label: '' } },
+    { selector: 'edge.unlabelled.near, edge.unlabelled:selected', style: { label: 'data(label)' } },
     { selector: '.out-of-time', style: { opacity: 0.15, 'line-style': 'dashed' } },
     { selector: '.on-path', style: { 'line-color': '#e6a100', 'target-arrow-color': '#e6a100', width: 4 } },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f0b400', 'line-color': '#f0b400', 'target-arrow-color': '#f0b400' } },
@@ -50,12 +53,16 @@ function elements(subgraph: Subgraph): ElementDefinition[] {
   ];
 }
 
+/** Above this many edges on screen, edge labels show only around the hovered or selected node. */
+const busyEdges = 40;
+
 /** Adds what is not on screen yet; edges only once both ends are there. */
 function add(subgraph: Subgraph) {
   const fresh = elements(subgraph).filter((element) => cy.getElementById(element.data.id!).empty());
   const added = cy.add(fresh.filter((element) => element.group === 'nodes'));
   cy.add(fresh.filter((element) => element.group === 'edges' && cy.getElementById(element.data.source).nonempty() && cy.getElementById(element.data.target).nonempty()));
   placeAround(added);
+  cy.edges().toggleClass('unlabelled', cy.edges().length > busyEdges);
   applyDate();
   // Not randomized, so that what was on screen stays where it was; the new nodes start where placeAround put them.
   cy.layout({ name: 'fcose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
@@ -282,6 +289,11 @@ function updatePathButtons() {
   ($('path-to') as HTMLButtonElement).disabled = !selected || !pathFrom;
 }
 cy.on('select unselect', 'node', updatePathButtons);
+cy.on('select mouseover', 'node', (event) => (event.target as NodeSingular).connectedEdges().addClass('near'));
+cy.on('unselect mouseout', 'node', (event) => {
+  const node = event.target as NodeSingular;
+  if (!node.selected()) node.connectedEdges().removeClass('near');
+});
 cy.on('tap', 'node', (event) => {
   const node = event.target as NodeSingular;
   showNode(node).catch(report);
