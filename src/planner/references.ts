@@ -1,7 +1,8 @@
 /**
  * Arguments that name a thing: a slug, a global id, a name or an alias, resolved as `lookup` resolves them, inside
- * the root field's own query. An exact id wins over names; a name shared by several things, or one that names
- * nothing, is the client's error, which says so with the candidates or the nearest matches.
+ * the root field's own query. An exact id wins over names; a name shared by several things, one that names
+ * nothing, or a thing of a kind the argument does not take (`ofKind`), is the client's error, which says so with
+ * the candidates or the nearest matches (of the kinds it takes).
  */
 import { badUserInput, notFound } from '../schema/errors.js';
 import { matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';

@@ -10,7 +10,7 @@ import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan, provenanceFields } from './provenance.js';
-import { conditions, entityLabels, relatedNodes, type Row } from './shapes.js';
+import { actorLabels, conditions, entityLabels, relatedNodes, type Row, whereLabels } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -305,8 +305,8 @@ builder.queryFields((t) => ({
       extensions: rootPlan({
         kind: 'connection',
         references: ({ filter }) => ({
-          'filter.participant': ofKind(filter?.participant, 'State', 'Person', 'Organization'),
-          'filter.place': ofKind(filter?.place, 'Place', 'State'),
+          'filter.participant': ofKind(filter?.participant, ...actorLabels),
+          'filter.place': ofKind(filter?.place, ...whereLabels),
         }),
         rows: ({ filter, orderBy }, q, resolved) => ({
           clauses: `MATCH (n0:Event) WHERE ${conditions(eventConditions('n0', filter, q, resolved))}`,
@@ -346,7 +346,7 @@ RETURN events AS value`,
     // Help requests are few, like the lists of one kind a page shows: they are estimated as one default page.
     extensions: rootPlan({
       kind: 'items',
-      references: ({ requester, addressee }) => ({ requester: ofKind(requester, 'State', 'Person', 'Organization'), addressee: ofKind(addressee, 'State', 'Person', 'Organization') }),
+      references: ({ requester, addressee }) => ({ requester: ofKind(requester, ...actorLabels), addressee: ofKind(addressee, ...actorLabels) }),
       query: helpRequestsQuery,
       estimate: () => limits.defaultPageSize,
     }),

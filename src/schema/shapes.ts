@@ -16,6 +16,15 @@ export const nodeLabels: readonly NodeLabel[] = ['State', 'Person', 'Organizatio
 /** The labels that also carry `Entity`: what acts, belongs, holds office and speaks. */
 export const entityLabels: readonly NodeLabel[] = ['State', 'Person', 'Organization', 'Place'];
 
+/** What an event's HAS_ACTOR, HAS_TARGET and HAS_PARTICIPANT reach (docs/model.md). */
+export const actorLabels: readonly NodeLabel[] = ['State', 'Person', 'Organization'];
+
+/** What SAID_BY and CLAIMED_BY reach: who speaks. */
+export const speakerLabels: readonly NodeLabel[] = ['Person', 'Organization'];
+
+/** What OCCURRED_IN and LOCATED_IN reach: where things are. */
+export const whereLabels: readonly NodeLabel[] = ['Place', 'State'];
+
 /** The relationship types that state facts; SOURCED_FROM is provenance and is left out of graph walks. */
 export const factRelationshipTypes = [
   'MEMBER_OF',

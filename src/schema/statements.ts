@@ -6,7 +6,7 @@ import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision, EventRef } from './events.js';
 import { countedConnection } from './pagination.js';
-import { conditions, relatedNodes } from './shapes.js';
+import { conditions, relatedNodes, speakerLabels } from './shapes.js';
 import { EntityRef, ThingRef, thingNode, thingReference } from './things.js';
 
 export const StatementKind = builder.enumType('StatementKind', {
@@ -99,7 +99,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: StatementFilter, required: false, description: 'Which statements. Default: all.' }) },
       extensions: rootPlan({
         kind: 'connection',
-        references: ({ filter }) => ({ 'filter.speaker': ofKind(filter?.speaker, 'Person', 'Organization'), 'filter.about': filter?.about }),
+        references: ({ filter }) => ({ 'filter.speaker': ofKind(filter?.speaker, ...speakerLabels), 'filter.about': filter?.about }),
         rows: ({ filter }, q, resolved) => ({
           clauses: `MATCH (n0:Statement) WHERE ${conditions([
             filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
@@ -126,7 +126,7 @@ builder.queryFields((t) => ({
     },
     extensions: rootPlan({
       kind: 'items',
-      references: ({ claimant, about }) => ({ claimant: ofKind(claimant, 'Person', 'Organization'), about }),
+      references: ({ claimant, about }) => ({ claimant: ofKind(claimant, ...speakerLabels), about }),
       query: ({ status, claimant, about }, q, project, resolved) => `MATCH (n0:Claim) WHERE ${conditions([
         status && `n0.status = ${q.param(status)}`,
         claimant && `EXISTS { MATCH (n0)-[:CLAIMED_BY]->(x {id: ${resolved.claimant}}) }`,

@@ -11,7 +11,7 @@ import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { badUserInput } from './errors.js';
 import { countedConnection } from './pagination.js';
 import { provenanceFields } from './provenance.js';
-import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, relatedNodes, type Row, searchKey } from './shapes.js';
+import { conditions, matchThingsBySlug, type NodeLabel, nodeLabels, relatedNodes, type Row, searchKey, whereLabels } from './shapes.js';
 
 export const ThingKind = builder.enumType('ThingKind', {
   description: 'The kind of a thing in the graph; one per Neo4j label.',
@@ -335,7 +335,7 @@ builder.queryFields((t) => ({
       extensions: entityList(
         'Place',
         ({ placeKind, within }, q, resolved) => [placeKind && `n0.kind = ${q.param(placeKind)}`, within && `EXISTS { MATCH (n0)-[:LOCATED_IN*1..3]->(w {id: ${resolved.within}}) }`],
-        ({ within }) => ({ within: ofKind(within, 'Place', 'State') }),
+        ({ within }) => ({ within: ofKind(within, ...whereLabels) }),
       ),
       resolve: resolvePlanned,
     },
