@@ -6,6 +6,9 @@
 // left out (docs/model.md, "What the graph states").
 // Facts the article states about the Russian state through the word Moscow are attached to russia, not to
 // moscow.
+// Aliases are names, not facts: besides the article's spellings and the usual English ones, the Russian names of
+// the states, people, cities and bodies it names (the article is a translation; ODKB is the Russian acronym), so
+// that an analyst can search and look them up in Russian.
 // Provenance: every quote is a verbatim substring of Source.text at [quoteStart, quoteEnd), in UTF-16 code
 // units, end exclusive. Offsets are computed by script from the article, never typed by hand.
 // Idempotent: MERGE on ids (relationships on their endpoints), ON CREATE SET for the values, and evidence,
@@ -14,58 +17,58 @@
 // State nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})
 UNWIND [
-  {id: 'russia', name: 'Russia', aliases: ['Russian Federation', 'RF'], iso3: 'RUS', historical: false,
+  {id: 'russia', name: 'Russia', aliases: ['Russian Federation', 'RF', 'Россия', 'Российская Федерация'], iso3: 'RUS', historical: false,
    prov: [
      {quote: 'if there were differences between Russia and Kyrgyzstan', quoteStart: 1020, quoteEnd: 1075},
      {quote: 'CSTO includes Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.', quoteStart: 1106, quoteEnd: 1184},
      {quote: 'the desire of the strongest member of the alliance - Russia - to expand its spheres of influence', quoteStart: 5183, quoteEnd: 5279}
    ]},
-  {id: 'armenia', name: 'Armenia', aliases: ['Republic of Armenia'], iso3: 'ARM', historical: false,
+  {id: 'armenia', name: 'Armenia', aliases: ['Republic of Armenia', 'Армения'], iso3: 'ARM', historical: false,
    prov: [
      {quote: 'Armenia refused to participate in CSTO exercises in Kazakhstan', quoteStart: 1448, quoteEnd: 1510},
      {quote: 'Armenia\'s withdrawal from the Collective Security Treaty', quoteStart: 1733, quoteEnd: 1789}
    ]},
-  {id: 'belarus', name: 'Belarus', aliases: ['Republic of Belarus', 'Byelorussia'], iso3: 'BLR', historical: false,
+  {id: 'belarus', name: 'Belarus', aliases: ['Republic of Belarus', 'Byelorussia', 'Беларусь', 'Белоруссия'], iso3: 'BLR', historical: false,
    prov: [
      {quote: 'Azerbaijan, Georgia and Belarus joined the agreement', quoteStart: 4543, quoteEnd: 4595},
      {quote: 'The situation in Belarus is often cited as an example', quoteStart: 7091, quoteEnd: 7144}
    ]},
-  {id: 'kazakhstan', name: 'Kazakhstan', aliases: ['Republic of Kazakhstan'], iso3: 'KAZ', historical: false,
+  {id: 'kazakhstan', name: 'Kazakhstan', aliases: ['Republic of Kazakhstan', 'Казахстан'], iso3: 'KAZ', historical: false,
    prov: [
      {quote: 'it sent peacekeeping forces to Kazakhstan, where mass protests broke out and turned into riots', quoteStart: 5769, quoteEnd: 5863},
      {quote: 'Kazakhstan\'s President Kasim-Jomart Tokayev', quoteStart: 5865, quoteEnd: 5908}
    ]},
-  {id: 'kyrgyzstan', name: 'Kyrgyzstan', aliases: ['Kyrgyz Republic', 'Kirghizia'], iso3: 'KGZ', historical: false,
+  {id: 'kyrgyzstan', name: 'Kyrgyzstan', aliases: ['Kyrgyz Republic', 'Kirghizia', 'Кыргызстан', 'Киргизия'], iso3: 'KGZ', historical: false,
    prov: [
      {quote: 'Kyrgyzstan refused to conduct training of the organization\'s peacekeeping forces on its territory', quoteStart: 634, quoteEnd: 731},
      {quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times', quoteStart: 6393, quoteEnd: 6455}
    ]},
-  {id: 'tajikistan', name: 'Tajikistan', aliases: ['Republic of Tajikistan'], iso3: 'TJK', historical: false,
+  {id: 'tajikistan', name: 'Tajikistan', aliases: ['Republic of Tajikistan', 'Таджикистан'], iso3: 'TJK', historical: false,
    prov: [
      {quote: 'CSTO includes Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.', quoteStart: 1106, quoteEnd: 1184},
      {quote: 'Currently, Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan remain CSTO members.', quoteStart: 5481, quoteEnd: 5576}
    ]},
-  {id: 'uzbekistan', name: 'Uzbekistan', aliases: ['Republic of Uzbekistan'], iso3: 'UZB', historical: false,
+  {id: 'uzbekistan', name: 'Uzbekistan', aliases: ['Republic of Uzbekistan', 'Узбекистан'], iso3: 'UZB', historical: false,
    prov: [
      {quote: 'Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan - signed the Collective Security Treaty in Tashkent', quoteStart: 4403, quoteEnd: 4521},
      {quote: 'Uzbekistan decided to return in 2006, but changed its mind in 2012 and left the organization again', quoteStart: 5380, quoteEnd: 5478}
    ]},
-  {id: 'azerbaijan', name: 'Azerbaijan', aliases: ['Republic of Azerbaijan'], iso3: 'AZE', historical: false,
+  {id: 'azerbaijan', name: 'Azerbaijan', aliases: ['Republic of Azerbaijan', 'Азербайджан'], iso3: 'AZE', historical: false,
    prov: [
      {quote: 'the conflict zone with Azerbaijan', quoteStart: 1950, quoteEnd: 1983},
      {quote: 'The following year, Azerbaijan, Georgia and Belarus joined the agreement.', quoteStart: 4523, quoteEnd: 4596}
    ]},
-  {id: 'georgia', name: 'Georgia', aliases: ['Sakartvelo'], iso3: 'GEO', historical: false,
+  {id: 'georgia', name: 'Georgia', aliases: ['Sakartvelo', 'Грузия'], iso3: 'GEO', historical: false,
    prov: [
      {quote: 'The following year, Azerbaijan, Georgia and Belarus joined the agreement.', quoteStart: 4523, quoteEnd: 4596},
      {quote: 'Within five years, Uzbekistan, Georgia and Azerbaijan left the CSTO', quoteStart: 5311, quoteEnd: 5378}
    ]},
-  {id: 'ussr', name: 'Soviet Union', aliases: ['USSR', 'Union of Soviet Socialist Republics'], iso3: 'SUN', historical: true,
+  {id: 'ussr', name: 'Soviet Union', aliases: ['USSR', 'Union of Soviet Socialist Republics', 'СССР', 'Советский Союз'], iso3: 'SUN', historical: true,
    prov: [
      {quote: 'Created on the ruins of the USSR', quoteStart: 72, quoteEnd: 104},
      {quote: 'shortly after the collapse of the Soviet Union', quoteStart: 4327, quoteEnd: 4373}
    ]},
-  {id: 'united-states', name: 'United States', aliases: ['United States of America', 'USA', 'US', 'U.S.'], iso3: 'USA', historical: false,
+  {id: 'united-states', name: 'United States', aliases: ['United States of America', 'USA', 'US', 'U.S.', 'США'], iso3: 'USA', historical: false,
    prov: [
      {quote: 'Therefore, the United States is looking for options to fit into the new balances', quoteStart: 3247, quoteEnd: 3327},
      {quote: 'US Secretary of State Anthony Blinken', quoteStart: 2836, quoteEnd: 2873}
@@ -74,12 +77,12 @@ UNWIND [
    prov: [
      {quote: 'Since Turkey itself is a member of NATO', quoteStart: 3458, quoteEnd: 3497}
    ]},
-  {id: 'ukraine', name: 'Ukraine', aliases: [], iso3: 'UKR', historical: false,
+  {id: 'ukraine', name: 'Ukraine', aliases: ['Украина'], iso3: 'UKR', historical: false,
    prov: [
      {quote: 'the Russian invasion of Ukraine', quoteStart: 7367, quoteEnd: 7398},
      {quote: 'it has exhausted its potential on Ukrainian soil', quoteStart: 4022, quoteEnd: 4070}
    ]},
-  {id: 'afghanistan', name: 'Afghanistan', aliases: [], iso3: 'AFG', historical: false,
+  {id: 'afghanistan', name: 'Afghanistan', aliases: ['Афганистан'], iso3: 'AFG', historical: false,
    prov: [
      {quote: 'armed Islamists from Afghanistan and Tajikistan invaded the country', quoteStart: 6501, quoteEnd: 6568}
    ]}
@@ -109,22 +112,22 @@ ON CREATE SET r.quote = p.quote;
 // Person nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})
 UNWIND [
-  {id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin', 'Vladimir Vladimirovich Putin'], description: 'President of Russia; the article calls the CSTO "Putin\'s security alliance".',
+  {id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin', 'Vladimir Vladimirovich Putin', 'Владимир Путин', 'Путин'], description: 'President of Russia; the article calls the CSTO "Putin\'s security alliance".',
    prov: [
      {quote: 'Why is Putin\'s security alliance collapsing?', quoteStart: 26, quoteEnd: 70},
      {quote: 'But Putin supported Tokaev.', quoteStart: 6102, quoteEnd: 6129},
      {quote: 'he is fulfilling all of Vladimir Putin\'s wishes', quoteStart: 7236, quoteEnd: 7283}
    ]},
-  {id: 'dmitry-peskov', name: 'Dmitry Peskov', aliases: ['Dmytro Peskov', 'Dmitri Peskov', 'Peskov'], description: 'Press Secretary of the President of the Russian Federation.',
+  {id: 'dmitry-peskov', name: 'Dmitry Peskov', aliases: ['Dmytro Peskov', 'Dmitri Peskov', 'Peskov', 'Дмитрий Песков', 'Песков'], description: 'Press Secretary of the President of the Russian Federation.',
    prov: [
      {quote: 'the Press Secretary of the President of the Russian Federation the next day if there were differences between Russia and Kyrgyzstan, Dmytro Peskov replied', quoteStart: 944, quoteEnd: 1098}
    ]},
-  {id: 'alen-simonyan', name: 'Alen Simonyan', aliases: ['Simonyan'], description: 'Speaker of the Parliament of Armenia.',
+  {id: 'alen-simonyan', name: 'Alen Simonyan', aliases: ['Simonyan', 'Ален Симонян', 'Симонян'], description: 'Speaker of the Parliament of Armenia.',
    prov: [
      {quote: 'Parliament Speaker Alen Simonyan', quoteStart: 2070, quoteEnd: 2102},
      {quote: 'said Simonyan on the air of Public Television of Armenia', quoteStart: 2563, quoteEnd: 2619}
    ]},
-  {id: 'armen-grigoryan', name: 'Armen Grigoryan', aliases: ['Armen Grigonyan', 'Grigonyan', 'Grigoryan'], description: 'Secretary of the Security Council of Armenia (spelled "Grigonyan" in the article).',
+  {id: 'armen-grigoryan', name: 'Armen Grigoryan', aliases: ['Armen Grigonyan', 'Grigonyan', 'Grigoryan', 'Армен Григорян', 'Григорян'], description: 'Secretary of the Security Council of Armenia (spelled "Grigonyan" in the article).',
    prov: [
      {quote: 'Secretary of the Security Council Armen Grigonyan', quoteStart: 2107, quoteEnd: 2156}
    ]},
@@ -136,7 +139,7 @@ UNWIND [
    prov: [
      {quote: 'US Secretary of State Anthony Blinken', quoteStart: 2836, quoteEnd: 2873}
    ]},
-  {id: 'anatoly-nesmiyan', name: 'Anatoly Nesmiyan', aliases: ['Anatolij Nesmijan', 'Nesmijan', 'Nesmiyan', 'Anatoliy Nesmiyan'], description: 'Political scientist quoted by the article.',
+  {id: 'anatoly-nesmiyan', name: 'Anatoly Nesmiyan', aliases: ['Anatolij Nesmijan', 'Nesmijan', 'Nesmiyan', 'Anatoliy Nesmiyan', 'Анатолий Несмиян', 'Несмиян'], description: 'Political scientist quoted by the article.',
    prov: [
      {quote: 'Political scientist Anatolij Nesmijan believes', quoteStart: 2993, quoteEnd: 3039},
      {quote: 'writes Nesmijan', quoteStart: 3667, quoteEnd: 3682}
@@ -145,12 +148,12 @@ UNWIND [
    prov: [
      {quote: 'says Erika Marat, a professor at the University of National Defense in Washington', quoteStart: 6310, quoteEnd: 6391}
    ]},
-  {id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', aliases: ['Kasim-Jomart Tokayev', 'Kassym-Jomart Tokaev', 'Tokayev', 'Tokaev', 'Qasym-Jomart Toqaev'], description: 'President of Kazakhstan.',
+  {id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', aliases: ['Kasim-Jomart Tokayev', 'Kassym-Jomart Tokaev', 'Tokayev', 'Tokaev', 'Qasym-Jomart Toqaev', 'Касым-Жомарт Токаев', 'Токаев'], description: 'President of Kazakhstan.',
    prov: [
      {quote: 'Kazakhstan\'s President Kasim-Jomart Tokayev', quoteStart: 5865, quoteEnd: 5908},
      {quote: 'But Putin supported Tokaev.', quoteStart: 6102, quoteEnd: 6129}
    ]},
-  {id: 'alexander-lukashenko', name: 'Alexander Lukashenko', aliases: ['Alexander Lukashenka', 'Aliaksandr Lukashenka', 'Lukashenko', 'Lukashenka'], description: 'Leader of Belarus.',
+  {id: 'alexander-lukashenko', name: 'Alexander Lukashenko', aliases: ['Alexander Lukashenka', 'Aliaksandr Lukashenka', 'Lukashenko', 'Lukashenka', 'Александр Лукашенко', 'Лукашенко'], description: 'Leader of Belarus.',
    prov: [
      {quote: 'its leader Alexander Lukashenko was helped by the Kremlin to retain power in 2020', quoteStart: 7146, quoteEnd: 7227},
      {quote: 'Apart from Lukashenka, none of the leaders of the CSTO member countries supported the Russian invasion of Ukraine', quoteStart: 7285, quoteEnd: 7398}
@@ -190,12 +193,12 @@ UNWIND [
      {quote: 'the ability of CSTO forces to secure a ceasefire', quoteStart: 1360, quoteEnd: 1408},
      {quote: 'The CSTO troops in the cities of Kazakhstan', quoteStart: 6131, quoteEnd: 6174}
    ]},
-  {id: 'nato', name: 'North Atlantic Treaty Organization', aliases: ['NATO', 'North Atlantic Alliance'], kind: 'ALLIANCE', description: 'Western military alliance.',
+  {id: 'nato', name: 'North Atlantic Treaty Organization', aliases: ['NATO', 'North Atlantic Alliance', 'НАТО'], kind: 'ALLIANCE', description: 'Western military alliance.',
    prov: [
      {quote: 'the Europeans and NATO', quoteStart: 3434, quoteEnd: 3456},
      {quote: 'the CSTO was created as a possible alternative to NATO', quoteStart: 4818, quoteEnd: 4872}
    ]},
-  {id: 'kremlin', name: 'Kremlin', aliases: ['the Kremlin', 'Moscow Kremlin'], kind: 'GOVERNMENT_BODY', description: 'The seat of the Russian leadership, used by the article for the Russian government.',
+  {id: 'kremlin', name: 'Kremlin', aliases: ['the Kremlin', 'Moscow Kremlin', 'Кремль'], kind: 'GOVERNMENT_BODY', description: 'The seat of the Russian leadership, used by the article for the Russian government.',
    prov: [
      {quote: 'the Kremlin was forced to pretend that nothing was happening', quoteStart: 3843, quoteEnd: 3903},
      {quote: 'was helped by the Kremlin to retain power in 2020', quoteStart: 7178, quoteEnd: 7227}
@@ -285,18 +288,18 @@ ON CREATE SET r.quote = p.quote;
 // Place nodes, each with its SOURCED_FROM provenance
 MATCH (s:Source {id: 'csto-2022-10-13'})
 UNWIND [
-  {id: 'moscow', name: 'Moscow', aliases: ['Moskva'], kind: 'CITY',
+  {id: 'moscow', name: 'Moscow', aliases: ['Moskva', 'Москва'], kind: 'CITY',
    prov: [
      {quote: 'You have to pay for the "generosity" of Moscow', quoteStart: 5579, quoteEnd: 5625},
      {quote: 'remind that Moscow\'s "generosity" must be paid for', quoteStart: 7039, quoteEnd: 7089},
      {quote: 'many CSTO members are not against distancing themselves from Moscow', quoteStart: 7750, quoteEnd: 7817}
    ]},
-  {id: 'yerevan', name: 'Yerevan', aliases: ['Erevan'], kind: 'CITY',
+  {id: 'yerevan', name: 'Yerevan', aliases: ['Erevan', 'Ереван'], kind: 'CITY',
    prov: [
      {quote: 'In mid-September, a meeting was held in Yerevan', quoteStart: 1678, quoteEnd: 1725},
      {quote: 'the visit to Yerevan of the Speaker of the House of Representatives', quoteStart: 2649, quoteEnd: 2716}
    ]},
-  {id: 'tashkent', name: 'Tashkent', aliases: ['Toshkent'], kind: 'CITY',
+  {id: 'tashkent', name: 'Tashkent', aliases: ['Toshkent', 'Ташкент'], kind: 'CITY',
    prov: [
      {quote: 'signed the Collective Security Treaty in Tashkent', quoteStart: 4472, quoteEnd: 4521},
      {quote: 'The country, in whose capital the agreement on the formation of a military-political bloc was concluded', quoteStart: 182, quoteEnd: 285}
@@ -309,25 +312,25 @@ UNWIND [
    prov: [
      {quote: 'the University of National Defense in Washington', quoteStart: 6343, quoteEnd: 6391}
    ]},
-  {id: 'astana', name: 'Astana', aliases: ['Nur-Sultan'], kind: 'CITY',
+  {id: 'astana', name: 'Astana', aliases: ['Nur-Sultan', 'Астана', 'Нур-Султан'], kind: 'CITY',
    prov: [
      {quote: 'control over the political regime in Nur-Sultan', quoteStart: 6239, quoteEnd: 6286}
    ]},
-  {id: 'issyk-kul-region', name: 'Issyk-Kul Region', aliases: ['Isik-Kul region', 'Isik-Kul', 'Issyk-Kul', 'Issyk-Kul Oblast', 'Ysyk-Köl Region'], kind: 'REGION',
+  {id: 'issyk-kul-region', name: 'Issyk-Kul Region', aliases: ['Isik-Kul region', 'Isik-Kul', 'Issyk-Kul', 'Issyk-Kul Oblast', 'Ysyk-Köl Region', 'Иссык-Кульская область', 'Иссык-Куль'], kind: 'REGION',
    prov: [
      {quote: 'were supposed to take place in the Isik-Kul region from October 10 to 14', quoteStart: 804, quoteEnd: 876},
      {quote: 'in the city of Balikča, Isik-Kul region', quoteStart: 1202, quoteEnd: 1241}
    ]},
-  {id: 'balykchy', name: 'Balykchy', aliases: ['Balikča', 'Balikcha', 'Balykchi', 'Rybachye'], kind: 'CITY',
+  {id: 'balykchy', name: 'Balykchy', aliases: ['Balikča', 'Balikcha', 'Balykchi', 'Rybachye', 'Балыкчы'], kind: 'CITY',
    prov: [
      {quote: 'At the exercises in the city of Balikča, Isik-Kul region', quoteStart: 1185, quoteEnd: 1241}
    ]},
-  {id: 'batken', name: 'Batken', aliases: ['Batken Region'], kind: 'REGION',
+  {id: 'batken', name: 'Batken', aliases: ['Batken Region', 'Баткен'], kind: 'REGION',
    prov: [
      {quote: 'in 1999, during the events in Batken', quoteStart: 6458, quoteEnd: 6494},
      {quote: 'a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6584, quoteEnd: 6643}
    ]},
-  {id: 'osh', name: 'Osh', aliases: [], kind: 'CITY',
+  {id: 'osh', name: 'Osh', aliases: ['Ош'], kind: 'CITY',
    prov: [
      {quote: 'a bloody inter-ethnic conflict took place in Osh and Batken', quoteStart: 6584, quoteEnd: 6643}
    ]},

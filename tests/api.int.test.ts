@@ -66,11 +66,21 @@ describe('lookup and search', () => {
       ['Balikča', 'balykchy'],
       ['balikca', 'balykchy'],
       ['Grigonyan', 'armen-grigoryan'],
+      // In Russian, in which the article was first written.
+      ['Путин', 'vladimir-putin'],
+      ['КАЗАХСТАН', 'kazakhstan'],
+      ['Киргизия', 'kyrgyzstan'],
+      ['Азербайджан', 'azerbaijan'],
     ];
     for (const [name, slug] of cases) {
       const data = await query(yoga, `query($name: String!) { lookup(name: $name) { slug } }`, { name });
       expect(slugs(data.lookup), name).toEqual([slug]);
     }
+  });
+
+  it('searches in Russian as in English', async () => {
+    const data = await query(yoga, `{ search(query: "Армения Пашинян", first: 3) { thing { id } } }`);
+    expect(data.search.map((hit: { thing: { id: string } }) => hit.thing.id)[0]).toBe('State:armenia');
   });
 
   it('looks up one thing by slug, by global id and through the relay node field', async () => {
