@@ -87,8 +87,8 @@ describe('facts from two sources', () => {
 
   it('answers a source that does not exist with NOT_FOUND, naming the sources there are', async () => {
     const result = await execute(yoga, `{ facts(source: "no-such-source") { totalCount } }`);
-    expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
-      ['NOT_FOUND', `source: no source has the id 'no-such-source'. Sources: ${article}, ${fixture}.`],
+    expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.argument, error.message])).toEqual([
+      ['NOT_FOUND', 'source', `source: no source has the id 'no-such-source'. Sources: ${article}, ${fixture}.`],
     ]);
   });
 

@@ -170,7 +170,7 @@ describe('arguments that name a thing', () => {
   it('answer a name that names nothing with NOT_FOUND naming the argument, the value and the nearest matches of the kinds it takes', async () => {
     for (const argument of await thingArguments()) {
       const result = await execute(yoga, operation(argument, 'Kyrgystan'));
-      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.argument])).toEqual([['NOT_FOUND', argument.path.split('.').at(-1)]]);
       const message = result.errors![0]!.message;
       const [, path, nearest] = /^(.+?): no thing has the id, name or alias 'Kyrgystan'\.(?: Nearest matches: (.+)\.)? Search finds things by any word\.$/.exec(message) ?? [];
       expect(path, message).toBe(argument.path);

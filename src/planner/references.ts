@@ -105,7 +105,7 @@ CALL {
           const suggestions = (row[`suggestions${index}`] ?? []) as Candidate[];
           // Global ids only: messages stay short enough to reach the client whole.
           const nearest = suggestions.map((thing) => `${thing.kind}:${thing.id}`).join(', ');
-          throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${nearest ? ` Nearest matches: ${nearest}.` : ''} Search finds things by any word.`);
+          throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${nearest ? ` Nearest matches: ${nearest}.` : ''} Search finds things by any word.`, argument);
         }
       }),
   };

@@ -1,10 +1,15 @@
 /** Errors a client is meant to see: each is a GraphQLError with a code in `extensions.code`. */
 import { GraphQLError } from 'graphql';
 
-export function badUserInput(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+/** The argument an error concerns goes in `extensions.argument`, so that a client can point at its input. */
+function clientError(code: string, message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(argument ? { argument } : {}) } });
 }
 
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return clientError('BAD_USER_INPUT', message, argument);
+}
+
+export function notFound(message: string, argument?: string): GraphQLError {
+  return clientError('NOT_FOUND', message, argument);
 }

@@ -88,7 +88,7 @@ function factRows({ source, kind, minSources, maxSources }: Args, q: Parameters)
         {
           cypher: `CASE WHEN EXISTS { MATCH (:Source {id: ${sourceId}}) } THEN null ELSE COLLECT { MATCH (known:Source) RETURN known.id ORDER BY known.id LIMIT 10 } END`,
           check: (known: unknown) => {
-            if (Array.isArray(known)) throw notFound(`source: no source has the id '${String(source).slice(0, 80)}'. Sources: ${known.join(', ')}.`);
+            if (Array.isArray(known)) throw notFound(`source: no source has the id '${String(source).slice(0, 80)}'. Sources: ${known.join(', ')}.`, 'source');
           },
         },
       ]
