@@ -18,6 +18,8 @@ export const limits = {
   cost: positiveInteger('CSTO_MAX_COST', 25_000),
   /** Most aliases in one operation. Default 30 (env CSTO_MAX_ALIASES). */
   aliases: positiveInteger('CSTO_MAX_ALIASES', 30),
+  /** Most directives in one operation. Default 20. */
+  directives: 20,
   /** Most tokens in one document. Default 2000 (env CSTO_MAX_TOKENS). */
   tokens: positiveInteger('CSTO_MAX_TOKENS', 2000),
   /** Deepest neighbourhood or longest path, in hops. Default 4. */

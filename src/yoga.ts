@@ -112,7 +112,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
         maxDepth: { n: limits.depth, ...reportedAsLimits },
         maxAliases: { n: limits.aliases, ...reportedAsLimits },
         maxTokens: { n: limits.tokens },
-        maxDirectives: { n: 20, ...reportedAsLimits },
+        maxDirectives: { n: limits.directives, ...reportedAsLimits },
         // Cost is estimated from the query plan (useQueryCost), which knows each list's size.
         costLimit: { enabled: false },
         // Field suggestions help analysts in GraphiQL and reveal nothing the introspection does not.

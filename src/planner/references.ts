@@ -6,6 +6,7 @@
  */
 import { badUserInput, notFound } from '../schema/errors.js';
 import { matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
+import { nodeTypename } from './compile-selection.js';
 import type { Parameters } from './parameters.js';
 
 /** An argument that must name a thing of one of these kinds (labels, e.g. 'Organization'). */
@@ -62,9 +63,9 @@ export function resolveReferences(references: References, q: Parameters): Refere
     variables[path] = `ref${index}`;
     // The candidates of the kinds the argument takes; of any kind, the candidates themselves.
     const fitting = kinds ? `fitting${index}` : `candidates${index}`;
-    const kindList = kinds ? q.param([...kinds]) : '';
+    const kindList = kinds && q.param([...kinds]);
     columns.push(`candidates${index}`, `suggestions${index}`, ...(kinds ? [fitting] : []));
-    const kind = "head([label IN labels(x) WHERE label <> 'Entity'])";
+    const kind = nodeTypename('x');
     // Names are looked up only when no slug matches: an exact id wins, and costs only index seeks.
     clauses.push(`CALL { ${matchThingsBySlug('x', q.param([slugOf(value)]))} RETURN collect(x {.id, .name, kind: ${kind}}) AS exact${index} }
 CALL {
@@ -75,12 +76,12 @@ CALL {
   RETURN collect(x {.id, .name, kind: ${kind}}) AS named${index}
 }
 WITH *, CASE WHEN size(exact${index}) > 0 THEN exact${index} ELSE named${index} END AS candidates${index}
-${kinds ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${kindList}] AS ${fitting}
+${kindList ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${kindList}] AS ${fitting}
 ` : ''}WITH *, CASE WHEN size(${fitting}) = 1 THEN ${fitting}[0].id END AS ref${index}
 CALL {
   WITH candidates${index} WITH candidates${index} WHERE size(candidates${index}) = 0
   CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(slugOf(value)))}) YIELD node AS x, score
-  ${kinds ? `WITH x, score WHERE ${kind} IN ${kindList}\n  ` : ''}WITH x ORDER BY score DESC, x.id LIMIT 3
+  ${kindList ? `WITH x, score WHERE ${kind} IN ${kindList}\n  ` : ''}WITH x ORDER BY score DESC, x.id LIMIT 3
   RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions${index}
 }`);
   });
