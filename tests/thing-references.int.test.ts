@@ -180,9 +180,9 @@ describe('arguments that name a thing', () => {
       else expect((nearest?.split(', ') ?? []).filter((id) => !kinds.includes(id.split(':')[0]!)), message).toEqual([]);
     }
     const misspelt = await execute(yoga, '{ members(organization: "CTSO") { __typename } }');
-    // Only organisations, and the CSTO among them; Lucene's scores order them.
-    expect(misspelt.errors?.[0]?.message).toMatch(/^organization: no thing has the id, name or alias 'CTSO'\. Nearest matches: (Organization:[a-z0-9-]+, ){0,2}Organization:[a-z0-9-]+\. Search/);
-    expect(misspelt.errors?.[0]?.message).toMatch(/ Organization:csto[,.]/);
+    // Only organisations, the nearest in edits first: the CSTO is one swap away, its peacekeeping forces many more.
+    // The two after it tie on edits and keep Lucene's order, which the index's history shifts.
+    expect(misspelt.errors?.[0]?.message).toMatch(/^organization: no thing has the id, name or alias 'CTSO'\. Nearest matches: Organization:csto, Organization:[a-z0-9-]+, Organization:[a-z0-9-]+\. Search finds things by any word\.$/);
   });
 
   it("leaves a global id's kind out of the nearest matches: State:narnia is not near the United States", async () => {

@@ -4,6 +4,7 @@
  * nothing, or a thing of a kind the argument does not take (`ofKind`), is the client's error, which says so with
  * the candidates or the nearest matches (of the kinds it takes).
  */
+import distance from 'damerau-levenshtein';
 import { badUserInput, notFound } from '../schema/errors.js';
 import { matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
 import { nodeTypename } from './compile-selection.js';
@@ -25,6 +26,31 @@ interface Candidate {
   id: string;
   name: string;
   kind: string;
+}
+
+/** Full-text hits a misspelt name is compared with; the nearest three are suggested. */
+const suggestionPool = 10;
+const suggested = 3;
+
+/** A text's words as search keys compare them: `Nikol Pashinyan` and `nikol-pashinyan` both give `['nikol', 'pashinyan']`. */
+const wordsOf = (text: string) => searchKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The hits nearest to what was typed, in edits (a swap of two letters is one): by their nearest id, name, alias or
+ * word of one, then by their nearest id, name or alias as a whole, then in Lucene's order. Lucene's scores alone put
+ * "CSTO peacekeeping forces" before the CSTO for `CTSO`, as both contain a word one edit away.
+ */
+export function nearestHits(typed: string, hits: (Candidate & { aliases?: string[] | null })[]): Candidate[] {
+  const words = wordsOf(typed);
+  const whole = words.join(' ');
+  const ranked = hits.map((hit, order) => {
+    const names = [hit.id, hit.name, ...(hit.aliases ?? [])].map(wordsOf);
+    const asWhole = Math.min(...names.map((name) => distance(whole, name.join(' ')).steps));
+    const byWord = Math.min(...names.flat().flatMap((word) => words.map((typedWord) => distance(typedWord, word).steps)));
+    return { hit: { id: hit.id, name: hit.name, kind: hit.kind }, nearest: Math.min(asWhole, byWord), asWhole, order };
+  });
+  ranked.sort((a, b) => a.nearest - b.nearest || a.asWhole - b.asWhole || a.order - b.order);
+  return ranked.slice(0, suggested).map(({ hit }) => hit);
 }
 
 export interface ReferenceResolution {
@@ -81,8 +107,8 @@ ${kindList ? `WITH *, [c IN candidates${index} WHERE c.kind IN ${kindList}] AS $
 CALL {
   WITH candidates${index} WITH candidates${index} WHERE size(candidates${index}) = 0
   CALL db.index.fulltext.queryNodes('search', ${q.param(fuzzy(slugOf(value)))}) YIELD node AS x, score
-  ${kindList ? `WITH x, score WHERE ${kind} IN ${kindList}\n  ` : ''}WITH x ORDER BY score DESC, x.id LIMIT 3
-  RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions${index}
+  ${kindList ? `WITH x, score WHERE ${kind} IN ${kindList}\n  ` : ''}WITH x ORDER BY score DESC, x.id LIMIT ${suggestionPool}
+  RETURN collect(x {.id, .name, .aliases, kind: ${kind}}) AS suggestions${index}
 }`);
   });
   return {
@@ -103,7 +129,7 @@ CALL {
           throw badUserInput(`${path} '${excerpt}' names ${list(candidates)}, but it must name ${kinds!.map((kind) => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`).join(' or ')}.`, argument);
         }
         if (candidates.length === 0) {
-          const suggestions = (row[`suggestions${index}`] ?? []) as Candidate[];
+          const suggestions = nearestHits(slugOf(value), (row[`suggestions${index}`] ?? []) as Candidate[]);
           // Global ids only: messages stay short enough to reach the client whole.
           const nearest = suggestions.map((thing) => `${thing.kind}:${thing.id}`).join(', ');
           throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${nearest ? ` Nearest matches: ${nearest}.` : ''} Search finds things by any word.`, argument);
