@@ -58,6 +58,11 @@ describe('the explorer page', () => {
     expect(await page.locator('#hits button').allInnerTexts()).toEqual(['Collective Security Treaty Organization organization', 'North Atlantic Treaty Organization organization']);
     expect(await page.evaluate(() => (window as any).cstoExplorer.cy.nodes('.centre').map((node: any) => node.id()))).toEqual(['Organization:csto']);
     expect(new URL(page.url()).search).toBe('?centre=Organization%3Acsto&depth=1');
+    // The side panel describes the centre, with its evidence, until something else is clicked.
+    await page.locator('#panel dl').waitFor();
+    expect(await page.locator('#panel h3').innerText()).toBe('Collective Security Treaty Organization');
+    const { thing: centre } = await graphql(`{ thing(id: "csto") { evidence { quote } } }`);
+    expect(await page.locator('#panel blockquote.evidence').allInnerTexts()).toEqual(centre.evidence.map((item: { quote: string }) => item.quote));
     // Busy (over 40 edges): an edge's type shows only once one of its ends is selected.
     const labels: [number, string, string, string][] = await page.evaluate(() => {
       const { cy } = (window as any).cstoExplorer;

@@ -41,7 +41,7 @@ const cy: Core = cytoscape({
 });
 (window as unknown as { cstoExplorer: unknown }).cstoExplorer = { cy, view };
 
-$('legend').innerHTML = Object.entries(colours).map(([kind, colour]) => `<span style="background:${colour}"></span>${kind.toLowerCase()}`).join('');
+$('kinds').innerHTML = Object.entries(colours).map(([kind, colour]) => `<span style="background:${colour}"></span>${kind.toLowerCase()}`).join('');
 
 function elements(subgraph: Subgraph): ElementDefinition[] {
   return [
@@ -93,10 +93,12 @@ async function showCentre() {
   if (request !== centreRequests) return;
   cy.elements().remove();
   add(subgraph);
-  cy.getElementById(subgraph.nodes[0]!.id).addClass('centre');
-  view.centre = subgraph.nodes[0]!.id;
+  const centre = cy.getElementById(subgraph.nodes[0]!.id).addClass('centre');
+  view.centre = centre.id();
   $('more').hidden = !subgraph.truncated;
   updateLinks();
+  // The side panel describes the centre until something else is clicked.
+  await showNode(centre);
 }
 
 /** Greys memberships and offices not yet begun or already ended at the chosen date (dates compare as YYYY-MM-DD). */
@@ -131,7 +133,11 @@ function evidenceHtml(items: EvidenceItem[]) {
 
 const dated = (date: unknown, precision: unknown) => (date ? `${date}${precision ? ` (${String(precision).toLowerCase()})` : ''}` : undefined);
 
+/** Each writer of the side panel takes a turn; a node's details that arrive after a later turn are dropped. */
+let panelTurns = 0;
+
 async function showNode(node: NodeSingular) {
+  const turn = ++panelTurns;
   const panel = $('panel');
   panel.innerHTML = `<h3>${escapeHtml(node.data('label'))}</h3><p class="muted">loading…</p>`;
   const { thing } = await graphql<{ thing: Record<string, unknown> & { evidence: EvidenceItem[] } }>(
@@ -140,6 +146,8 @@ async function showNode(node: NodeSingular) {
       ... on Statement { statementKind text date datePrecision medium } ... on Claim { text claimStatus: status statusNote } } }`,
     { id: node.id() },
   );
+  // The latest click wins, whichever answer arrives first.
+  if (turn !== panelTurns) return;
   panel.innerHTML = `<h3>${escapeHtml(String(thing.name))}</h3>${dl([
     ['kind', String(thing.kind).toLowerCase()], ['id', thing.id], ['description', thing.description], ['event type', thing.eventType], ['status', thing.status ?? thing.claimStatus],
     ['dates', thing.startDate ? `${dated(thing.startDate, thing.datePrecision)} – ${thing.endDate}` : dated(thing.date, thing.datePrecision)],
@@ -149,6 +157,7 @@ async function showNode(node: NodeSingular) {
 }
 
 function showEdge(edge: EdgeSingular) {
+  panelTurns += 1;
   const p = edge.data('properties') as Record<string, unknown>;
   const inForce = view.date && (p.startDate || p.endDate) ? (edge.hasClass('out-of-time') ? 'no' : 'yes') : undefined;
   $('panel').innerHTML = `<h3>${escapeHtml(edge.data('type'))}</h3>${dl([
@@ -171,6 +180,7 @@ async function openQuote(slug: string, start: number, end: number) {
 }
 
 async function showPaths(from: string, to: string) {
+  panelTurns += 1;
   const { paths } = await graphql<{ paths: Subgraph[] }>(`query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 3, first: 10) { ${subgraphSelection} } }`, { from, to });
   add(mergePaths(paths));
   cy.elements().removeClass('on-path');
