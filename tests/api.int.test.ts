@@ -104,6 +104,16 @@ describe('lookup and search', () => {
       'Event:batken-incursion-1999',
       'Event:osh-batken-conflict-2010',
     ]);
+    // A thing whose name or alias is the whole query comes first, though Lucene scores its peacekeeping forces higher.
+    const csto = await query(yoga, `{ search(query: "CSTO", first: 3) { nameMatch thing { id } } }`);
+    expect(csto.search).toEqual([
+      { nameMatch: true, thing: { id: 'Organization:csto' } },
+      { nameMatch: false, thing: { id: 'Organization:csto-peacekeeping-forces' } },
+      { nameMatch: false, thing: { id: 'Event:accession-uzbekistan-2006' } },
+    ]);
+    // A one-letter word matches only itself, not as a prefix of every word.
+    const russian = await query(yoga, `{ treaty: search(query: "Договор о коллективной безопасности") { thing { id } } letter: search(query: "a") { thing { id } } }`);
+    expect(russian).toEqual({ treaty: [], letter: [] });
     const people = await query(yoga, `{ search(query: "tokaev", kinds: [PERSON]) { thing { slug } } }`);
     expect(people.search.map((hit: { thing: { slug: string } }) => hit.thing.slug)).toEqual(['kassym-jomart-tokayev']);
   });

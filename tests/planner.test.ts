@@ -25,8 +25,8 @@ const resolution =
   'WITH *, CASE WHEN size(exact0) > 0 THEN exact0 ELSE named0 END AS candidates0\n' +
   'WITH *, CASE WHEN size(candidates0) = 1 THEN candidates0[0].id END AS ref0\n' +
   'CALL {\n  WITH candidates0 WITH candidates0 WHERE size(candidates0) = 0\n' +
-  "  CALL db.index.fulltext.queryNodes('search', $p3) YIELD node AS x, score\n  WITH x ORDER BY score DESC, x.id LIMIT 3\n" +
-  `  RETURN collect(x {.id, .name, kind: ${kind}}) AS suggestions0\n}`;
+  "  CALL db.index.fulltext.queryNodes('search', $p3) YIELD node AS x, score\n  WITH x ORDER BY score DESC, x.id LIMIT 10\n" +
+  `  RETURN collect(x {.id, .name, .aliases, kind: ${kind}}) AS suggestions0\n}`;
 /** The thing the resolution found, bound to n0 inside the subquery that answers. */
 const thingBySlug =
   'CALL { WITH ref0\nCALL { WITH ref0 MATCH (thing:Entity) WHERE thing.id IN [ref0] RETURN thing UNION WITH ref0 MATCH (thing:Event) WHERE thing.id IN [ref0] RETURN thing ' +

@@ -73,7 +73,8 @@ export const fuzzy = (text: string) =>
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
-    .map((term) => `${term} ${term}~`)
+    // Up to two edits from a word of one or two letters is nearly every short word.
+    .map((term) => (term.length > 2 ? `${term} ${term}~` : term))
     .join(' ') || 'none';
 
 /** Resolution of the given references; null when the field has none. */

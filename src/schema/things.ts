@@ -112,14 +112,20 @@ export function luceneQuery(text: string): string {
     .split(/\s+/)
     .map((term) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (char) => `\\${char}`))
     .filter(Boolean);
-  return terms.map((term) => `${term} ${term}*`).join(' ');
+  // A one-letter word as a prefix would match nearly every thing ("a", the Russian "о").
+  return terms.map((term) => (term.replace(/\\/g, '').length > 1 ? `${term} ${term}*` : term)).join(' ');
 }
 
 const SearchHitRef = builder.objectRef<Row>('SearchHit').implement({
   description: 'A search result with its relevance.',
   fields: (t) => ({
     thing: t.field({ type: ThingRef, description: 'The thing found.', extensions: sameRowPlan(({ node }) => ({ node: node! })), resolve: readPlanned }),
-    score: t.float({ description: 'Lucene relevance; higher is better. Hits come best first.', extensions: valuePlan(({ score }) => score!), resolve: readPlanned }),
+    score: t.float({ description: 'Lucene relevance; higher is better. Hits come best first, after those whose name matches (`nameMatch`).', extensions: valuePlan(({ score }) => score!), resolve: readPlanned }),
+    nameMatch: t.boolean({
+      description: "True when the whole query, ignoring case and diacritics, is the thing's name or one of its aliases (`CSTO`, `ODKB`); these hits come first.",
+      extensions: valuePlan(({ nameMatch }) => nameMatch!),
+      resolve: readPlanned,
+    }),
   }),
 });
 
@@ -205,7 +211,8 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
   }),
   search: t.field({
     type: [SearchHitRef],
-    description: 'Full-text search over names, aliases, descriptions and texts of every kind, ranked by relevance, diacritic-insensitive.',
+    description:
+      "Full-text search over names, aliases, descriptions and texts of every kind, diacritic-insensitive: the things whose name or alias is the whole query first, then by relevance.",
     args: {
       query: t.arg.string({
         required: true,
@@ -238,8 +245,9 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
 WITH hits AS exact
 ${secondTry}
 UNWIND exact + hits AS hit
-WITH hit.node AS n0, hit.score AS score ORDER BY score DESC, n0.id LIMIT ${q.param(first ?? 10)}
-RETURN ${project({ node: 'n0', score: 'score' })} AS value`;
+WITH hit.node AS n0, hit.score AS score, ${q.param(searchKey(query))} IN coalesce(hit.node.searchKeys, []) AS nameMatch
+ORDER BY nameMatch DESC, score DESC, n0.id LIMIT ${q.param(first ?? 10)}
+RETURN ${project({ node: 'n0', score: 'score', nameMatch: 'nameMatch' })} AS value`;
       },
       estimate: ({ first }) => first ?? 10,
     }),
