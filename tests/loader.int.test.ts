@@ -18,6 +18,7 @@ import {
 } from '../src/loader/load-cypher.js';
 import { QuoteScopeTracker } from '../src/loader/quote-scope.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
+import { modelVocabulary } from '../src/loader/vocabulary.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { countGraph } from './support/graph-snapshot.js';
 import { execute, query } from './support/graphql-client.js';
@@ -25,6 +26,8 @@ import { runProcess } from './support/run-process.js';
 import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
+// The probes' own label and type, which the model lacks, may be brought into use by the files here.
+const probeOptions = { vocabulary: { labels: [...modelVocabulary.labels, 'LoaderProbe'], relationshipTypes: [...modelVocabulary.relationshipTypes, 'PROBES'] } };
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const cypherFileNames = async () => (await listCypherFiles(defaultCypherDirectory)).map((file) => path.relative(defaultCypherDirectory, file));
 
@@ -156,7 +159,7 @@ describe('the skip rule', () => {
     );
   const loadedNow = async (options: { all?: boolean } = {}) => {
     const lines: string[] = [];
-    const reports = await loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line), ...options });
+    const reports = await loadCypherDirectory(db, { ...probeOptions, directory: skipDirectory, log: (line) => lines.push(line), ...options });
     return { loaded: reports.filter((report) => !report.skipped).map((report) => report.file), lastLine: lines.at(-1), lines };
   };
   const allFiles = [skipFiles.first, skipFiles.derived, skipFiles.second].sort();
@@ -210,7 +213,7 @@ describe('the skip rule', () => {
     writeSkipFile(skipFiles.second, "// @param-file sourceText missing.txt\nMERGE (p:LoaderProbe {id: 'skip-second'}) SET p.size = size($sourceText);\n");
     const lines: string[] = [];
     try {
-      await expect(loadCypherDirectory(db, { directory: skipDirectory, log: (line) => lines.push(line) })).rejects.toThrow(CypherFileError);
+      await expect(loadCypherDirectory(db, { ...probeOptions, directory: skipDirectory, log: (line) => lines.push(line) })).rejects.toThrow(CypherFileError);
     } finally {
       writeSkipFile(skipFiles.second, "MERGE (:LoaderProbe {id: 'skip-second'});\n");
     }
@@ -224,7 +227,7 @@ describe('the skip rule', () => {
   });
 
   it('records nothing for a file that failed, so it is tried again', async () => {
-    await rejectionOf(loadCypherFile(db, syntaxErrorFile));
+    await rejectionOf(loadCypherFile(db, syntaxErrorFile, undefined, undefined, probeOptions));
     expect((await readLoadedFiles(db)).has('1-syntax-error.cypher')).toBe(false);
   });
 });
@@ -253,7 +256,7 @@ describe('one record per file', () => {
     });
 
   it('is a constraint of the database: a second record of a name is refused', async () => {
-    await loadCypherDirectory(db, { directory: skipDirectory });
+    await loadCypherDirectory(db, { ...probeOptions, directory: skipDirectory });
     expect(await db.read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE name = 'loaded_file_name'")).toEqual([
       { name: 'loaded_file_name', type: 'UNIQUENESS', labelsOrTypes: ['LoadedFile'], properties: ['name'] },
     ]);
@@ -262,12 +265,12 @@ describe('one record per file', () => {
   });
 
   it('is restored in a database without it, and a file with two records loads again', async () => {
-    await loadCypherDirectory(db, { directory: skipDirectory });
+    await loadCypherDirectory(db, { ...probeOptions, directory: skipDirectory });
     // What two loaders at once could leave before the constraint: two records of one file.
     await write('DROP CONSTRAINT loaded_file_name');
     await write(`MATCH (f:LoadedFile {name: '${skipFiles.first}'}) CREATE (:LoadedFile {name: f.name, hash: f.hash})`);
     expect((await recordCounts()).map(({ records }) => records)).toEqual([2, 1, 1]);
-    const reports = await loadCypherDirectory(db, { directory: skipDirectory });
+    const reports = await loadCypherDirectory(db, { ...probeOptions, directory: skipDirectory });
     // The derived file runs after it, as after any earlier file that loads.
     expect(reports.filter((report) => !report.skipped).map((report) => report.file)).toEqual([skipFiles.first, skipFiles.derived]);
     expect(await recordCounts()).toEqual([
@@ -281,7 +284,7 @@ describe('one record per file', () => {
 
 describe('a quote that is not its source', () => {
   it('rejects the file with the file, line, expected text and text found, and writes nothing', async () => {
-    const error = await rejectionOf(loadCypherFile(db, wrongQuoteFile));
+    const error = await rejectionOf(loadCypherFile(db, wrongQuoteFile, undefined, undefined, probeOptions));
     expect(error).toBeInstanceOf(CypherFileError);
     expect((error as Error).message).toBe(
       "3-wrong-quote.cypher:3: the quote of probe-5-SOURCED_FROM->csto-2022-10-13 at [13, 24) of source 'csto-2022-10-13' fails: " +
@@ -300,7 +303,7 @@ describe('a quote that is not text', () => {
       file,
       "MATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (p:LoaderProbe {id: 'probe-number'})\nMERGE (p)-[:SOURCED_FROM {quote: 2022, quoteStart: 13, quoteEnd: 17}]->(s);\n",
     );
-    const error = await rejectionOf(loadCypherFile(db, file));
+    const error = await rejectionOf(loadCypherFile(db, file, undefined, undefined, probeOptions));
     expect((error as Error).message).toBe(
       "5-number-quote.cypher:3: the quote of probe-number-SOURCED_FROM->csto-2022-10-13 at [13, 17) of source 'csto-2022-10-13' fails: " +
         'it has no quote; expected text: 2022 (the file was rolled back; nothing of it was written)',
@@ -322,7 +325,7 @@ describe('a source with a character outside the Basic Multilingual Plane', () =>
   };
 
   it('accepts a quote at its UTF-16 offsets', async () => {
-    await loadCypherFile(db, astralFile(3, 7));
+    await loadCypherFile(db, astralFile(3, 7), undefined, undefined, probeOptions);
     expect(await db.read("MATCH (:LoaderProbe {id: 'probe-astral-fact'})-[r:SOURCED_FROM]->() RETURN r.quote AS quote")).toEqual([{ quote: 'CSTO' }]);
   });
 
@@ -330,7 +333,7 @@ describe('a source with a character outside the Basic Multilingual Plane', () =>
     ['at code-point offsets, naming the text found there', 2, 6, 'it is not the source\'s text there; expected text: "CSTO"; text found: " CST"'],
     ['at offsets past the end of the text', 3, 99, 'its offsets [3, 99) are outside the source\'s 14 UTF-16 units; expected text: "CSTO"'],
   ])('rejects it %s, saying where the quote is', async (_, start, end, problem) => {
-    const error = await rejectionOf(loadCypherFile(db, astralFile(start, end)));
+    const error = await rejectionOf(loadCypherFile(db, astralFile(start, end), undefined, undefined, probeOptions));
     expect((error as Error).message).toBe(
       `4-astral.cypher:4: the quote of probe-astral-fact-SOURCED_FROM->probe-astral at [${start}, ${end}) of source 'probe-astral' fails: ${problem}; ` +
         'the quote is in the source at [3, 7) (the file was rolled back; nothing of it was written)',
@@ -347,7 +350,7 @@ describe('quotes checked in a run of several files', () => {
     try {
       writeFileSync(path.join(directory, '1-good.cypher'), goodFile);
       writeFileSync(path.join(directory, '2-second.cypher'), second);
-      const error = await rejectionOf(loadCypherDirectory(db, { directory, all: true, scopedQuoteCheckFrom: 0 }));
+      const error = await rejectionOf(loadCypherDirectory(db, { ...probeOptions, directory, all: true, scopedQuoteCheckFrom: 0 }));
       const loaded = await readLoadedFiles(db);
       return { error, loaded: ['1-good.cypher', '2-second.cypher'].filter((name) => loaded.has(name)) };
     } finally {
@@ -415,11 +418,11 @@ describe('quotes checked in a run of several files', () => {
     const session = db.writeSession();
     try {
       const checks = [];
-      for (const file of files.slice(0, writtenAfter)) checks.push((await loadCypherFile(db, file, undefined, tracker)).quoteCheck);
+      for (const file of files.slice(0, writtenAfter)) checks.push((await loadCypherFile(db, file, undefined, tracker, probeOptions)).quoteCheck);
       expect(checks).toEqual(['whole', 'scoped'].slice(0, writtenAfter));
       // Not a loader: nothing checks this quote when it commits.
       await session.run("MATCH (s:Source {id: 'csto-2022-10-13'}) CREATE (:LoaderProbe {id: 'probe-other'})-[:SOURCED_FROM {quote: 'CSTO', quoteStart: 20, quoteEnd: 24}]->(s)");
-      const error = await rejectionOf(loadCypherFile(db, files[writtenAfter]!, undefined, tracker));
+      const error = await rejectionOf(loadCypherFile(db, files[writtenAfter]!, undefined, tracker, probeOptions));
       expect((error as Error).message).toBe(
         `${path.basename(files[writtenAfter]!)}: the quote of probe-other-SOURCED_FROM->csto-2022-10-13 at [20, 24) of source 'csto-2022-10-13' fails: it is not the source's text there; ` +
           'expected text: "CSTO"; text found: "ODKB"; npm run cite says: The quote occurs 16 times, at 151, 583, 1106, 1375, 1482, 1641, 1894, 2180, ' +
@@ -467,7 +470,7 @@ describe('quotes appended to the evidence lists of a relationship that exists', 
       let reports: Awaited<ReturnType<typeof loadCypherDirectory>> = [];
       let error: unknown;
       try {
-        reports = await loadCypherDirectory(db, { directory, all: true, scopedQuoteCheckFrom: 0 });
+        reports = await loadCypherDirectory(db, { ...probeOptions, directory, all: true, scopedQuoteCheckFrom: 0 });
       } catch (failure) {
         error = failure;
       }
@@ -503,9 +506,38 @@ describe('quotes appended to the evidence lists of a relationship that exists', 
   });
 });
 
+describe('a file outside the model', () => {
+  const outsideDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-outside-model-'));
+  afterAll(() => rmSync(outsideDirectory, { recursive: true, force: true }));
+  const model = `(labels: ${modelVocabulary.labels.join(', ')}; relationship types: ${modelVocabulary.relationshipTypes.join(', ')})`;
+
+  it('is rolled back when it writes a label docs/model.md does not have, naming the line that writes it', async () => {
+    const file = path.join(outsideDirectory, 'misspelt-label.cypher');
+    writeFileSync(file, `// An organisation, spelt the British way\nMERGE (n:Organisation:Entity {id: 'probe-organisation'})\nSET n.name = 'Probe';\n`);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect(error).toMatchObject({ file: 'misspelt-label.cypher', line: 2 });
+    expect((error as Error).message).toBe(
+      `misspelt-label.cypher:2: the file writes the label Organisation, which docs/model.md does not have ${model} (the file was rolled back; nothing of it was written)`,
+    );
+    expect(await countGraph(db)).toEqual(before);
+  });
+
+  it('is rolled back when it writes a relationship type docs/model.md does not have', async () => {
+    const file = path.join(outsideDirectory, 'unknown-type.cypher');
+    writeFileSync(file, `MATCH (a:Person {id: 'vladimir-putin'}), (b:Organization {id: 'csto'})\nMERGE (a)-[:LEADS]->(b);\n`);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect((error as Error).message).toBe(
+      `unknown-type.cypher:2: the file writes the relationship type LEADS, which docs/model.md does not have ${model} (the file was rolled back; nothing of it was written)`,
+    );
+    expect(await countGraph(db)).toEqual(before);
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
-    const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile));
+    const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile, undefined, undefined, probeOptions));
     expect(error).toBeInstanceOf(CypherFileError);
     expect(error).toMatchObject({ file: '1-syntax-error.cypher', line: 6, column: 1 });
     // The file's line and column lead; Neo4j's own position, in the text sent, is left out.
@@ -518,7 +550,7 @@ describe('a broken file', () => {
   });
 
   it('writes nothing and names the statement of a runtime error (a uniqueness violation)', async () => {
-    const error = await rejectionOf(loadCypherFile(db, runtimeErrorFile));
+    const error = await rejectionOf(loadCypherFile(db, runtimeErrorFile, undefined, undefined, probeOptions));
     expect(error).toBeInstanceOf(CypherFileError);
     expect(error).toMatchObject({ file: '2-runtime-error.cypher', line: 2, column: undefined });
     expect((error as Error).message).toMatch(
@@ -569,7 +601,7 @@ describe('a file whose transaction deadlocks with another writer', () => {
 
   it('loads the file again after the deadlock, and says so on its line', async () => {
     const lines: string[] = [];
-    const { reports, error, values } = await deadlockWithLoader(() => loadCypherDirectory(db, { directory: lockOrderDirectory, log: (line) => lines.push(line) }));
+    const { reports, error, values } = await deadlockWithLoader(() => loadCypherDirectory(db, { ...probeOptions, directory: lockOrderDirectory, log: (line) => lines.push(line) }));
     expect(error).toBeUndefined();
     expect(reports!.map(({ file, changes, retries }) => ({ file, propertiesSet: changes.propertiesSet, retries }))).toEqual([
       { file: lockOrderName, propertiesSet: 2, retries: ['Neo.TransientError.Transaction.DeadlockDetected'] },
@@ -586,7 +618,7 @@ describe('a file whose transaction deadlocks with another writer', () => {
   });
 
   it('with no retries left, names the statement and the deadlock, and writes nothing', async () => {
-    const { error, values } = await deadlockWithLoader(async () => [await loadCypherFile(db, lockOrderFile, undefined, undefined, { transientRetries: 0 })]);
+    const { error, values } = await deadlockWithLoader(async () => [await loadCypherFile(db, lockOrderFile, undefined, undefined, { ...probeOptions, transientRetries: 0 })]);
     expect(error).toBeInstanceOf(CypherFileError);
     expect(error).toMatchObject({ file: lockOrderName, line: 2, column: undefined });
     expect((error as Error).message).toMatch(

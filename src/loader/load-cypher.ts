@@ -17,6 +17,7 @@ import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
+import { describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
 export const defaultCypherDirectory = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -115,8 +116,7 @@ export function describeRowRate(rows: number, seconds: number): string {
 const describeRetries = ({ retries = [] }: FileReport) =>
   retries.length ? `, retried ${retries.length === 1 ? 'once' : `${retries.length} times`} after ${[...new Set(retries)].join(' and ')}` : '';
 
-/** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
-export const loadedFileLabel = 'LoadedFile';
+export { loadedFileLabel } from './vocabulary.js';
 
 /**
  * Files that compute from the whole graph (e.g. `90-derived-search-keys.cypher`): named `<digits>-derived-*`.
@@ -198,6 +198,11 @@ export interface FileLoadOptions {
    */
   transientRetries?: number;
   /**
+   * The labels and relationship types a file may bring into use; one that brings in another is rolled back
+   * (vocabulary.ts). Default: docs/model.md's (modelVocabulary).
+   */
+  vocabulary?: Vocabulary;
+  /**
    * Called when the file's statements have all been sent and Neo4j is running them (at each attempt):
    * loadCypherDirectory prepares the next file then. Default none.
    */
@@ -225,7 +230,7 @@ export async function loadCypherFile(
   const retries: string[] = [];
   for (;;) {
     try {
-      const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker, options.onStatementsSent);
+      const report = await loadFileOnce(db, prepared, displayName ?? prepared.name, tracker, options.onStatementsSent, options.vocabulary ?? modelVocabulary);
       return { ...report, milliseconds: performance.now() - started, ...(retries.length ? { retries } : {}) };
     } catch (error) {
       const abort = retryableAbort(error);
@@ -250,6 +255,7 @@ async function loadFileOnce(
   name: string,
   tracker: QuoteScopeTracker | undefined,
   onStatementsSent: (() => void) | undefined,
+  vocabulary: Vocabulary,
 ): Promise<FileReport> {
   const started = performance.now();
   const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
@@ -273,7 +279,9 @@ async function loadFileOnce(
     session = db.writeSession();
     tx = session.beginTransaction();
     // Schema commands and data writes cannot share a transaction: a file of them reads nothing first.
-    const before = tracker && !startsWithSchemaCommand(statements) ? await tracker.before(tx) : undefined;
+    const schemaFile = startsWithSchemaCommand(statements);
+    const before = tracker && !schemaFile ? await tracker.before(tx) : undefined;
+    const outsideBefore = schemaFile ? undefined : outsideVocabulary(tx, vocabulary);
     // Statements go out without waiting for the answer to the one before: Neo4j runs them in order in the one
     // transaction while Node prepares the next. Answers are read in order, so the first failure names its statement.
     const pending: { statement: CypherStatement; moved: LiteralRowsStatement | undefined; text: string; sent: PreparedStatement; result: Result }[] = [];
@@ -313,6 +321,8 @@ async function loadFileOnce(
     current = undefined;
     currentMoved = undefined;
     if (!schemaOnly) {
+      const newWords = outsideBefore && describeNewWords(await outsideBefore, await outsideVocabulary(tx, vocabulary), vocabulary, prepared.script);
+      if (newWords) throw new CypherFileError(name, newWords.line, undefined, newWords.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const mismatches = await findQuoteMismatches(tx, scope);
       if (mismatches.length) {

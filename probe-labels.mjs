@@ -1,0 +1,14 @@
+import neo4j from 'neo4j-driver';
+const d = neo4j.driver('bolt://127.0.0.1:7702', neo4j.auth.basic('neo4j','devpassword1'));
+const s = d.session();
+const tx = s.beginTransaction();
+await tx.run("MATCH (a:Person {id:'vladimir-putin'}), (b:Organization {id:'csto'}) CREATE (:Zzzlabel {x:1}) CREATE (a)-[:LEADSX]->(b)");
+let t = performance.now();
+const r1 = await tx.run("CALL db.labels() YIELD label RETURN collect(label) AS l");
+const r2 = await tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS t");
+console.log('in tx', r1.records[0].get('l'), r2.records[0].get('t'), (performance.now()-t).toFixed(1),'ms');
+await tx.rollback();
+const r3 = await s.run("CALL db.labels() YIELD label RETURN collect(label) AS l");
+const r4 = await s.run("CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS t");
+console.log('after', r3.records[0].get('l'), r4.records[0].get('t'));
+await s.close(); await d.close();
