@@ -385,6 +385,12 @@ describe('bad input', () => {
     expect(await codeOf(`query($at: Date) { members(organization: "csto", at: $at) { startDate } }`, { at: '2022-02-30' })).toEqual([
       ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".'],
     ]);
+    // Written in the query, a number or a bad date is pointed at where it stands.
+    const literal = await execute(yoga, `{ members(organization: "csto", at: 2022) { startDate } bad: members(organization: "csto", at: "2022-13-01") { startDate } }`);
+    expect(literal.errors?.map((error) => [error.extensions?.code, error.message, error.locations])).toEqual([
+      ['BAD_USER_INPUT', 'Invalid date 2022: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 37 }]],
+      ['BAD_USER_INPUT', 'Invalid date "2022-13-01": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 96 }]],
+    ]);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
     expect(await codeOf(`{ neighbourhood(id: "atlantis") { truncated } }`)).toEqual([
       ['NOT_FOUND', unknownAtlantis],

@@ -1,5 +1,5 @@
 /** Date and JSON scalars. */
-import { Kind, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, print, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
 import { badUserInput } from './errors.js';
 
@@ -23,7 +23,14 @@ builder.scalarType('Date', {
   specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   serialize: (value) => String(value),
   parseValue: (value) => parseIsoDate(value),
-  parseLiteral: (node) => parseIsoDate(node.kind === Kind.STRING ? node.value : undefined),
+  parseLiteral: (node) => {
+    try {
+      return parseIsoDate(node.kind === Kind.STRING ? node.value : node.kind === Kind.INT || node.kind === Kind.FLOAT ? Number(node.value) : print(node));
+    } catch (error) {
+      // graphql-js passes a GraphQLError on as it is: this one carries the literal, so that it points at it.
+      throw new GraphQLError((error as GraphQLError).message, { nodes: node, extensions: (error as GraphQLError).extensions });
+    }
+  },
 });
 
 function literalToJson(node: ValueNode): unknown {

@@ -3,7 +3,7 @@ import type { CstoYoga } from '../../src/yoga.js';
 
 export interface GraphQLResponse<Data = any> {
   data?: Data;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: { message: string; locations?: { line: number; column: number }[]; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   extensions?: Record<string, unknown>;
 }
 
