@@ -237,8 +237,14 @@ print(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "ed
     expect([missing.status, (await missing.json()).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
     const badDepth = await fetch(`${api.url}/export/graph.graphml?centre=csto&depth=two`);
     expect([badDepth.status, (await badDepth.json()).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
-    const unknown = await fetch(`${api.url}/export/graph.graphml?centre=atlantis`);
-    expect([unknown.status, (await unknown.json()).errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    // An error names the URL's parameter, not the argument of the query the route runs, and has no place in that query.
+    const unknown = await fetch(`${api.url}/export/graph.graphml?centre=atlantis&limit=500`);
+    expect([unknown.status, await unknown.json()]).toEqual([
+      404,
+      { errors: [{ message: "centre: no thing has the id, name or alias 'atlantis'. Nearest matches: Organization:nato. Search finds things by any word.", extensions: { code: 'NOT_FOUND', argument: 'centre' } }] },
+    ]);
+    const tooMany = await fetch(`${api.url}/export/graph.cyjs?centre=csto&limit=9999`);
+    expect([tooMany.status, (await tooMany.json()).errors.map((error: { extensions: unknown }) => error.extensions)]).toEqual([400, [{ code: 'BAD_USER_INPUT', argument: 'limit' }]]);
   });
 });
 

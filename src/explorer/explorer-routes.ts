@@ -39,6 +39,19 @@ function wholeNumber(url: URL, name: string): number | undefined | Response {
   return Number(raw);
 }
 
+/** The neighbourhood query's arguments as the export's URL names them. */
+const parameterOf: Record<string, string> = { id: 'centre', depth: 'depth', limit: 'limit' };
+
+type AnswerError = { message: string; extensions?: { code?: string; argument?: string } };
+
+/** An error of the in-process query as the URL's error: about the URL's parameter, without the query's locations and path. */
+function asExportError({ message, extensions = {} }: AnswerError): AnswerError {
+  const parameter = extensions.argument && parameterOf[extensions.argument];
+  if (!parameter) return { message, extensions };
+  const named = message.startsWith(`${extensions.argument}:`) || message.startsWith(`${extensions.argument} `);
+  return { message: named ? `${parameter}${message.slice(extensions.argument!.length)}` : message, extensions: { ...extensions, argument: parameter } };
+}
+
 /** Runs the neighbourhood query in-process through Yoga, so the export gets exactly what the API answers. */
 async function exportResponse(yoga: YogaServer<Record<string, unknown>, Record<string, unknown>>, serverContext: Record<string, unknown>, url: URL, format: 'graphml' | 'cyjs'): Promise<Response> {
   const centre = url.searchParams.get('centre');
@@ -53,10 +66,10 @@ async function exportResponse(yoga: YogaServer<Record<string, unknown>, Record<s
     body: JSON.stringify({ query: neighbourhoodQuery, variables: { id: centre, depth, limit } }),
   });
   const answer = await yoga.handle(request, serverContext as Parameters<typeof yoga.handle>[1]);
-  const body = (await answer.json()) as { data?: { neighbourhood: Subgraph } | null; errors?: { extensions?: { code?: string } }[] };
+  const body = (await answer.json()) as { data?: { neighbourhood: Subgraph } | null; errors?: AnswerError[] };
   if (body.errors?.length || !body.data) {
     const code = body.errors?.[0]?.extensions?.code;
-    return new Response(JSON.stringify({ errors: body.errors }), {
+    return new Response(JSON.stringify({ errors: body.errors?.map(asExportError) }), {
       status: code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : answer.status >= 400 ? answer.status : 500,
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
