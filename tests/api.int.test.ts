@@ -391,6 +391,9 @@ describe('bad input', () => {
       ['BAD_USER_INPUT', 'Invalid date 2022: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 37 }]],
       ['BAD_USER_INPUT', 'Invalid date "2022-13-01": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 96 }]],
     ]);
+    expect(await codeOf(`{ states(at: "2009-06-01") { totalCount } }`)).toEqual([
+      ['BAD_USER_INPUT', 'at needs memberOf: it keeps the states that were members of that organisation on the date.'],
+    ]);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
     expect(await codeOf(`{ neighbourhood(id: "atlantis") { truncated } }`)).toEqual([
       ['NOT_FOUND', unknownAtlantis],

@@ -288,15 +288,19 @@ builder.queryFields((t) => ({
       args: {
         nameContains: t.arg.string({ required: false, description: nameContainsArg }),
         memberOf: t.arg.id({ required: false, description: `Only members of this organisation (${thingReference}), ever or at \`at\`.` }),
-        at: t.arg({ type: 'Date', required: false, description: 'With memberOf: only states that were members on this date.' }),
+        at: t.arg({ type: 'Date', required: false, description: 'With memberOf (required with it): only states that were members on this date.' }),
         orderBy: t.arg({ type: NameOrder, required: false, defaultValue: 'NAME_ASC', description: orderByArg }),
       },
       extensions: entityList(
         'State',
-        ({ memberOf, at }, q, resolved) => [
-          memberOf &&
-            `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${resolved.memberOf}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
-        ],
+        ({ memberOf, at }, q, resolved) => {
+          // Alone, `at` would be ignored: every state, in an answer that looks filtered by date.
+          if (at && !memberOf) throw badUserInput('at needs memberOf: it keeps the states that were members of that organisation on the date.', 'at');
+          return [
+            memberOf &&
+              `EXISTS { MATCH (n0)-[m:MEMBER_OF]->(o:Organization {id: ${resolved.memberOf}})${at ? ` WHERE m.startDate <= date(${q.param(at)}) AND (m.endDate IS NULL OR m.endDate >= date(${q.param(at)}))` : ''} }`,
+          ];
+        },
         ({ memberOf }) => ({ memberOf: ofKind(memberOf, 'Organization') }),
       ),
       resolve: resolvePlanned,
