@@ -195,7 +195,10 @@ const EventFilter = builder.inputType('EventFilter', {
     from: t.field({ type: 'Date', required: false, description: 'Only events that end on or after this date.' }),
     to: t.field({ type: 'Date', required: false, description: 'Only events that start on or before this date.' }),
     participant: t.id({ required: false, description: `Only events this entity takes part in, as actor, target or participant (${thingReference}).` }),
-    place: t.id({ required: false, description: `Only events that took place in this place or state, or in a place within it (${thingReference}).` }),
+    place: t.id({
+      required: false,
+      description: `Only events that took place in this place or state, or in a place within it as the sources place it (LOCATED_IN): a city whose country no source names, such as Yerevan, is within none (${thingReference}).`,
+    }),
   }),
 });
 

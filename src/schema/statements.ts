@@ -95,7 +95,7 @@ builder.queryFields((t) => ({
   statements: t.connection(
     {
       type: StatementRef,
-      description: 'Statements by speaker or about a thing, with the quote, medium and date; oldest first.',
+      description: "Statements by speaker or about a thing, with the quote, medium and date; oldest first. A speaker's assertions that the sources dispute or judge (Tokayev's '20,000 terrorists') are `claims`.",
       args: { filter: t.arg({ type: StatementFilter, required: false, description: 'Which statements. Default: all.' }) },
       extensions: rootPlan({
         kind: 'connection',
