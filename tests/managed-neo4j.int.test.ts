@@ -92,6 +92,18 @@ describe('startManagedNeo4j', () => {
     await refuses(first, 'not-the-password');
   });
 
+  test('refuses a second start on the same data folder, saying how to connect to the running one', async () => {
+    const error = await startManagedNeo4j({ dataDir, boltPort: 0, log: () => {} }).then(
+      (second) => second.stop().then(() => Promise.reject(new Error('a second Neo4j started'))),
+      (refused: unknown) => refused as Error,
+    );
+    expect(error.message).toContain(
+      `Another managed Neo4j (pid ${first.pid}) is already running on ${dataDir} at ${first.uri}. Stop it, use another data directory, or connect to it with ` +
+        `NEO4J_URI=${first.uri} and the NEO4J_PASSWORD it was started with (if it was given none, NEO4J_PASSWORD="$(cat ${path.join(dataDir, 'password')})").`,
+    );
+    expect(javaPidsFor(dataDir)).toEqual([first.pid]);
+  }, startTimeout);
+
   test('stop() ends the Java process, and a restart reuses the password and the data', async () => {
     await first.stop();
     expect(isAlive(first.pid)).toBe(false);

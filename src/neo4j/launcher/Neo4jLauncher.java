@@ -267,9 +267,11 @@ public final class Neo4jLauncher {
         }
         boolean orphaned = other.get().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid;
         if (!orphaned) {
+            // A password given in NEO4J_PASSWORD is not the saved one: the file only holds the generated password.
             throw new IllegalStateException("Another managed Neo4j (pid " + pid + ") is already running on " + home
                     + " at " + uri + ". Stop it, use another data directory, or connect to it with NEO4J_URI=" + uri
-                    + " and NEO4J_PASSWORD=\"$(cat " + home.resolve(PASSWORD_FILE) + ")\".");
+                    + " and the NEO4J_PASSWORD it was started with (if it was given none, NEO4J_PASSWORD=\"$(cat "
+                    + home.resolve(PASSWORD_FILE) + ")\").");
         }
         System.out.println("NEO4J_LOG Waiting for the previous Neo4j on this data directory (pid " + pid
                 + "), whose parent has exited, to shut down...");
