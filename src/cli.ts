@@ -8,6 +8,12 @@ import { PortInUseError } from './server.js';
 const knownFailures = [ConfigError, ConnectionFailedError, CypherFileError, Neo4jPrerequisiteError, Neo4jStartError, PortInUseError];
 
 export function runCommand(name: string, command: () => Promise<void>): void {
+  // A reader that went away (`npm run load | head`) ends the command quietly, as SIGPIPE ends a Unix tool
+  // (exit status 128 + 13); a load stopped so mid-file leaves that file rolled back, as any interrupted load does.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
   command().catch((error: unknown) => {
     if (knownFailures.some((type) => error instanceof type)) {
       console.error(`${name}: ${(error as Error).message}`);

@@ -685,6 +685,16 @@ describe('npm run load', () => {
     }
   });
 
+  it('stops quietly, with the status SIGPIPE gives, when the reader of its output goes away', async () => {
+    const { uri, username, password, database } = testNeo4j();
+    const { code, stdout, stderr } = await runProcess('bash', ['-o', 'pipefail', '-c', `"${path.join(projectRoot, 'node_modules', '.bin', 'tsx')}" src/commands/load.ts --all | head -n 1`], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: uri, NEO4J_USERNAME: username, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
+    });
+    expect({ code, stderr, lines: stdout.trimEnd().split('\n').length }).toEqual({ code: 141, stderr: '', lines: 1 });
+    expect(stdout).toMatch(/^\[load\] 1\/7 00-schema\.cypher: /);
+  });
+
   it('exits 1 on a broken file with one line naming the file, line and column, and no stack trace', async () => {
     const { code, stdout, stderr } = await runLoadCommand(brokenDirectory);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
