@@ -3,8 +3,6 @@
  * Maven Central (src/neo4j/cypher-shell/pom.xml), loads them and must build exactly the graph the loader built.
  * CSTO_SKIP_CYPHER_SHELL=1 skips this file (with that reason) where Maven cannot fetch cypher-shell.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,29 +10,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCypherDirectory, listCypherFiles, loadCypherDirectory } from '../src/loader/load-cypher.js';
 import { cypherShellScript } from '../src/loader/param-files.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
-import { resolveMavenClasspath } from '../src/neo4j/maven-classpath.js';
+import { cypherShellMainClass, resolveCypherShellClasspath } from '../src/neo4j/cypher-shell.js';
 import { countGraph, fingerprintGraph } from './support/graph-snapshot.js';
 import { runProcess } from './support/run-process.js';
 import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
 
-const pom = fileURLToPath(new URL('../src/neo4j/cypher-shell/pom.xml', import.meta.url));
-// The jar's manifest names no main class; cypher-shell's own pom does (name-of-main-class).
-const mainClass = 'org.neo4j.shell.Main';
 const skipped = process.env.CSTO_SKIP_CYPHER_SHELL === '1';
 
 const db = openTestDatabase();
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 let classpath: string;
 let files: string[];
 let statementCount: number;
 
 beforeAll(async () => {
   if (skipped) return;
-  classpath = await resolveMavenClasspath({
-    pom,
-    cacheName: `cypher-shell-classpath-${createHash('sha256').update(readFileSync(pom)).digest('hex').slice(0, 16)}.txt`,
-    what: 'cypher-shell',
-    log: (line) => console.log(`[cypher-shell] ${line}`),
-  });
+  classpath = await resolveCypherShellClasspath((line) => console.log(`[cypher-shell] ${line}`));
   files = await listCypherFiles(defaultCypherDirectory);
   // `:source` takes one word: file names with white space would be split.
   expect(files.filter((file) => /\s/.test(path.basename(file)))).toEqual([]);
@@ -52,7 +43,7 @@ afterAll(async () => {
 /** Every file of cypher/ in path order through one cypher-shell (one JVM start), each statement auto-committed. */
 async function runThroughCypherShell() {
   const { uri, username, password, database } = testNeo4j();
-  const result = await runProcess('java', ['-cp', classpath, mainClass, '-a', uri, '-u', username, '-d', database, '--format', 'verbose'], {
+  const result = await runProcess('java', ['-cp', classpath, cypherShellMainClass, '-a', uri, '-u', username, '-d', database, '--format', 'verbose'], {
     cwd: defaultCypherDirectory,
     env: { ...process.env, NEO4J_PASSWORD: password },
     // `:param` lines give each file the texts its `// @param-file` lines name, as docs/adding-a-source.md shows.
@@ -75,6 +66,17 @@ describe('cypher-shell', () => {
     const run = await runThroughCypherShell();
     expect(run).toEqual({ code: 0, stderr: '', statementsRun: statementCount, counterLines: [] });
     expect({ counts: await countGraph(db), fingerprint: await fingerprintGraph(db) }).toEqual(before);
+  });
+
+  it('runs as npm run cypher-shell, connected as every command is (NEO4J_URI, NEO4J_PASSWORD, the user neo4j by default)', async () => {
+    const { uri, username, password, database } = testNeo4j();
+    expect(username).toBe('neo4j');
+    const result = await runProcess(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['src/commands/cypher-shell.ts', '--format', 'plain'], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: uri, NEO4J_PASSWORD: password, NEO4J_DATABASE: database },
+      input: "MATCH (s:Source {id: 'csto-2022-10-13'}) RETURN s.id AS source;\n",
+    });
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: 'source\n"csto-2022-10-13"\n' });
   });
 
   it("builds the loader's graph, property for property, from an empty graph", async () => {
