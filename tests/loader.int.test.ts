@@ -535,6 +535,28 @@ describe('a file outside the model', () => {
   });
 });
 
+describe('a relationship row that names no node', () => {
+  it('rejects the file, naming the id and the line, where the MATCH alone would have dropped the row', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-missing-end-'));
+    try {
+      const file = path.join(directory, 'office.cypher');
+      writeFileSync(
+        file,
+        `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'cstoo', id: 'probe-office-2'}\n] AS row\n` +
+          `MATCH (a:Person {id: row.from}), (b:Entity {id: row.to})\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`,
+      );
+      const before = await countGraph(db);
+      const error = await rejectionOf(loadCypherFile(db, file));
+      expect((error as Error).message).toBe(
+        "office.cypher:3: a relationship row names 'cstoo' as its from or to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
+      );
+      expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
     const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile, undefined, undefined, probeOptions));

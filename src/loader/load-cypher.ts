@@ -17,6 +17,7 @@ import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
+import { describeMissingEnds, findMissingEnds, relationshipRowEnds } from './row-ends.js';
 import { describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
@@ -323,6 +324,11 @@ async function loadFileOnce(
     if (!schemaOnly) {
       const newWords = outsideBefore && describeNewWords(await outsideBefore, await outsideVocabulary(tx, vocabulary), vocabulary, prepared.script);
       if (newWords) throw new CypherFileError(name, newWords.line, undefined, newWords.reason);
+      const missing = await findMissingEnds(tx, relationshipRowEnds(outgoing.flatMap(({ moved }) => Object.values(moved?.parameters ?? {}))));
+      if (missing.length) {
+        const { line, reason } = describeMissingEnds(missing, prepared.script);
+        throw new CypherFileError(name, line, undefined, reason);
+      }
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const mismatches = await findQuoteMismatches(tx, scope);
       if (mismatches.length) {

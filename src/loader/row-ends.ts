@@ -1,0 +1,48 @@
+/**
+ * A relationship row whose `from` or `to` names no node writes nothing: its MATCH finds no end, and the row is
+ * gone without a word (docs/adding-a-source.md's fact template). The loader checks, before a file commits, that
+ * every id its literal relationship rows (maps with a `from` and a `to`) name is some node's id.
+ */
+import type { Transaction } from 'neo4j-driver';
+import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
+
+/** The labels whose nodes a relationship row can name, each with a uniqueness constraint on `id` (cypher/00-schema.cypher). */
+const idLabels = ['Entity', 'Event', 'Statement', 'Claim', 'Source'];
+
+const missingQuery = `UNWIND $ids AS id
+WITH id WHERE ${idLabels.map((label) => `NOT EXISTS { MATCH (:${label} {id: id}) }`).join(' AND ')}
+RETURN collect(id) AS missing`;
+
+/** The ids named by the `from` and `to` of the literal rows a file's statements sent, each once. */
+export function relationshipRowEnds(movedLists: Iterable<unknown>): string[] {
+  const ids = new Set<string>();
+  for (const list of movedLists) {
+    if (!Array.isArray(list)) continue;
+    for (const row of list) {
+      if (typeof row !== 'object' || row === null || !('from' in row) || !('to' in row)) continue;
+      const { from, to } = row as { from: unknown; to: unknown };
+      if (typeof from === 'string') ids.add(from);
+      if (typeof to === 'string') ids.add(to);
+    }
+  }
+  return [...ids];
+}
+
+/** The ids of `ids` that no node has, in the file's transaction (so its own new nodes count). */
+export async function findMissingEnds(tx: Transaction, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const { records } = await runWithoutCallerStack(tx, missingQuery, { ids });
+  return records[0]!.get('missing') as string[];
+}
+
+/** The loader's error for missing ends: the first line that names the first of them, and the reason. */
+export function describeMissingEnds(missing: string[], script: string): { line: number | undefined; reason: string } {
+  const first = missing[0]!;
+  const at = [`'${first}'`, `"${first}"`].map((quoted) => script.indexOf(quoted)).filter((index) => index >= 0);
+  const line = at.length ? script.slice(0, Math.min(...at)).split('\n').length : undefined;
+  const ids = missing.map((id) => `'${id}'`).join(', ');
+  return {
+    line,
+    reason: `a relationship row names ${ids} as its from or to, but no node has ${missing.length === 1 ? 'that id' : 'those ids'}, so the row would write nothing`,
+  };
+}
