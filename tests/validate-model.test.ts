@@ -58,8 +58,8 @@ describe('validateEvents', () => {
   it('reports a conflict with its parties only as participants: no actor, no target', () => {
     const conflict: EventFacts = { id: 'border-conflict', type: 'ARMED_CONFLICT', actors: [], targets: [], places: [batken] };
     expect(validateEvents([conflict]).map(describeViolation)).toEqual([
-      '(no file defines it): event border-conflict (ARMED_CONFLICT): a ARMED_CONFLICT needs an actor (HAS_ACTOR) [ACTOR_REQUIRED]',
-      '(no file defines it): event border-conflict (ARMED_CONFLICT): a ARMED_CONFLICT needs a target (HAS_TARGET) [TARGET_REQUIRED]',
+      '(no file defines it; remove it with MATCH (e:Event {id: "border-conflict"}) DETACH DELETE e): event border-conflict (ARMED_CONFLICT): a ARMED_CONFLICT needs an actor (HAS_ACTOR) [ACTOR_REQUIRED]',
+      '(no file defines it; remove it with MATCH (e:Event {id: "border-conflict"}) DETACH DELETE e): event border-conflict (ARMED_CONFLICT): a ARMED_CONFLICT needs a target (HAS_TARGET) [TARGET_REQUIRED]',
     ]);
   });
 

@@ -1,8 +1,7 @@
 /** Checks a loaded graph's events against the dyad rules of validate-model.ts, naming the file that defines each. */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { GraphDatabase } from '../database/graph-database.js';
-import { defaultCypherDirectory, listCypherFiles } from './load-cypher.js';
+import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
 import { type EventFacts, type ModelViolation, findDefinitions, validateEvents } from './validate-model.js';
 
 // One read: every event with its actors, targets and places, each as {id, label}.
@@ -23,6 +22,8 @@ export interface ModelCheck {
 /** Reads every event of the graph and checks it; `directory` (default: the project's cypher/) locates definitions. */
 export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory): Promise<ModelCheck> {
   const events = await db.read<EventFacts>(eventFactsQuery);
-  const files = await Promise.all((await listCypherFiles(directory)).map(async (file) => ({ name: path.basename(file), text: await readFile(file, 'utf8') })));
+  // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
+  const root = recordRoot(directory);
+  const files = await Promise.all((await listCypherFiles(directory)).map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })));
   return { events: events.length, violations: validateEvents(events, findDefinitions(files)) };
 }

@@ -125,6 +125,10 @@ export function findDefinitions(files: { name: string; text: string }[]): Map<st
 
 /** One line per violation: `file:line: event <id> (<TYPE>): <message> [RULE]`. */
 export function describeViolation(violation: ModelViolation): string {
-  const where = violation.file === null ? '(no file defines it)' : `${violation.file}:${violation.line}`;
+  // An event no file defines was left by a file since changed or deleted: the loader never removes what it loaded.
+  const where =
+    violation.file === null
+      ? `(no file defines it; remove it with MATCH (e:Event {id: ${JSON.stringify(violation.eventId)}}) DETACH DELETE e)`
+      : `${violation.file}:${violation.line}`;
   return `${where}: event ${violation.eventId} (${violation.eventType}): ${violation.message} [${violation.rule}]`;
 }
