@@ -16,7 +16,7 @@ import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
-import { type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
+import { commentEnd, type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
 import { describeMissingEnds, findMissingEnds, relationshipRowEnds } from './row-ends.js';
 import { describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
@@ -365,6 +365,21 @@ function startsWithSchemaCommand(statements: { text: string }[]): boolean {
   return /^(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|BTREE)\s+)?(CONSTRAINT|INDEX)\b/i.test(first);
 }
 
+/** Where a statement's code begins, after the white space and comments before it. */
+function codeStart(text: string): number {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (!text.startsWith('//', at) && !text.startsWith('/*', at)) return at;
+    at = commentEnd(text, at) ?? text.length;
+  }
+}
+
+/** Neo4j's reason, with how to give a missing parameter: a file's parameters are its `// @param-file` text files. */
+function withHint(code: string, reason: string): string {
+  return code.endsWith('.ParameterMissing') ? `${reason} (a file declares a text parameter with a line \`// @param-file <name> <path of a text file>\`)` : reason;
+}
+
 /** Any failure of a file as a CypherFileError: one line naming the file (and the line, when Neo4j points at one). */
 function describeLoadFailure(
   error: unknown,
@@ -374,8 +389,8 @@ function describeLoadFailure(
   moved: LiteralRowsStatement | undefined,
 ): Error {
   if (error instanceof CypherFileError) return error;
-  // The statement's own first line: its text starts just after the `;` before it.
-  const statementLine = current && current.line + (current.text.slice(0, current.text.length - current.text.trimStart().length).match(/\n/g)?.length ?? 0);
+  // The statement's own first line: its text starts just after the `;` before it, with the comments above it.
+  const statementLine = current && current.line + (current.text.slice(0, codeStart(current.text)).match(/\n/g)?.length ?? 0);
   const mapped = mapNeo4jError(error, uri);
   // A deadlock or lock timeout is not an unreachable Neo4j: loadCypherFile may run the file again.
   if (mapped instanceof DatabaseTransientError) return new CypherFileError(name, statementLine, undefined, `${mapped.code}: ${mapped.message}`, { cause: mapped });
@@ -392,7 +407,7 @@ function describeLoadFailure(
   const line = position ? current.line + position.line - 1 : statementLine;
   // Neo4j's "(line 2, column 1 (offset: 41))" counts in the text sent; the file's own line and column lead the message.
   const reason = position ? firstLine(error.message).replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)/, '') : firstLine(error.message);
-  return new CypherFileError(name, line, position?.column, `${error.code}: ${reason}`, { cause: error });
+  return new CypherFileError(name, line, position?.column, `${error.code}: ${withHint(error.code, reason)}`, { cause: error });
 }
 
 export interface LoadOptions extends Omit<FileLoadOptions, 'onStatementsSent'> {
