@@ -82,6 +82,9 @@ describe('the explorer page', () => {
     expect(neighbours[0]).toBe('State:kyrgyzstan');
     expect(neighbours).toContain('Organization:csto');
     expect(neighbours).toContain('Event:help-request-kyrgyzstan-2010');
+    // Events recur by name across years: the year leads the label, where an ellipsis cannot cut it.
+    const { thing: request } = await graphql(`{ thing(id: "help-request-kyrgyzstan-2010") { name } }`);
+    expect(await page.evaluate(() => (window as any).cstoExplorer.cy.getElementById('Event:help-request-kyrgyzstan-2010').data('label'))).toBe(`2010 · ${request.name}`);
     expect(new URL(page.url()).search).toBe('?centre=State%3Akyrgyzstan&depth=1');
     // Laid out in two dimensions: from one shared starting point, fcose had drawn every node on one diagonal line.
     const correlation: number = await page.evaluate(() => {

@@ -43,9 +43,21 @@ const cy: Core = cytoscape({
 
 $('kinds').innerHTML = Object.entries(colours).map(([kind, colour]) => `<span style="background:${colour}"></span>${kind.toLowerCase()}`).join('');
 
+/**
+ * An event's or a statement's year leads its label: names such as "Kyrgyzstan asks the CSTO for help" recur across
+ * years, and the ellipsis of a long label would cut a year at its end.
+ */
+function labelOf(node: SubgraphNode): string {
+  const date = node.properties?.startDate ?? node.properties?.date;
+  return typeof date === 'string' ? `${date.slice(0, 4)} · ${node.name}` : node.name;
+}
+
 function elements(subgraph: Subgraph): ElementDefinition[] {
   return [
-    ...subgraph.nodes.map((node: SubgraphNode) => ({ group: 'nodes' as const, data: { id: node.id, label: node.name, kind: node.kind, properties: node.properties ?? {} } })),
+    ...subgraph.nodes.map((node: SubgraphNode) => ({
+      group: 'nodes' as const,
+      data: { id: node.id, label: labelOf(node), name: node.name, kind: node.kind, properties: node.properties ?? {} },
+    })),
     ...subgraph.edges.map((edge: SubgraphEdge) => ({
       group: 'edges' as const,
       data: { id: edge.id, source: edge.source, target: edge.target, label: edge.type, type: edge.type, properties: edge.properties ?? {}, evidence: edge.evidence ?? [] },
@@ -139,7 +151,7 @@ let panelTurns = 0;
 async function showNode(node: NodeSingular) {
   const turn = ++panelTurns;
   const panel = $('panel');
-  panel.innerHTML = `<h3>${escapeHtml(node.data('label'))}</h3><p class="muted">loading…</p>`;
+  panel.innerHTML = `<h3>${escapeHtml(node.data('name'))}</h3><p class="muted">loading…</p>`;
   const { thing } = await graphql<{ thing: Record<string, unknown> & { evidence: EvidenceItem[] } }>(
     `query Thing($id: ID!) { thing(id: $id) { id kind name description evidence { quote start end source { slug } }
       ... on Event { eventType status startDate endDate datePrecision cameoCode goldstein outcome responseManner }
@@ -202,7 +214,7 @@ function download(name: string, content: Blob | string, type: string) {
 
 /** What is on screen, as the API's `{ nodes, edges }`. */
 const onScreen = (): Subgraph => ({
-  nodes: cy.nodes().map((node) => ({ id: node.id(), name: node.data('label'), kind: node.data('kind'), properties: node.data('properties') })),
+  nodes: cy.nodes().map((node) => ({ id: node.id(), name: node.data('name'), kind: node.data('kind'), properties: node.data('properties') })),
   edges: cy.edges().map((edge) => ({ id: edge.id(), source: edge.data('source'), target: edge.data('target'), type: edge.data('type'), properties: edge.data('properties'), evidence: edge.data('evidence') })),
 });
 
