@@ -88,7 +88,7 @@ afterEach(async () => {
   const session = db.writeSession();
   await session
     .run('MATCH (n:LoaderProbe) DETACH DELETE n WITH count(*) AS done MATCH (f:LoadedFile) WHERE f.name IN $names DELETE f', {
-      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher', lockOrderName],
+      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher', lockOrderName, 'twice.cypher'],
     })
     .finally(() => session.close());
 });
@@ -222,8 +222,31 @@ describe('the skip rule', () => {
 
   it('reloads everything when forced (npm run load -- --all)', async () => {
     await loadedNow();
-    expect(await loadedNow({ all: true })).toMatchObject({ loaded: allFiles });
+    const forced = await loadedNow({ all: true });
+    expect(forced).toMatchObject({ loaded: allFiles });
+    // The derived file writes again, as it computes from the graph; the others, being idempotent, write nothing.
+    expect(forced.lines.filter((line) => line.includes('warning'))).toEqual([]);
     expect(await probes()).toEqual({ 'skip-first': true, 'skip-second': true, 'skip-count': { probes: 2, runs: 2 } });
+  });
+
+  it('warns when a file loaded again as it was writes again: it is not idempotent', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-twice-'));
+    try {
+      writeFileSync(path.join(directory, 'twice.cypher'), "CREATE (:LoaderProbe {id: 'probe-twice'});\n");
+      const warnings = async (all: boolean) => {
+        const lines: string[] = [];
+        await loadCypherDirectory(db, { ...probeOptions, directory, all, log: (line) => lines.push(line) });
+        return lines.filter((line) => line.includes('warning'));
+      };
+      expect(await warnings(false)).toEqual([]);
+      expect(await warnings(true)).toEqual([
+        '[load] warning: twice.cypher is as it was at its last load, yet it wrote again (+1 node, +1 label, 1 property set): it is not idempotent, ' +
+          'and each load adds the same again (MERGE instead of CREATE, and append only what is new: docs/model.md, "Merge rules")',
+      ]);
+      expect(await db.read('MATCH (n:LoaderProbe {id: $id}) RETURN count(n) AS count', { id: 'probe-twice' })).toEqual([{ count: 2 }]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('records nothing for a file that failed, so it is tried again', async () => {

@@ -505,7 +505,9 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   const files = options.files ?? (await listCypherFiles(directory));
   if (files.length === 0) throw new Error(`No .cypher files in ${directory}.`);
   await ensureLoadedFileConstraint(db);
-  const loaded = options.all ? new Map<string, string>() : await readLoadedFiles(db);
+  // Read with --all too: a file loaded again unchanged that writes anything is not idempotent, and is said to be.
+  const loaded = await readLoadedFiles(db);
+  const unchangedSince = (name: string, hash: string) => loaded.get(name) === hash;
   const reports: FileReport[] = [];
   const chain = createHash('sha256');
   const skipped: string[] = [];
@@ -525,7 +527,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   // depends on the files before it, so it gets them when it loads.
   const read = (file: string) => {
     const reading = prepareCypherFile(file, recordName(file, root)).then((prepared) => {
-      if (!isDerived(prepared.name) && loaded.get(prepared.name) !== prepared.hash) prepared.outgoing = outgoingStatements(prepared);
+      if (!isDerived(prepared.name) && (options.all || !unchangedSince(prepared.name, prepared.hash))) prepared.outgoing = outgoingStatements(prepared);
       return prepared;
     });
     // A file that fails to read fails when its turn comes, not while the one before it loads.
@@ -549,7 +551,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     const derived = isDerived(name);
     if (derived) prepared.hash = createHash('sha256').update(prepared.hash).update(chain.copy().digest('hex')).digest('hex');
     chain.update(`${name}\0${prepared.hash}\0`);
-    if (loaded.get(name) === prepared.hash && !(derived && earlierFileLoaded)) {
+    if (!options.all && unchangedSince(name, prepared.hash) && !(derived && earlierFileLoaded)) {
       skipped.push(name);
       reports.push({ file: name, statements: splitCypher(prepared.script).length, changes: emptyChanges(), milliseconds: 0, skipped: true });
       skippedInARow += 1;
@@ -565,6 +567,12 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     options.log?.(
       `[load] ${index + 1}/${files.length} ${report.file}: ${counted(report.statements, 'statement')}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
     );
+    // A derived file computes from the graph, so it may write again; any other file, as it was, must not.
+    if (!derived && unchangedSince(name, prepared.hash) && describeChanges(report.changes) !== 'unchanged') {
+      options.log?.(
+        `[load] warning: ${report.file} is as it was at its last load, yet it wrote again (${describeChanges(report.changes)}): it is not idempotent, and each load adds the same again (MERGE instead of CREATE, and append only what is new: docs/model.md, "Merge rules")`,
+      );
+    }
   }
   if (skipped.length) {
     const what = skipped.length === files.length ? `all ${files.length} files` : `${skipped.length} of ${files.length} files`;
