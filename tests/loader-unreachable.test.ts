@@ -9,7 +9,7 @@ const db = new GraphDatabase({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', pas
 afterAll(() => db.close());
 
 describe('a load when Neo4j is unreachable', () => {
-  it('fails with one CypherFileError line naming the file and its first statement', async () => {
+  it('fails with one CypherFileError line naming the file and its first statement (line 15, after the comments above it)', async () => {
     const error = await loadCypherFile(db, `${defaultCypherDirectory}12-csto-2022-10-13-memberships-offices.cypher`).then(
       () => expect.fail('expected a rejection'),
       (rejection: unknown) => rejection,
@@ -18,7 +18,7 @@ describe('a load when Neo4j is unreachable', () => {
     const message = (error as Error).message;
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toMatch(
-      /^12-csto-2022-10-13-memberships-offices\.cypher:1: Neo4j became unreachable while loading this file \(Neo4j at bolt:\/\/127\.0\.0\.1:1 is unavailable: .*\) \(the file was rolled back; nothing of it was written\)$/,
+      /^12-csto-2022-10-13-memberships-offices\.cypher:15: Neo4j became unreachable while loading this file \(Neo4j at bolt:\/\/127\.0\.0\.1:1 is unavailable: .*\) \(the file was rolled back; nothing of it was written\)$/,
     );
   });
 });
