@@ -1,10 +1,10 @@
-/** Pruning the managed Neo4j's class-data archives: the most recently used are kept, abandoned recordings go. */
+/** The managed Neo4j's class-data archives: kept only from a JVM that served Neo4j; the most recently used kept, abandoned recordings pruned. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keptClassArchives, pruneClassArchives } from '../src/neo4j/class-data-sharing.js';
+import { classDataSharing, keptClassArchives, pruneClassArchives } from '../src/neo4j/class-data-sharing.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -57,5 +57,34 @@ describe('pruneClassArchives', () => {
     ]);
     pruneClassArchives(directory, 2);
     expect(readdirSync(directory).sort()).toEqual(['neo4j-classes-00000000000000a1.jsa', 'neo4j-classes-00000000000000a2.jsa']);
+  });
+});
+
+describe('classDataSharing', () => {
+  /** Starts a recording as a JVM would, writing the file its flag names; returns how to end it. */
+  const record = (directory: string) => {
+    const sharing = classDataSharing(directory, 'launcher.jar:neo4j.jar', '17.0.17');
+    const recording = sharing.flags.find((flag) => flag.startsWith('-XX:ArchiveClassesAtExit='))!.split('=')[1]!;
+    writeFileSync(recording, 'classes');
+    return sharing;
+  };
+
+  it('drops the recording of a JVM that never served Neo4j (a refused start), and records again next time', () => {
+    const directory = cacheWith([]);
+    const refused = record(directory);
+    expect(refused.recording).toBe(true);
+    refused.keepArchive(false);
+    expect(readdirSync(directory)).toEqual([]);
+    expect(classDataSharing(directory, 'launcher.jar:neo4j.jar', '17.0.17').recording).toBe(true);
+  });
+
+  it('keeps the recording of a JVM that served Neo4j, which later starts then map', () => {
+    const directory = cacheWith([]);
+    record(directory).keepArchive(true);
+    const [archive] = readdirSync(directory);
+    expect(archive).toMatch(/^neo4j-classes-[0-9a-f]{16}\.jsa$/);
+    const next = classDataSharing(directory, 'launcher.jar:neo4j.jar', '17.0.17');
+    expect(next.recording).toBe(false);
+    expect(next.flags).toContain(`-XX:SharedArchiveFile=${path.join(directory, archive!)}`);
   });
 });

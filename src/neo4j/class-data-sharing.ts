@@ -12,7 +12,11 @@ import { isAlive } from './run-process.js';
  * when this JVM exits (into a file of its own, kept once the JVM is gone). A stale or damaged archive is
  * ignored by the JVM itself (-Xshare:auto), which then starts as without one.
  */
-export function classDataSharing(cacheDir: string, classpath: string, javaVersion: string): { flags: string[]; recording: boolean; keepArchive: () => void } {
+export function classDataSharing(
+  cacheDir: string,
+  classpath: string,
+  javaVersion: string,
+): { flags: string[]; recording: boolean; keepArchive: (served: boolean) => void } {
   const key = createHash('sha256').update(classpath).update(javaVersion).digest('hex').slice(0, 16);
   const archive = path.join(cacheDir, `neo4j-classes-${key}.jsa`);
   // Its own warnings (classes it skips) are noise for the user; CDS falls back silently either way.
@@ -31,9 +35,11 @@ export function classDataSharing(cacheDir: string, classpath: string, javaVersio
   return {
     flags: ['-Xshare:auto', quiet, `-XX:ArchiveClassesAtExit=${recording}`],
     recording: true,
-    keepArchive: () => {
+    // Only the recording of a JVM that served Neo4j holds its classes: one that exited early (a refused or failed
+    // start) recorded a few, and kept, it would stand for this classpath's archive and slow every later start.
+    keepArchive: (served) => {
       try {
-        if (existsSync(recording) && !existsSync(archive)) renameSync(recording, archive);
+        if (served && existsSync(recording) && !existsSync(archive)) renameSync(recording, archive);
       } finally {
         rmSync(recording, { force: true });
       }

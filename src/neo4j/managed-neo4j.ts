@@ -97,7 +97,8 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
     stdio: ['pipe', 'pipe', 'pipe'],
     env,
   });
-  child.once('exit', () => sharing?.keepArchive());
+  let served = false;
+  child.once('exit', () => sharing?.keepArchive(served));
   const instance = new LauncherProcess(child, log);
 
   let uri: string;
@@ -115,6 +116,7 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
     await instance.stop();
     throw new Neo4jStartError(`Neo4j started at ${uri} but did not answer RETURN 1: ${(error as Error).message}`, { cause: error });
   }
+  served = true;
   log(`Neo4j ${settings.version} is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${uri} (user ${username}, password ${password})`);
   return {
     uri,
