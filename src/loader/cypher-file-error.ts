@@ -17,3 +17,12 @@ export class CypherFileError extends Error {
     super(`${where}: ${reason} (${outcome})`, options);
   }
 }
+
+/** What a check found wrong with a file before it committed: the reason, and the file's line it most likely concerns. */
+export interface FileProblem {
+  line: number | undefined;
+  reason: string;
+}
+
+/** The 1-based line of a position in a file's text; undefined for no position. */
+export const lineAt = (text: string, index: number | undefined): number | undefined => (index === undefined ? undefined : text.slice(0, index).split('\n').length);

@@ -322,13 +322,12 @@ async function loadFileOnce(
     current = undefined;
     currentMoved = undefined;
     if (!schemaOnly) {
-      const newWords = outsideBefore && describeNewWords(await outsideBefore, await outsideVocabulary(tx, vocabulary), vocabulary, prepared.script);
-      if (newWords) throw new CypherFileError(name, newWords.line, undefined, newWords.reason);
-      const missing = await findMissingEnds(tx, relationshipRowEnds(outgoing.flatMap(({ moved }) => Object.values(moved?.parameters ?? {}))));
-      if (missing.length) {
-        const { line, reason } = describeMissingEnds(missing, prepared.script);
-        throw new CypherFileError(name, line, undefined, reason);
-      }
+      // The model's checks go out together, and are read in order: one round trip.
+      const outsideNow = outsideBefore && outsideVocabulary(tx, vocabulary);
+      const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.flatMap(({ moved }) => Object.values(moved?.parameters ?? {}))));
+      const problem =
+        (outsideBefore && describeNewWords(await outsideBefore, await outsideNow!, vocabulary, prepared.script)) ?? describeMissingEnds(await missingEnds, prepared.script);
+      if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const mismatches = await findQuoteMismatches(tx, scope);
       if (mismatches.length) {

@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
+import { type FileProblem, lineAt } from './cypher-file-error.js';
 
 /** The labels whose nodes a relationship row can name, each with a uniqueness constraint on `id` (cypher/00-schema.cypher). */
 const idLabels = ['Entity', 'Event', 'Statement', 'Claim', 'Source'];
@@ -28,21 +29,23 @@ export function relationshipRowEnds(movedLists: Iterable<unknown>): string[] {
   return [...ids];
 }
 
-/** The ids of `ids` that no node has, in the file's transaction (so its own new nodes count). */
-export async function findMissingEnds(tx: Transaction, ids: string[]): Promise<string[]> {
-  if (!ids.length) return [];
-  const { records } = await runWithoutCallerStack(tx, missingQuery, { ids });
-  return records[0]!.get('missing') as string[];
+/** The ids of `ids` that no node has, in the file's transaction (so its own new nodes count); sent at once, read later. */
+export function findMissingEnds(tx: Transaction, ids: string[]): Promise<string[]> {
+  if (!ids.length) return Promise.resolve([]);
+  const answer = runWithoutCallerStack(tx, missingQuery, { ids }).then(({ records }) => records[0]!.get('missing') as string[]);
+  // Read after another answer; until then its failure must not count as unhandled.
+  answer.catch(() => undefined);
+  return answer;
 }
 
-/** The loader's error for missing ends: the first line that names the first of them, and the reason. */
-export function describeMissingEnds(missing: string[], script: string): { line: number | undefined; reason: string } {
+/** The loader's error for missing ends, at the first line that names the first of them; undefined when none is missing. */
+export function describeMissingEnds(missing: string[], script: string): FileProblem | undefined {
+  if (!missing.length) return undefined;
   const first = missing[0]!;
   const at = [`'${first}'`, `"${first}"`].map((quoted) => script.indexOf(quoted)).filter((index) => index >= 0);
-  const line = at.length ? script.slice(0, Math.min(...at)).split('\n').length : undefined;
   const ids = missing.map((id) => `'${id}'`).join(', ');
   return {
-    line,
+    line: lineAt(script, at.length ? Math.min(...at) : undefined),
     reason: `a relationship row names ${ids} as its from or to, but no node has ${missing.length === 1 ? 'that id' : 'those ids'}, so the row would write nothing`,
   };
 }

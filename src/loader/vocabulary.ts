@@ -7,6 +7,7 @@
 import type { Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { factRelationshipTypes, nodeLabels } from '../schema/shapes.js';
+import { type FileProblem, lineAt } from './cypher-file-error.js';
 
 /** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
 export const loadedFileLabel = 'LoadedFile';
@@ -49,7 +50,7 @@ export function outsideVocabulary(tx: Transaction, vocabulary: Vocabulary): Prom
  * What a file brought into use outside the vocabulary (words already in use before it are another writer's), as
  * the loader's error: its first line naming the word, and why. Undefined when it brought none.
  */
-export function describeNewWords(before: Outside, after: Outside, vocabulary: Vocabulary, script: string): { line: number | undefined; reason: string } | undefined {
+export function describeNewWords(before: Outside, after: Outside, vocabulary: Vocabulary, script: string): FileProblem | undefined {
   const labels = after.labels.filter((label) => !before.labels.includes(label));
   const types = after.relationshipTypes.filter((type) => !before.relationshipTypes.includes(type));
   if (!labels.length && !types.length) return undefined;
@@ -57,9 +58,8 @@ export function describeNewWords(before: Outside, after: Outside, vocabulary: Vo
   const first = labels[0] ?? types[0]!;
   // The first line that writes the word as `:Word`, where the file most likely names it.
   const at = new RegExp(`:\\s*\`?${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(script)?.index;
-  const line = at === undefined ? undefined : script.slice(0, at).split('\n').length;
   return {
-    line,
+    line: lineAt(script, at),
     reason:
       `the file writes ${words.join(' and ')}, which docs/model.md does not have ` +
       `(labels: ${vocabulary.labels.join(', ')}; relationship types: ${vocabulary.relationshipTypes.join(', ')})`,
