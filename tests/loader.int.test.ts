@@ -590,7 +590,7 @@ describe('a relationship row that names no node', () => {
       const before = await countGraph(db);
       const error = await rejectionOf(loadCypherFile(db, file));
       expect((error as Error).message).toBe(
-        "office.cypher:3: a relationship row names 'cstoo' as its from or to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
+        "office.cypher:3: a relationship row names 'cstoo' as its to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
       );
       expect(await countGraph(db)).toEqual(before);
     } finally {

@@ -93,6 +93,17 @@ describe('findDefinitions', () => {
       'request-without-target': { file: '13-example-events.cypher', line: 5 },
     });
   });
+
+  it('finds an event written in place by a MERGE or CREATE, but not a MATCH of another label', () => {
+    const inPlace = {
+      name: '50-sources/example/3-facts.cypher',
+      text: "MATCH (s:Source {id: 'example'})\nMERGE (e:Event {id: 'merged-event'}) SET e.type = 'MEETING';\nCREATE (:Event:Extra {id: 'created-event'});\n",
+    };
+    expect(Object.fromEntries(findDefinitions([inPlace]))).toEqual({
+      'merged-event': { file: '50-sources/example/3-facts.cypher', line: 2 },
+      'created-event': { file: '50-sources/example/3-facts.cypher', line: 3 },
+    });
+  });
 });
 
 describe('eventRules', () => {

@@ -26,3 +26,6 @@ export interface FileProblem {
 
 /** The 1-based line of a position in a file's text; undefined for no position. */
 export const lineAt = (text: string, index: number | undefined): number | undefined => (index === undefined ? undefined : text.slice(0, index).split('\n').length);
+
+/** A text as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

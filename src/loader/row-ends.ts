@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
-import { type FileProblem, lineAt } from './cypher-file-error.js';
+import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
 
 /** The labels whose nodes a relationship row can name, each with a uniqueness constraint on `id` (cypher/00-schema.cypher). */
 const idLabels = ['Entity', 'Event', 'Statement', 'Claim', 'Source'];
@@ -41,11 +41,13 @@ export function findMissingEnds(tx: Transaction, ids: string[]): Promise<string[
 /** The loader's error for missing ends, at the first line that names the first of them; undefined when none is missing. */
 export function describeMissingEnds(missing: string[], script: string): FileProblem | undefined {
   if (!missing.length) return undefined;
-  const first = missing[0]!;
-  const at = [`'${first}'`, `"${first}"`].map((quoted) => script.indexOf(quoted)).filter((index) => index >= 0);
+  // Where the file names the first as a row's `from` or `to`: its line, and which end it is.
+  const first = escapeRegExp(missing[0]!);
+  const named = new RegExp(`\\b(from|to)\\s*:\\s*(['"])${first}\\2`).exec(script);
   const ids = missing.map((id) => `'${id}'`).join(', ');
+  const end = missing.length === 1 && named ? `its ${named[1]}` : 'its from or to';
   return {
-    line: lineAt(script, at.length ? Math.min(...at) : undefined),
-    reason: `a relationship row names ${ids} as its from or to, but no node has ${missing.length === 1 ? 'that id' : 'those ids'}, so the row would write nothing`,
+    line: lineAt(script, named?.index),
+    reason: `a relationship row names ${ids} as ${end}, but no node has ${missing.length === 1 ? 'that id' : 'those ids'}, so the row would write nothing`,
   };
 }

@@ -110,13 +110,14 @@ export function validateEvents(events: EventFacts[], definitions: ReadonlyMap<st
 
 /**
  * Where each node id is defined in the given Cypher files: the first `{id: '…'` row (a node row; relationship rows
- * start with `{from:`). Later files do not move a definition.
+ * start with `{from:`), or the first pattern of an event written in place, `(e:Event {id: '…'`. Later files do not
+ * move a definition.
  */
 export function findDefinitions(files: { name: string; text: string }[]): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   for (const { name, text } of files) {
     for (const [index, line] of text.split('\n').entries()) {
-      const match = /^\s*\{\s*id:\s*'((?:[^'\\]|\\.)*)'/.exec(line);
+      const match = /^\s*\{\s*id:\s*'((?:[^'\\]|\\.)*)'/.exec(line) ?? /\(\s*\w*\s*:\s*Event\b[^{)]*\{\s*id:\s*'((?:[^'\\]|\\.)*)'/.exec(line);
       if (match && !definitions.has(match[1]!)) definitions.set(match[1]!, { file: name, line: index + 1 });
     }
   }

@@ -7,7 +7,7 @@
 import type { Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { factRelationshipTypes, nodeLabels } from '../schema/shapes.js';
-import { type FileProblem, lineAt } from './cypher-file-error.js';
+import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
 
 /** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
 export const loadedFileLabel = 'LoadedFile';
@@ -57,7 +57,7 @@ export function describeNewWords(before: Outside, after: Outside, vocabulary: Vo
   const words = [...labels.map((label) => `the label ${label}`), ...types.map((type) => `the relationship type ${type}`)];
   const first = labels[0] ?? types[0]!;
   // The first line that writes the word as `:Word`, where the file most likely names it.
-  const at = new RegExp(`:\\s*\`?${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(script)?.index;
+  const at = new RegExp(`:\\s*\`?${escapeRegExp(first)}\\b`).exec(script)?.index;
   return {
     line: lineAt(script, at),
     reason:
