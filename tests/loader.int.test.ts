@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CypherFileError } from '../src/loader/cypher-file-error.js';
 import {
   defaultCypherDirectory,
@@ -530,7 +530,11 @@ describe('quotes appended to the evidence lists of a relationship that exists', 
 });
 
 describe('a file outside the model', () => {
-  const outsideDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-outside-model-'));
+  // Made when its tests run, so that a run filtered to other tests leaves no folder behind.
+  let outsideDirectory: string;
+  beforeAll(() => {
+    outsideDirectory = mkdtempSync(path.join(tmpdir(), 'csto-graph-outside-model-'));
+  });
   afterAll(() => rmSync(outsideDirectory, { recursive: true, force: true }));
   const model = `(labels: ${modelVocabulary.labels.join(', ')}; relationship types: ${modelVocabulary.relationshipTypes.join(', ')})`;
 
