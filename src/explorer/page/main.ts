@@ -41,7 +41,7 @@ const cy: Core = cytoscape({
 });
 (window as unknown as { cstoExplorer: unknown }).cstoExplorer = { cy, view };
 
-$('kinds').innerHTML = Object.entries(colours).map(([kind, colour]) => `<span style="background:${colour}"></span>${kind.toLowerCase()}`).join('');
+$('kinds').innerHTML = Object.entries(colours).map(([kind, colour]) => `<span><i style="background:${colour}"></i>${kind.toLowerCase()}</span> `).join('');
 
 /**
  * An event's or a statement's year leads its label: names such as "Kyrgyzstan asks the CSTO for help" recur across
@@ -77,7 +77,8 @@ function add(subgraph: Subgraph) {
   cy.edges().toggleClass('unlabelled', cy.edges().length > busyEdges);
   applyDate();
   // Not randomized, so that what was on screen stays where it was; the new nodes start where placeAround put them.
-  cy.layout({ name: 'fcose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
+  // Labels count as part of a node's size, so that fcose spaces long names apart instead of overlapping them.
+  cy.layout({ name: 'fcose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
 }
 
 /**
