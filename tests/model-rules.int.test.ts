@@ -1,5 +1,6 @@
 /** The loaded article graph keeps the dyad rules of docs/model.md: the validator finds nothing, and the rules hold as read. */
 import { afterAll, describe, expect, it } from 'vitest';
+import type { GraphDatabase } from '../src/database/graph-database.js';
 import { checkModel } from '../src/loader/check-model.js';
 import { openTestDatabase } from './support/test-neo4j.js';
 
@@ -19,6 +20,25 @@ async function dyad(id: string) {
 describe('the dyad rules', () => {
   it('hold for every event of the article graph', async () => {
     expect(await checkModel(db)).toEqual({ events: 38, violations: [] });
+  });
+
+  it("report an event's status that the API's enum lacks, which no query could read", async () => {
+    const session = db.writeSession();
+    const tx = session.beginTransaction();
+    try {
+      // Written and checked in one transaction that is rolled back: the graph stays as loaded.
+      await tx.run("MATCH (e:Event {id: 'help-request-kyrgyzstan-2010'}) SET e.status = 'HAPPENED', e.datePrecision = 'DECADE'");
+      // checkModel reads through `read` only: here, inside that transaction.
+      const inTransaction = { read: async (cypher: string) => (await tx.run(cypher)).records.map((record) => record.toObject()) } as unknown as GraphDatabase;
+      const { violations } = await checkModel(inTransaction);
+      expect(violations.map(({ eventId, rule, message }) => [eventId, rule, message])).toEqual([
+        ['help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'status "HAPPENED" is not one of CANCELLED, OCCURRED, PLANNED'],
+        ['help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'datePrecision "DECADE" is not one of DAY, MONTH, YEAR'],
+      ]);
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
   });
 
   it('give a conflict both parties as actor and target', async () => {

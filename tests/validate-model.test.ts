@@ -85,6 +85,20 @@ describe('validateEvents', () => {
   });
 });
 
+describe('enum values', () => {
+  it('reports a value the enum lacks, beside the other broken rules, and lets an absent one pass', () => {
+    const allowed = { status: ['OCCURRED', 'PLANNED', 'CANCELLED'], outcome: ['GRANTED', 'REFUSED', 'PENDING'] };
+    const happened: EventFacts = { id: 'happened', type: 'VISIT', actors: [kyrgyzstan], targets: [csto], places: [batken], values: { status: 'HAPPENED', outcome: null } };
+    const unknownType: EventFacts = { id: 'party', type: 'PARTY', actors: [], targets: [], places: [], values: { status: 'OCCURRED', outcome: 'WON' } };
+    expect(validateEvents([happened, unknownType], new Map(), allowed).map(describeViolation)).toEqual([
+      '(no file defines it; remove it with MATCH (e:Event {id: "happened"}) DETACH DELETE e): event happened (VISIT): status "HAPPENED" is not one of OCCURRED, PLANNED, CANCELLED [UNKNOWN_VALUE]',
+      '(no file defines it; remove it with MATCH (e:Event {id: "party"}) DETACH DELETE e): event party (PARTY): type "PARTY" is not one of ' +
+        `${Object.keys(eventRules).join(', ')} [UNKNOWN_TYPE]`,
+      '(no file defines it; remove it with MATCH (e:Event {id: "party"}) DETACH DELETE e): event party (PARTY): outcome "WON" is not one of GRANTED, REFUSED, PENDING [UNKNOWN_VALUE]',
+    ]);
+  });
+});
+
 describe('findDefinitions', () => {
   it('finds node rows only, at their first definition', () => {
     const later = { name: '14-example.cypher', text: "UNWIND [\n  {id: 'request-ok', name: 'restated'}\n] AS row\n" };

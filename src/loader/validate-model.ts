@@ -54,7 +54,12 @@ export interface EventFacts {
   actors: Endpoint[];
   targets: Endpoint[];
   places: Endpoint[];
+  /** Its properties that take one of a list of values (`status`, `outcome` …), as stored; absent ones left out. */
+  values?: Record<string, unknown>;
 }
+
+/** The values each such property of an event may take (the API's enums: check-model.ts reads them from the schema). */
+export type AllowedValues = Readonly<Record<string, readonly string[]>>;
 
 /** Where an event is defined: the file (and line) of its node row. */
 export interface Definition {
@@ -62,7 +67,7 @@ export interface Definition {
   line: number;
 }
 
-export type ViolationRule = 'UNKNOWN_TYPE' | 'ACTOR_REQUIRED' | 'TARGET_REQUIRED' | 'PLACE_REQUIRED' | 'ACTOR_KIND' | 'TARGET_KIND' | 'PLACE_KIND';
+export type ViolationRule = 'UNKNOWN_TYPE' | 'ACTOR_REQUIRED' | 'TARGET_REQUIRED' | 'PLACE_REQUIRED' | 'ACTOR_KIND' | 'TARGET_KIND' | 'PLACE_KIND' | 'UNKNOWN_VALUE';
 
 /** One event breaking one rule. `file` is null when no loaded file defines the event. */
 export interface ModelViolation {
@@ -75,7 +80,7 @@ export interface ModelViolation {
 }
 
 /** Every rule an event breaks; an empty list when it keeps them all. */
-export function validateEvent(event: EventFacts, definition?: Definition): ModelViolation[] {
+export function validateEvent(event: EventFacts, definition?: Definition, allowedValues: AllowedValues = {}): ModelViolation[] {
   const violation = (rule: ViolationRule, message: string): ModelViolation => ({
     eventId: event.id,
     eventType: event.type,
@@ -84,9 +89,13 @@ export function validateEvent(event: EventFacts, definition?: Definition): Model
     line: definition?.line ?? null,
     message,
   });
+  // A value the API's enum lacks would fail every query that reads it, with an internal error.
+  const found: ModelViolation[] = Object.entries(allowedValues)
+    .map(([property, allowed]) => ({ property, allowed, value: event.values?.[property] ?? null }))
+    .filter(({ allowed, value }) => value !== null && !allowed.includes(String(value)))
+    .map(({ property, allowed, value }) => violation('UNKNOWN_VALUE', `${property} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`));
   const rule = eventRules[event.type];
-  if (!rule) return [violation('UNKNOWN_TYPE', `type ${JSON.stringify(event.type)} is not one of ${Object.keys(eventRules).join(', ')}`)];
-  const found: ModelViolation[] = [];
+  if (!rule) return [violation('UNKNOWN_TYPE', `type ${JSON.stringify(event.type)} is not one of ${Object.keys(eventRules).join(', ')}`), ...found];
   if (rule.actor && event.actors.length === 0) found.push(violation('ACTOR_REQUIRED', `a ${event.type} needs an actor (HAS_ACTOR)`));
   if (rule.target && event.targets.length === 0) found.push(violation('TARGET_REQUIRED', `a ${event.type} needs a target (HAS_TARGET)`));
   if (rule.place && event.places.length === 0) found.push(violation('PLACE_REQUIRED', `a ${event.type} needs a place (OCCURRED_IN)`));
@@ -104,8 +113,8 @@ export function validateEvent(event: EventFacts, definition?: Definition): Model
 }
 
 /** Every violation of every event, in the order given; `definitions` maps an event id to where it is defined. */
-export function validateEvents(events: EventFacts[], definitions: ReadonlyMap<string, Definition> = new Map()): ModelViolation[] {
-  return events.flatMap((event) => validateEvent(event, definitions.get(event.id)));
+export function validateEvents(events: EventFacts[], definitions: ReadonlyMap<string, Definition> = new Map(), allowedValues: AllowedValues = {}): ModelViolation[] {
+  return events.flatMap((event) => validateEvent(event, definitions.get(event.id), allowedValues));
 }
 
 /**
