@@ -567,7 +567,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
       `[load] ${index + 1}/${files.length} ${report.file}: ${counted(report.statements, 'statement')}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
     );
     // A derived file computes from the graph, so it may write again; any other file, as it was, must not.
-    if (!derived && unchangedSince(name, prepared.hash) && describeChanges(report.changes) !== 'unchanged') {
+    if (!derived && unchangedSince(name, prepared.hash) && Object.values(report.changes).some((count) => count > 0)) {
       options.log?.(
         `[load] warning: ${report.file} is as it was at its last load, yet it wrote again (${describeChanges(report.changes)}): it is not idempotent, and each load adds the same again (MERGE instead of CREATE, and append only what is new: docs/model.md, "Merge rules")`,
       );

@@ -5,10 +5,11 @@
  */
 import type { Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
+import { thingLabels } from '../schema/shapes.js';
 import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
 
-/** The labels whose nodes a relationship row can name, each with a uniqueness constraint on `id` (cypher/00-schema.cypher). */
-const idLabels = ['Entity', 'Event', 'Statement', 'Claim', 'Source'];
+/** The labels whose nodes a relationship row can name: the things, and Sources (each id a uniqueness constraint). */
+const idLabels = [...thingLabels, 'Source'];
 
 const missingQuery = `UNWIND $ids AS id
 WITH id WHERE ${idLabels.map((label) => `NOT EXISTS { MATCH (:${label} {id: id}) }`).join(' AND ')}

@@ -69,10 +69,7 @@ const phrase = (key: string) => `searchKeys:"${key.replace(/["\\]/g, (char) => `
 
 /** Lucene words for suggestions and search's second try: each term as itself and as a fuzzy match. */
 export const fuzzy = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
+  wordsOf(text)
     // Up to two edits from a word of one or two letters is nearly every short word.
     .map((term) => (term.length > 2 ? `${term} ${term}~` : term))
     .join(' ') || 'none';

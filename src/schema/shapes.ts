@@ -48,7 +48,7 @@ export const factRelationshipTypes = [
 ] as const;
 
 /** The things the API finds by slug: entities, events, statements and claims, each through its own id index. */
-const thingLabels = ['Entity', 'Event', 'Statement', 'Claim'] as const;
+export const thingLabels = ['Entity', 'Event', 'Statement', 'Claim'] as const;
 
 /**
  * Binds `variable` to the things whose slug is in the list `slugs`, one index seek per label. `slugs` is a
