@@ -603,6 +603,47 @@ describe('a relationship row that names no node', () => {
   });
 });
 
+describe('a quote edited at offsets the graph already holds', () => {
+  // The templates append evidence only at new offsets, so the edit never reaches the graph; the file's own rows are judged.
+  it.each([
+    [
+      'a fact, the second of three rows citing one sentence',
+      '12-csto-2022-10-13-memberships-offices.cypher',
+      "id: 'azerbaijan-csto-1993'",
+      ['Azerbaijan left the CSTO', 'Azerbaijan quit the CSTO'],
+      "the file's quote for azerbaijan-csto-1993 at [5311, 5378) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+        'expected text: "Within five years, Uzbekistan, Georgia and Azerbaijan quit the CSTO"; text found: "Within five years, Uzbekistan, Georgia and Azerbaijan left the CSTO"; ',
+    ],
+    [
+      "a thing's provenance (SOURCED_FROM)",
+      '11-csto-2022-10-13-entities.cypher',
+      "{quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times'",
+      ['help three times', 'help twice'],
+      "the file's quote for kyrgyzstan at [6393, 6455) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+        'expected text: "Neighboring Kyrgyzstan turned to the CSTO for help twice"; text found: "Neighboring Kyrgyzstan turned to the CSTO for help three times"; ',
+    ],
+  ])('rejects %s, naming its line, and writes nothing', async (_, name, marker, [was, now], reason) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-edited-quote-'));
+    try {
+      const lines = readFileSync(path.join(defaultCypherDirectory, name), 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.includes(marker));
+      expect(lines[line]).toContain(was);
+      lines[line] = lines[line]!.replace(was!, now!);
+      const file = path.join(directory, name);
+      writeFileSync(file, lines.join('\n'));
+      const before = await countGraph(db);
+      const error = await rejectionOf(loadCypherFile(db, file));
+      expect((error as Error).message).toBe(
+        `${name}:${line + 1}: ${reason}npm run cite says: The quote does not occur in the text.; ` +
+          'the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this (the file was rolled back; nothing of it was written)',
+      );
+      expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a broken file', () => {
   it('writes nothing and names the line of a syntax error', async () => {
     const error = await rejectionOf(loadCypherFile(db, syntaxErrorFile, undefined, undefined, probeOptions));

@@ -11,6 +11,7 @@ import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { counted } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
+import { citedSourceId, rowQuotes } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
@@ -329,7 +330,8 @@ async function loadFileOnce(
         (outsideBefore && describeNewWords(await outsideBefore, await outsideNow!, vocabulary, prepared.script)) ?? describeMissingEnds(await missingEnds, prepared.script);
       if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
-      const mismatches = await findQuoteMismatches(tx, scope);
+      const quotesGiven = outgoing.flatMap(({ statement, moved }) => rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text)));
+      const mismatches = await findQuoteMismatches(tx, scope, quotesGiven);
       if (mismatches.length) {
         const first = mismatches[0]!;
         const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : '';

@@ -9,6 +9,7 @@
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { whereQuoteIs } from './citation.js';
+import type { FileQuote } from './file-quotes.js';
 
 /** A quote that is not its source's text at its offsets. */
 export interface QuoteMismatch {
@@ -24,6 +25,8 @@ export interface QuoteMismatch {
   found?: string;
   /** Where the quote is in the source's text instead, when its offsets miss it: the fix, or that there is none. */
   elsewhere?: string;
+  /** True for a quote the file gives that the graph does not hold as given (file-quotes.ts). */
+  inFile?: true;
 }
 
 /** Why a quote fails: what a mismatch says beside the quote itself. */
@@ -98,10 +101,10 @@ export async function readSourceTexts(tx: Tx, ids?: string[]): Promise<Map<strin
 
 /**
  * Every quote of the database that is not verbatim at its offsets, seen from inside `tx` (so before commit);
- * with a scope, only those of the scope's relationships.
+ * with a scope, only those of the scope's relationships. Then the quotes the file's rows give (`fileQuotes`), as
+ * written: one that fails where the database's passed is a quote edited at offsets the graph already holds.
  */
-export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<QuoteMismatch[]> {
-  if (scope?.relationshipIds.length === 0) return [];
+export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope, fileQuotes: FileQuote[] = []): Promise<QuoteMismatch[]> {
   const failing: { relationship: number; row: QuoteRow; problem: QuoteProblem }[] = [];
   const judgeRecord = (record: Neo4jRecord, texts: Map<string, unknown>) => {
     const row: QuoteRow = {
@@ -114,21 +117,41 @@ export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope): Promise<Q
     const problem = form ? { problem: form } : judge(row, texts);
     if (problem) failing.push({ relationship: plain(record.get('relationship')) as number, row, problem });
   };
+  let texts: Map<string, unknown>;
   if (scope) {
     // A scope's quotes are few and name few sources: only those sources' texts are read.
-    const result = await runWithoutCallerStack(tx, scopedQuoteQuery, { ...formProblems, relationshipIds: scope.relationshipIds.map((id) => neo4j.int(id)) });
-    const texts = await readSourceTexts(tx, [...new Set(result.records.map((record) => record.get('sourceId')).filter((id): id is string => typeof id === 'string'))]);
-    for (const record of result.records) judgeRecord(record, texts);
+    const result = scope.relationshipIds.length
+      ? (await runWithoutCallerStack(tx, scopedQuoteQuery, { ...formProblems, relationshipIds: scope.relationshipIds.map((id) => neo4j.int(id)) })).records
+      : [];
+    const cited = [...result.map((record) => record.get('sourceId')), ...fileQuotes.map(({ sourceId }) => sourceId)];
+    texts = cited.length ? await readSourceTexts(tx, [...new Set(cited.filter((id): id is string => typeof id === 'string'))]) : new Map();
+    for (const record of result) judgeRecord(record, texts);
   } else {
     // Streamed: the whole check of a large database reads every quote, and keeps only the mismatches.
-    const texts = await readSourceTexts(tx);
+    texts = await readSourceTexts(tx);
     for await (const record of runWithoutCallerStack(tx, quoteQuery, formProblems)) judgeRecord(record, texts);
   }
-  if (failing.length === 0) return [];
-  const names = await runWithoutCallerStack(tx, factNamesQuery, { relationshipIds: [...new Set(failing.map(({ relationship }) => neo4j.int(relationship)))] });
-  const factOf = new Map(names.records.map((record) => [plain(record.get('relationship')), record.get('fact') as string]));
-  return failing.map(({ relationship, row, problem }) => ({ fact: factOf.get(relationship) ?? `#${relationship}`, ...row, ...problem })).sort(byFactThenStart);
+  const mismatches: QuoteMismatch[] = [];
+  if (failing.length) {
+    const names = await runWithoutCallerStack(tx, factNamesQuery, { relationshipIds: [...new Set(failing.map(({ relationship }) => neo4j.int(relationship)))] });
+    const factOf = new Map(names.records.map((record) => [plain(record.get('relationship')), record.get('fact') as string]));
+    mismatches.push(...failing.map(({ relationship, row, problem }) => ({ fact: factOf.get(relationship) ?? `#${relationship}`, ...row, ...problem })).sort(byFactThenStart));
+  }
+  // A quote the database check already named is not named again for the file.
+  const named = new Set(mismatches.map(quoteKey));
+  const inFile: QuoteMismatch[] = [];
+  for (const { row: fact, ...given } of fileQuotes) {
+    const row = { ...given, quoteStart: plain(given.quoteStart), quoteEnd: plain(given.quoteEnd) };
+    const problem = judge(row, texts);
+    if (problem && !named.has(quoteKey(row))) {
+      named.add(quoteKey(row));
+      inFile.push({ fact, ...row, ...problem, inFile: true });
+    }
+  }
+  return [...mismatches, ...inFile.sort(byFactThenStart)];
 }
+
+const quoteKey = ({ sourceId, quote, quoteStart, quoteEnd }: QuoteRow) => JSON.stringify([sourceId, quote, quoteStart, quoteEnd]);
 
 /** The order mismatches are reported in: by fact, then by offset (numbers first). */
 function byFactThenStart(a: QuoteMismatch, b: QuoteMismatch): number {
@@ -154,16 +177,22 @@ function judge(row: QuoteRow, texts: Map<string, unknown>): QuoteProblem | undef
   return { problem: 'it is not the source\'s text there', found, elsewhere: whereQuoteIs(text, row.quote) };
 }
 
-/** The line of a file where a mismatching quote is written: the first line with its offsets, else with its text. */
+/**
+ * The line of a file where a mismatching quote is written: the first line with its offsets and its whole text
+ * (rows citing one sentence share offsets), else with its offsets, else with the start of its text.
+ */
 export function lineOfQuote(script: string, mismatch: QuoteMismatch): number | undefined {
   const lines = script.split('\n');
   const offsets = new RegExp(`quoteStart:\\s*${String(mismatch.quoteStart)}\\s*,\\s*quoteEnd:\\s*${String(mismatch.quoteEnd)}\\b`);
-  let index = lines.findIndex((line) => offsets.test(line));
-  if (index < 0 && typeof mismatch.quote === 'string') {
-    const head = mismatch.quote.slice(0, 40).replace(/'/g, "\\'");
-    index = lines.findIndex((line) => line.includes(head));
+  const written = typeof mismatch.quote === 'string' ? mismatch.quote.replace(/'/g, "\\'") : undefined;
+  const candidates: ((line: string) => boolean)[] = [(line) => offsets.test(line)];
+  if (written !== undefined) candidates.unshift((line) => offsets.test(line) && line.includes(written));
+  if (written !== undefined) candidates.push((line) => line.includes(written.slice(0, 40)));
+  for (const matches of candidates) {
+    const index = lines.findIndex(matches);
+    if (index >= 0) return index + 1;
   }
-  return index < 0 ? undefined : index + 1;
+  return undefined;
 }
 
 /** One line: what is wrong with the quote, what it says, and what the source has there. */
@@ -171,5 +200,8 @@ export function describeMismatch(mismatch: QuoteMismatch): string {
   const where = `[${String(mismatch.quoteStart)}, ${String(mismatch.quoteEnd)})`;
   const found = mismatch.found === undefined ? '' : `; text found: ${JSON.stringify(mismatch.found)}`;
   const elsewhere = mismatch.elsewhere === undefined ? '' : `; ${mismatch.elsewhere}`;
-  return `the quote of ${mismatch.fact} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}${elsewhere}`;
+  const given = mismatch.inFile ? `the file's quote for ${mismatch.fact}` : `the quote of ${mismatch.fact}`;
+  // A quote at new offsets is in the graph and failed as such above; this one was not loaded as written.
+  const kept = mismatch.inFile && mismatch.found !== undefined ? '; the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this' : '';
+  return `${given} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}${elsewhere}${kept}`;
 }

@@ -1,0 +1,54 @@
+/**
+ * The quotes a file's literal rows give, as the file writes them. The templates append evidence only at offsets
+ * not yet loaded (docs/model.md, "Merge rules"), so a quote edited at offsets already in the graph never reaches
+ * it: the check of the database's quotes passes, while a load into an empty database would reject the file.
+ * The loader judges these quotes too (quote-check.ts), so a file is accepted only if it would load anywhere.
+ */
+import { withoutComments } from './split-cypher.js';
+
+/** A quote as one of a file's rows gives it, and the source it cites. */
+export interface FileQuote {
+  /** The row, as the file names it: its `id`, else its `from->to`; a nested evidence map is named by its row. */
+  row: string;
+  sourceId: string;
+  quote: unknown;
+  quoteStart: unknown;
+  quoteEnd: unknown;
+}
+
+/** How the templates name a statement's source: `'<id>' AS sourceId`, or `MATCH (s:Source {id: '<id>'})`. */
+const citedSourcePatterns = [/'([^'\\]+)'\s+AS\s+sourceId\b/gi, /:\s*Source\s*\{\s*id\s*:\s*'([^'\\]+)'\s*\}/g];
+
+/** The one Source id a statement names as the templates do; undefined when it names none, or several. */
+export function citedSourceId(statement: string): string | undefined {
+  const code = withoutComments(statement);
+  const ids = new Set(citedSourcePatterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!)));
+  return ids.size === 1 ? ids.values().next().value : undefined;
+}
+
+const isPlainMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * Every map in the rows that has a `quote`, with the source it cites: its own `sourceId`, else the statement's.
+ * A quote whose source is unknown is left to the database's check, which sees where the statement put it.
+ */
+export function rowQuotes(lists: Iterable<unknown>, statementSourceId: string | undefined): FileQuote[] {
+  const quotes: FileQuote[] = [];
+  const visit = (value: unknown, row: string | undefined): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, row);
+      return;
+    }
+    if (!isPlainMap(value)) return;
+    const { id, from, to } = value;
+    const name = row ?? (typeof id === 'string' ? id : typeof from === 'string' && typeof to === 'string' ? `${from}->${to}` : '(a row without an id)');
+    const sourceId = typeof value.sourceId === 'string' ? value.sourceId : statementSourceId;
+    if ('quote' in value && sourceId !== undefined) {
+      quotes.push({ row: name, sourceId, quote: value.quote, quoteStart: value.quoteStart, quoteEnd: value.quoteEnd });
+    }
+    for (const nested of Object.values(value)) if (Array.isArray(nested)) visit(nested, name);
+  };
+  for (const list of lists) if (Array.isArray(list)) visit(list, undefined);
+  return quotes;
+}

@@ -1,0 +1,38 @@
+/** The quotes a file's literal rows give, and the source each cites, as the loader judges them. */
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { citedSourceId, rowQuotes } from '../src/loader/file-quotes.js';
+
+describe('citedSourceId', () => {
+  it.each([
+    ["WITH r, row, 'csto-2022-10-13' AS sourceId", 'csto-2022-10-13'],
+    ["MATCH (s:Source {id: 'example-2023-01-10'})\nUNWIND $rows AS row", 'example-2023-01-10'],
+    ["MATCH (s:Source {id: 'a'}) WITH s, 'a' AS sourceId", 'a'],
+    ["MATCH (s:Source {id: 'a'}) WITH s, 'b' AS sourceId", undefined],
+    ['MATCH (s:Source {id: $source})', undefined],
+    ["// was 'old' AS sourceId\nMATCH (n) RETURN n", undefined],
+  ])('reads %j as %j', (statement, expected) => {
+    expect(citedSourceId(statement)).toBe(expected);
+  });
+});
+
+describe('rowQuotes', () => {
+  it("names each quote by its row, nested evidence by its row too, and takes a row's own sourceId first", () => {
+    const rows = [
+      { from: 'armenia', to: 'csto', id: 'armenia-csto-1992', quote: 'CSTO includes', quoteStart: neo4j.int(1106), quoteEnd: neo4j.int(1119) },
+      { from: 'russia', to: 'csto', quote: 'Russia', quoteStart: neo4j.int(5), quoteEnd: neo4j.int(11), sourceId: 'other' },
+      { id: 'russia', aliases: ['RF'], prov: [{ quote: 'Russia', quoteStart: 1, quoteEnd: 7 }, { quote: 'RF', quoteStart: 9, quoteEnd: 11 }] },
+      { id: 'no-quote', name: 'No quote' },
+    ];
+    expect(rowQuotes([rows, 'a string parameter'], 'csto-2022-10-13')).toEqual([
+      { row: 'armenia-csto-1992', sourceId: 'csto-2022-10-13', quote: 'CSTO includes', quoteStart: neo4j.int(1106), quoteEnd: neo4j.int(1119) },
+      { row: 'russia->csto', sourceId: 'other', quote: 'Russia', quoteStart: neo4j.int(5), quoteEnd: neo4j.int(11) },
+      { row: 'russia', sourceId: 'csto-2022-10-13', quote: 'Russia', quoteStart: 1, quoteEnd: 7 },
+      { row: 'russia', sourceId: 'csto-2022-10-13', quote: 'RF', quoteStart: 9, quoteEnd: 11 },
+    ]);
+  });
+
+  it('leaves a quote whose source the statement does not name to the check of the database', () => {
+    expect(rowQuotes([[{ id: 'x', quote: 'Russia', quoteStart: 1, quoteEnd: 7 }]], undefined)).toEqual([]);
+  });
+});
