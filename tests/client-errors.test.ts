@@ -188,6 +188,24 @@ describe('HTTP edges', () => {
     expect(codes((await notFound.json()) as never)).toEqual(['NOT_FOUND']);
   });
 
+  // The GraphQL-over-HTTP spec's examples: 400 for a request that is not well-formed under both media types, and
+  // under application/json 200 for a document that does not parse (a GraphQL error, not an HTTP one).
+  it.each([
+    ['NONSENSE', 'application/json', 400, 'POST body sent invalid JSON.', 'BAD_REQUEST'],
+    ['{"query":', 'application/json', 400, 'POST body sent invalid JSON.', 'BAD_REQUEST'],
+    ['{"qeury": "{ __typename }"}', 'application/json', 400, 'Unexpected parameter "qeury" in the request body.', 'BAD_REQUEST'],
+    ['{}', 'application/json', 400, 'Must provide query string.', 'BAD_REQUEST'],
+    ['{"query": "{ __typename }", "variables": [7]}', 'application/json', 400, 'Expected "variables" param to be empty or an object, but given array.', 'BAD_REQUEST'],
+    ['NONSENSE', 'application/graphql-response+json', 400, 'POST body sent invalid JSON.', 'BAD_REQUEST'],
+    ['{"query": "{"}', 'application/json', 200, 'Syntax Error: Expected Name, found <EOF>.', 'GRAPHQL_PARSE_FAILED'],
+    ['{"query": "{"}', 'application/graphql-response+json', 400, 'Syntax Error: Expected Name, found <EOF>.', 'GRAPHQL_PARSE_FAILED'],
+  ])('answers the body %s under Accept: %s with %i', async (body, accept, status, message, code) => {
+    const response = await post('application/json', body, { accept });
+    expect(response.status).toBe(status);
+    const answer = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.errors.map((error) => [error.message, error.extensions.code])).toEqual([[message, code]]);
+  });
+
   it('a bad JSON body does not come back in the error', async () => {
     const response = await post('application/json', `{"query": "${'a'.repeat(10_000)}`);
     expect(await response.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });

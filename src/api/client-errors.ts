@@ -37,7 +37,7 @@ export function codeForStatus(status: number): string {
  * `http` is kept: Yoga's `originalError` extension would echo the whole rejected body.
  */
 export function coded(message: string, code: string, from?: GraphQLError, extensions: Record<string, unknown> = {}): GraphQLError {
-  const http = from?.extensions?.http;
+  const http = requestStatus(from);
   return new GraphQLError(excerpt(message), {
     nodes: from?.nodes,
     source: from?.source,
@@ -45,6 +45,18 @@ export function coded(message: string, code: string, from?: GraphQLError, extens
     path: from?.path,
     extensions: { ...(http ? { http } : {}), ...extensions, code },
   });
+}
+
+/**
+ * The located error's `http` extension. Yoga marks a bad JSON body and a missing query `spec: true`, and so answers
+ * them with 200 under `Accept: application/json`; the GraphQL-over-HTTP spec asks 400 for a request that is not
+ * well-formed under either media type, and 200 there only for a document's errors (which have positions).
+ */
+function requestStatus(from: GraphQLError | undefined): unknown {
+  const http = from?.extensions?.http as { spec?: boolean } | undefined;
+  if (!http?.spec || from?.positions?.length) return http;
+  const { spec: _spec, ...always } = http;
+  return always;
 }
 
 export function queryTimeoutMessage(budgetMs: number): string {
