@@ -22,18 +22,33 @@ describe('the dyad rules', () => {
     expect(await checkModel(db)).toEqual({ events: 38, violations: [] });
   });
 
-  it("report an event's status that the API's enum lacks, which no query could read", async () => {
+  it("report a stored value that the API's enum lacks, which no query could read, with the file that defines it", async () => {
     const session = db.writeSession();
     const tx = session.beginTransaction();
     try {
       // Written and checked in one transaction that is rolled back: the graph stays as loaded.
       await tx.run("MATCH (e:Event {id: 'help-request-kyrgyzstan-2010'}) SET e.status = 'HAPPENED', e.datePrecision = 'DECADE'");
+      await tx.run("MATCH (s:Statement {id: 'statement-kyrgyz-politicians-question'}) SET s.kind = 'QUOTES'");
+      await tx.run("MATCH (:State {id: 'armenia'})-[m:MEMBER_OF {id: 'armenia-csto-1992'}]->() SET m.startPrecision = 'ERA'");
+      await tx.run("MATCH (o:Organization {id: 'csto'}) SET o.kind = 'CLUB'");
       // checkModel reads through `read` only: here, inside that transaction.
-      const inTransaction = { read: async (cypher: string) => (await tx.run(cypher)).records.map((record) => record.toObject()) } as unknown as GraphDatabase;
+      const inTransaction = {
+        read: async (cypher: string, parameters?: Record<string, unknown>) => (await tx.run(cypher, parameters)).records.map((record) => record.toObject()),
+      } as unknown as GraphDatabase;
       const { violations } = await checkModel(inTransaction);
-      expect(violations.map(({ eventId, rule, message }) => [eventId, rule, message])).toEqual([
-        ['help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'status "HAPPENED" is not one of CANCELLED, OCCURRED, PLANNED'],
-        ['help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'datePrecision "DECADE" is not one of DAY, MONTH, YEAR'],
+      expect(violations.map(({ subject, rule, message, file, line }) => [subject.label, subject.id, rule, message, file, line])).toEqual([
+        ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'status "HAPPENED" is not one of CANCELLED, OCCURRED, PLANNED', '13-csto-2022-10-13-events.cypher', 102],
+        ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'datePrecision "DECADE" is not one of DAY, MONTH, YEAR', '13-csto-2022-10-13-events.cypher', 102],
+        ['MEMBER_OF', 'armenia-MEMBER_OF->csto#armenia-csto-1992', 'UNKNOWN_VALUE', 'startPrecision "ERA" is not one of DAY, MONTH, YEAR', '12-csto-2022-10-13-memberships-offices.cypher', 16],
+        [
+          'Organization',
+          'csto',
+          'UNKNOWN_VALUE',
+          'kind "CLUB" is not one of ALLIANCE, ARMED_GROUP, GOVERNMENT_BODY, INFORMAL_GROUP, LEGISLATURE, MEDIA, UNIVERSITY',
+          '11-csto-2022-10-13-entities.cypher',
+          182,
+        ],
+        ['Statement', 'statement-kyrgyz-politicians-question', 'UNKNOWN_VALUE', 'kind "QUOTES" is not one of PARAPHRASE, QUOTE', '14-csto-2022-10-13-statements-claims.cypher', 58],
       ]);
     } finally {
       await tx.rollback();

@@ -1,11 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, schemaFile } from '../src/commands/print-schema.js';
+import { enumProperties } from '../src/loader/check-model.js';
+import { type FieldPlan, planKey } from '../src/planner/field-plan.js';
+import { Parameters } from '../src/planner/parameters.js';
 import { parseIsoDate } from '../src/schema/scalars.js';
 import { schema } from '../src/schema/index.js';
 
 describe('the GraphQL schema', () => {
+  it("has the loader's model check cover every stored property a field reads through an enum", () => {
+    // The object types whose rows are a node of another label, or a relationship.
+    const storedAs: Record<string, string> = { HelpRequest: 'Event', Membership: 'MEMBER_OF' };
+    const read: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        const plan = field.extensions?.[planKey] as FieldPlan | undefined;
+        if (!isEnumType(named) || plan?.kind !== 'value') continue;
+        // A stored property, also behind a default; a computed value (type(edge)) is no stored one.
+        const property = /^(?:coalesce\()?(?:node|edge)\.(\w+)\b/.exec(plan.cypher({ node: 'node', edge: 'edge' }, {}, new Parameters()))?.[1];
+        if (property) read.push(`${storedAs[type.name] ?? type.name}.${property}: ${named.name}`);
+      }
+    }
+    const checked = enumProperties.map((entry) => `${'label' in entry ? entry.label : entry.relationshipType}.${entry.property}: ${entry.enumName}`);
+    // An event's type is checked by the dyad rules instead.
+    expect([...new Set(read)].sort()).toEqual([...checked, 'Event.type: EventType'].sort());
+  });
+
   it('is valid', () => {
     expect(validateSchema(schema).map((error) => error.message)).toEqual([]);
   });

@@ -1,6 +1,6 @@
-/** The dyad rules of docs/model.md as a pure check: each broken rule is reported with the event id, file and line. */
+/** The dyad rules of docs/model.md and the API's enums as a pure check: each broken rule is reported with the id, file and line. */
 import { describe, expect, it } from 'vitest';
-import { type EventFacts, describeViolation, eventRules, findDefinitions, validateEvents } from '../src/loader/validate-model.js';
+import { type EventFacts, type ValueFacts, describeViolation, eventRules, findDefinitions, validateEvents, validateValues } from '../src/loader/validate-model.js';
 
 const kyrgyzstan = { id: 'kyrgyzstan', label: 'State' } as const;
 const csto = { id: 'csto', label: 'Organization' } as const;
@@ -33,16 +33,14 @@ describe('validateEvents', () => {
     const violations = validateEvents(events, findDefinitions([eventsFile]));
     expect(violations).toEqual([
       {
-        eventId: 'request-without-target',
-        eventType: 'HELP_REQUEST',
+        subject: { label: 'Event', id: 'request-without-target', type: 'HELP_REQUEST' },
         rule: 'TARGET_REQUIRED',
         file: '13-example-events.cypher',
         line: 5,
         message: 'a HELP_REQUEST needs a target (HAS_TARGET)',
       },
       {
-        eventId: 'request-without-target',
-        eventType: 'HELP_REQUEST',
+        subject: { label: 'Event', id: 'request-without-target', type: 'HELP_REQUEST' },
         rule: 'PLACE_REQUIRED',
         file: '13-example-events.cypher',
         line: 5,
@@ -69,7 +67,7 @@ describe('validateEvents', () => {
       { id: 'signs-in-an-alliance', type: 'TREATY_SIGNING', actors: [kyrgyzstan], targets: [csto], places: [csto] },
       { id: 'something', type: 'PARTY', actors: [], targets: [], places: [] },
     ];
-    expect(validateEvents(events).map(({ eventId, rule }) => [eventId, rule])).toEqual([
+    expect(validateEvents(events).map(({ subject, rule }) => [subject.id, rule])).toEqual([
       ['joins-a-city', 'TARGET_KIND'],
       ['signs-in-an-alliance', 'PLACE_KIND'],
       ['something', 'UNKNOWN_TYPE'],
@@ -85,16 +83,37 @@ describe('validateEvents', () => {
   });
 });
 
-describe('enum values', () => {
-  it('reports a value the enum lacks, beside the other broken rules, and lets an absent one pass', () => {
-    const allowed = { status: ['OCCURRED', 'PLANNED', 'CANCELLED'], outcome: ['GRANTED', 'REFUSED', 'PENDING'] };
-    const happened: EventFacts = { id: 'happened', type: 'VISIT', actors: [kyrgyzstan], targets: [csto], places: [batken], values: { status: 'HAPPENED', outcome: null } };
-    const unknownType: EventFacts = { id: 'party', type: 'PARTY', actors: [], targets: [], places: [], values: { status: 'OCCURRED', outcome: 'WON' } };
-    expect(validateEvents([happened, unknownType], new Map(), allowed).map(describeViolation)).toEqual([
+describe('validateValues', () => {
+  const allowed = {
+    Event: { status: ['OCCURRED', 'PLANNED', 'CANCELLED'], outcome: ['GRANTED', 'REFUSED', 'PENDING'] },
+    Statement: { kind: ['QUOTE', 'PARAPHRASE'] },
+    MEMBER_OF: { startPrecision: ['DAY', 'MONTH', 'YEAR'] },
+  };
+  const factsFile = {
+    name: '50-sources/example/3-facts.cypher',
+    text: "UNWIND [\n  {id: 'said', text: 'x', kind: 'QUOTES'}\n] AS row\nMERGE (s:Statement {id: row.id});\nUNWIND [\n  {from: 'armenia', to: 'csto', id: 'armenia-csto-1992', startPrecision: 'DECADE'}\n] AS row\nMATCH (a {id: row.from}), (b {id: row.to}) MERGE (a)-[:MEMBER_OF {id: row.id}]->(b);\n",
+  };
+
+  it('reports each value its enum lacks, on events, other nodes and relationships, where the file defines them', () => {
+    const subjects: ValueFacts[] = [
+      { label: 'Event', id: 'happened', type: 'VISIT', values: { status: 'HAPPENED', outcome: null } },
+      { label: 'Event', id: 'fine', type: 'VISIT', values: { status: 'OCCURRED' } },
+      { label: 'Statement', id: 'said', values: { kind: 'QUOTES' } },
+      { label: 'MEMBER_OF', id: 'armenia-MEMBER_OF->csto#armenia-csto-1992', relationshipId: 'armenia-csto-1992', values: { startPrecision: 'DECADE' } },
+      { label: 'MEMBER_OF', id: 'russia-MEMBER_OF->csto', relationshipId: null, values: { startPrecision: 7 } },
+    ];
+    expect(validateValues(subjects, allowed, findDefinitions([factsFile])).map(describeViolation)).toEqual([
       '(no file defines it; remove it with MATCH (e:Event {id: "happened"}) DETACH DELETE e): event happened (VISIT): status "HAPPENED" is not one of OCCURRED, PLANNED, CANCELLED [UNKNOWN_VALUE]',
-      '(no file defines it; remove it with MATCH (e:Event {id: "party"}) DETACH DELETE e): event party (PARTY): type "PARTY" is not one of ' +
-        `${Object.keys(eventRules).join(', ')} [UNKNOWN_TYPE]`,
-      '(no file defines it; remove it with MATCH (e:Event {id: "party"}) DETACH DELETE e): event party (PARTY): outcome "WON" is not one of GRANTED, REFUSED, PENDING [UNKNOWN_VALUE]',
+      '50-sources/example/3-facts.cypher:2: statement said: kind "QUOTES" is not one of QUOTE, PARAPHRASE [UNKNOWN_VALUE]',
+      '50-sources/example/3-facts.cypher:6: relationship armenia-MEMBER_OF->csto#armenia-csto-1992: startPrecision "DECADE" is not one of DAY, MONTH, YEAR [UNKNOWN_VALUE]',
+      '(no file defines it): relationship russia-MEMBER_OF->csto: startPrecision 7 is not one of DAY, MONTH, YEAR [UNKNOWN_VALUE]',
+    ]);
+  });
+
+  it('names the Cypher that removes a relationship no file defines any more', () => {
+    const gone: ValueFacts = { label: 'MEMBER_OF', id: 'georgia-MEMBER_OF->csto#georgia-csto-1993', relationshipId: 'georgia-csto-1993', values: { startPrecision: 'ERA' } };
+    expect(validateValues([gone], allowed).map(describeViolation)).toEqual([
+      '(no file defines it; remove it with MATCH ()-[r:MEMBER_OF {id: "georgia-csto-1993"}]->() DELETE r): relationship georgia-MEMBER_OF->csto#georgia-csto-1993: startPrecision "ERA" is not one of DAY, MONTH, YEAR [UNKNOWN_VALUE]',
     ]);
   });
 });

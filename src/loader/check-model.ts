@@ -1,12 +1,12 @@
 /**
- * Checks a loaded graph's events against the dyad rules of validate-model.ts, and their enum properties against the
- * API's enums, naming the file that defines each.
+ * Checks a loaded graph's events against the dyad rules of validate-model.ts, and the stored values the API reads
+ * through an enum against that enum, naming the file that defines each.
  */
 import { readFile } from 'node:fs/promises';
 import type { GraphQLEnumType } from 'graphql';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
-import { type AllowedValues, type EventFacts, type ModelViolation, findDefinitions, validateEvents } from './validate-model.js';
+import { type AllowedValues, type EventFacts, type ModelViolation, type ValueFacts, findDefinitions, validateEvents, validateValues } from './validate-model.js';
 
 // One read: every event with its actors, targets and places, each as {id, label}.
 const eventFactsQuery = `
@@ -14,20 +14,65 @@ MATCH (e:Event)
 RETURN e.id AS id, e.type AS type,
        [(e)-[:HAS_ACTOR]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS actors,
        [(e)-[:HAS_TARGET]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS targets,
-       [(e)-[:OCCURRED_IN]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS places,
-       e {.status, .outcome, .responseManner, .datePrecision} AS values
+       [(e)-[:OCCURRED_IN]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS places
 ORDER BY id`;
 
-/** An event's properties that the API reads through an enum, by the enum's name in the schema. */
-const enumProperties = { status: 'EventStatus', outcome: 'HelpRequestOutcome', responseManner: 'ResponseManner', datePrecision: 'DatePrecision' } as const;
+/** A stored property the API reads through an enum: on the nodes of a label, or on the relationships of a type. */
+export type EnumProperty = ({ label: string } | { relationshipType: string }) & { property: string; enumName: string };
+
+/**
+ * Every stored property the API reads through an enum (a test checks this list against the schema's fields). An
+ * event's `type` is left to the dyad rules, which name an unknown one.
+ */
+export const enumProperties: readonly EnumProperty[] = [
+  { label: 'Event', property: 'status', enumName: 'EventStatus' },
+  { label: 'Event', property: 'outcome', enumName: 'HelpRequestOutcome' },
+  { label: 'Event', property: 'responseManner', enumName: 'ResponseManner' },
+  { label: 'Event', property: 'datePrecision', enumName: 'DatePrecision' },
+  { label: 'Statement', property: 'kind', enumName: 'StatementKind' },
+  { label: 'Statement', property: 'datePrecision', enumName: 'DatePrecision' },
+  { label: 'Claim', property: 'status', enumName: 'ClaimStatus' },
+  { label: 'Organization', property: 'kind', enumName: 'OrganizationKind' },
+  { label: 'Place', property: 'kind', enumName: 'PlaceKind' },
+  { relationshipType: 'MEMBER_OF', property: 'startPrecision', enumName: 'DatePrecision' },
+  { relationshipType: 'MEMBER_OF', property: 'endPrecision', enumName: 'DatePrecision' },
+];
+
+const subjectLabel = (entry: EnumProperty) => ('label' in entry ? entry.label : entry.relationshipType);
+const relationshipTypes = new Set(enumProperties.flatMap((entry) => ('relationshipType' in entry ? [entry.relationshipType] : [])));
 
 /** The values each of those properties may take: the internal values of the API's own enums, so the two cannot drift apart. */
-async function allowedEventValues(): Promise<AllowedValues> {
+async function allowedValues(): Promise<AllowedValues> {
   // Loaded only when a load is checked: the schema is the API's, not the loader's.
   const { schema } = await import('../schema/index.js');
-  return Object.fromEntries(
-    Object.entries(enumProperties).map(([property, name]) => [property, (schema.getType(name) as GraphQLEnumType).getValues().map((value) => String(value.value))]),
-  );
+  const allowed: Record<string, Record<string, string[]>> = {};
+  for (const entry of enumProperties) {
+    (allowed[subjectLabel(entry)] ??= {})[entry.property] = (schema.getType(entry.enumName) as GraphQLEnumType).getValues().map((value) => String(value.value));
+  }
+  return allowed;
+}
+
+/**
+ * The nodes and relationships with a value outside its enum, each with all its enum-read values; Neo4j returns only
+ * those (no scan's worth of rows), and validateValues says which value is wrong. Labels and types are the list's
+ * constants; the allowed values are parameters.
+ */
+function outsideValuesQuery(allowed: AllowedValues): { query: string; parameters: Record<string, unknown> } {
+  const parameters: Record<string, unknown> = {};
+  const parts = Object.entries(allowed).map(([label, properties], index) => {
+    const entity = relationshipTypes.has(label) ? 'r' : 'n';
+    const outside = Object.entries(properties).map(([property, values], at) => {
+      parameters[`allowed${index}_${at}`] = values;
+      return `(${entity}.${property} IS NOT NULL AND NOT ${entity}.${property} IN $allowed${index}_${at})`;
+    });
+    const values = `${entity} {${Object.keys(properties).map((property) => `.${property}`).join(', ')}}`;
+    return entity === 'n'
+      ? `MATCH (n:${label}) WHERE ${outside.join(' OR ')}
+  RETURN '${label}' AS label, n.id AS id, n.type AS type, null AS relationshipId, ${values} AS values, n.id AS sortKey`
+      : `MATCH (a)-[r:${label}]->(b) WHERE ${outside.join(' OR ')}
+  RETURN '${label}' AS label, a.id + '-${label}->' + b.id + coalesce('#' + r.id, '') AS id, null AS type, r.id AS relationshipId, ${values} AS values, a.id + ' ' + b.id + ' ' + coalesce(r.id, '') AS sortKey`;
+  });
+  return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, values ORDER BY label, sortKey`, parameters };
 }
 
 export interface ModelCheck {
@@ -36,11 +81,22 @@ export interface ModelCheck {
   violations: ModelViolation[];
 }
 
-/** Reads every event of the graph and checks it; `directory` (default: the project's cypher/) locates definitions. */
+/** Reads every event of the graph and every enum-read value outside its enum; `directory` (default: the project's cypher/) locates definitions. */
 export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory): Promise<ModelCheck> {
   const events = await db.read<EventFacts>(eventFactsQuery);
+  const allowed = await allowedValues();
+  const { query, parameters } = outsideValuesQuery(allowed);
+  const outside = await db.read<ValueFacts & { type: string | null; relationshipId: string | null }>(query, parameters);
   // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
   const root = recordRoot(directory);
   const files = await Promise.all((await listCypherFiles(directory)).map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })));
-  return { events: events.length, violations: validateEvents(events, findDefinitions(files), await allowedEventValues()) };
+  const definitions = findDefinitions(files);
+  const subjects: ValueFacts[] = outside.map(({ label, id, type, relationshipId, values }) => ({
+    label,
+    id,
+    ...(type === null ? {} : { type }),
+    ...(relationshipTypes.has(label) ? { relationshipId } : {}),
+    values,
+  }));
+  return { events: events.length, violations: [...validateEvents(events, definitions), ...validateValues(subjects, allowed, definitions)] };
 }

@@ -1,6 +1,7 @@
 /**
  * The dyad rules of docs/model.md ("Who goes where, per event type"), as data, and a pure check of events against
- * them. No database here: check-model.ts reads a loaded graph into EventFacts and calls validateEvents.
+ * them and of stored values against the API's enums. No database here: check-model.ts reads a loaded graph into
+ * EventFacts and ValueFacts and calls validateEvents and validateValues.
  */
 
 /** The labels an event's actor, target or place can carry. */
@@ -54,14 +55,29 @@ export interface EventFacts {
   actors: Endpoint[];
   targets: Endpoint[];
   places: Endpoint[];
-  /** Its properties that take one of a list of values (`status`, `outcome` …), as stored; absent ones left out. */
-  values?: Record<string, unknown>;
 }
 
-/** The values each such property of an event may take (the API's enums: check-model.ts reads them from the schema). */
-export type AllowedValues = Readonly<Record<string, readonly string[]>>;
+/** What breaks a rule: a node by its label and id, or a relationship by its type and edge id. */
+export interface Subject {
+  /** A node label (`Event`, `Statement` …) or a relationship type (`MEMBER_OF`). */
+  label: string;
+  /** A node's id, or a relationship's edge id (`armenia-MEMBER_OF->csto#armenia-csto-1992`). */
+  id: string;
+  /** An event's type, named beside its id. */
+  type?: string;
+  /** A relationship's own `id` property, by which a file's row names it; absent for a node. */
+  relationshipId?: string | null;
+}
 
-/** Where an event is defined: the file (and line) of its node row. */
+/** A node or relationship with its stored values of the properties the API reads through an enum. */
+export interface ValueFacts extends Subject {
+  values: Record<string, unknown>;
+}
+
+/** The values each such property may take, by label or relationship type (the API's enums: check-model.ts reads them from the schema). */
+export type AllowedValues = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
+/** Where a node or relationship is defined: the file (and line) of its row. */
 export interface Definition {
   file: string;
   line: number;
@@ -69,33 +85,29 @@ export interface Definition {
 
 export type ViolationRule = 'UNKNOWN_TYPE' | 'ACTOR_REQUIRED' | 'TARGET_REQUIRED' | 'PLACE_REQUIRED' | 'ACTOR_KIND' | 'TARGET_KIND' | 'PLACE_KIND' | 'UNKNOWN_VALUE';
 
-/** One event breaking one rule. `file` is null when no loaded file defines the event. */
+/** One node or relationship breaking one rule. `file` is null when no loaded file defines it. */
 export interface ModelViolation {
-  eventId: string;
-  eventType: string;
+  subject: Subject;
   rule: ViolationRule;
   file: string | null;
   line: number | null;
   message: string;
 }
 
-/** Every rule an event breaks; an empty list when it keeps them all. */
-export function validateEvent(event: EventFacts, definition?: Definition, allowedValues: AllowedValues = {}): ModelViolation[] {
-  const violation = (rule: ViolationRule, message: string): ModelViolation => ({
-    eventId: event.id,
-    eventType: event.type,
-    rule,
-    file: definition?.file ?? null,
-    line: definition?.line ?? null,
-    message,
-  });
-  // A value the API's enum lacks would fail every query that reads it, with an internal error.
-  const found: ModelViolation[] = Object.entries(allowedValues)
-    .map(([property, allowed]) => ({ property, allowed, value: event.values?.[property] ?? null }))
-    .filter(({ allowed, value }) => value !== null && !allowed.includes(String(value)))
-    .map(({ property, allowed, value }) => violation('UNKNOWN_VALUE', `${property} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`));
+const violationOf = (subject: Subject, definition: Definition | undefined, rule: ViolationRule, message: string): ModelViolation => ({
+  subject,
+  rule,
+  file: definition?.file ?? null,
+  line: definition?.line ?? null,
+  message,
+});
+
+/** Every dyad rule an event breaks; an empty list when it keeps them all. */
+export function validateEvent(event: EventFacts, definition?: Definition): ModelViolation[] {
+  const violation = (rule: ViolationRule, message: string) => violationOf({ label: 'Event', id: event.id, type: event.type }, definition, rule, message);
   const rule = eventRules[event.type];
-  if (!rule) return [violation('UNKNOWN_TYPE', `type ${JSON.stringify(event.type)} is not one of ${Object.keys(eventRules).join(', ')}`), ...found];
+  if (!rule) return [violation('UNKNOWN_TYPE', `type ${JSON.stringify(event.type)} is not one of ${Object.keys(eventRules).join(', ')}`)];
+  const found: ModelViolation[] = [];
   if (rule.actor && event.actors.length === 0) found.push(violation('ACTOR_REQUIRED', `a ${event.type} needs an actor (HAS_ACTOR)`));
   if (rule.target && event.targets.length === 0) found.push(violation('TARGET_REQUIRED', `a ${event.type} needs a target (HAS_TARGET)`));
   if (rule.place && event.places.length === 0) found.push(violation('PLACE_REQUIRED', `a ${event.type} needs a place (OCCURRED_IN)`));
@@ -113,32 +125,66 @@ export function validateEvent(event: EventFacts, definition?: Definition, allowe
 }
 
 /** Every violation of every event, in the order given; `definitions` maps an event id to where it is defined. */
-export function validateEvents(events: EventFacts[], definitions: ReadonlyMap<string, Definition> = new Map(), allowedValues: AllowedValues = {}): ModelViolation[] {
-  return events.flatMap((event) => validateEvent(event, definitions.get(event.id), allowedValues));
+export function validateEvents(events: EventFacts[], definitions: ReadonlyMap<string, Definition> = new Map()): ModelViolation[] {
+  return events.flatMap((event) => validateEvent(event, definitions.get(event.id)));
 }
 
 /**
- * Where each node id is defined in the given Cypher files: the first `{id: '…'` row (a node row; relationship rows
- * start with `{from:`), or the first pattern of an event written in place, `(e:Event {id: '…'`. Later files do not
- * move a definition.
+ * Every stored value outside its enum, in the order given: the API reads these properties through an enum, so such a
+ * value would fail every query that reads it, with an internal error. An absent value passes.
+ */
+export function validateValues(subjects: ValueFacts[], allowed: AllowedValues, definitions: ReadonlyMap<string, Definition> = new Map()): ModelViolation[] {
+  return subjects.flatMap(({ values: stored, ...subject }) =>
+    Object.entries(allowed[subject.label] ?? {}).flatMap(([property, values]) => {
+      const value = stored[property] ?? null;
+      if (value === null || values.includes(value as string)) return [];
+      return [violationOf(subject, definitions.get(definitionKey(subject)), 'UNKNOWN_VALUE', `${property} ${JSON.stringify(value)} is not one of ${values.join(', ')}`)];
+    }),
+  );
+}
+
+/** Where a relationship's definition is kept: `#` and its own id, apart from the nodes' ids. */
+const relationshipKey = (relationshipId: string) => `#${relationshipId}`;
+
+/** The key of a subject's definition: a node's id, or its relationship key. */
+const definitionKey = (subject: Subject): string => (subject.relationshipId === undefined ? subject.id : relationshipKey(subject.relationshipId ?? ''));
+
+/**
+ * Where each node and relationship is defined in the given Cypher files: the first `{id: '…'` row (a node row), or
+ * the first pattern of an event written in place, `(e:Event {id: '…'`; a relationship row (`{from: …, to: …, id:
+ * '…'`) under `#` and its id (relationshipKey). Later files do not move a definition.
  */
 export function findDefinitions(files: { name: string; text: string }[]): Map<string, Definition> {
+  const quoted = `'((?:[^'\\\\]|\\\\.)*)'`;
+  const nodeRow = new RegExp(`^\\s*\\{\\s*id:\\s*${quoted}`);
+  const eventInPlace = new RegExp(`\\(\\s*\\w*\\s*:\\s*Event\\b[^{)]*\\{\\s*id:\\s*${quoted}`);
+  const relationshipRow = new RegExp(`^\\s*\\{\\s*from:\\s*'(?:[^'\\\\]|\\\\.)*',\\s*to:\\s*'(?:[^'\\\\]|\\\\.)*',\\s*id:\\s*${quoted}`);
   const definitions = new Map<string, Definition>();
+  const define = (key: string, definition: Definition) => definitions.has(key) || definitions.set(key, definition);
   for (const { name, text } of files) {
     for (const [index, line] of text.split('\n').entries()) {
-      const match = /^\s*\{\s*id:\s*'((?:[^'\\]|\\.)*)'/.exec(line) ?? /\(\s*\w*\s*:\s*Event\b[^{)]*\{\s*id:\s*'((?:[^'\\]|\\.)*)'/.exec(line);
-      if (match && !definitions.has(match[1]!)) definitions.set(match[1]!, { file: name, line: index + 1 });
+      const node = nodeRow.exec(line) ?? eventInPlace.exec(line);
+      if (node) define(node[1]!, { file: name, line: index + 1 });
+      const relationship = relationshipRow.exec(line);
+      if (relationship) define(relationshipKey(relationship[1]!), { file: name, line: index + 1 });
     }
   }
   return definitions;
 }
 
-/** One line per violation: `file:line: event <id> (<TYPE>): <message> [RULE]`. */
-export function describeViolation(violation: ModelViolation): string {
-  // An event no file defines was left by a file since changed or deleted: the loader never removes what it loaded.
-  const where =
-    violation.file === null
-      ? `(no file defines it; remove it with MATCH (e:Event {id: ${JSON.stringify(violation.eventId)}}) DETACH DELETE e)`
-      : `${violation.file}:${violation.line}`;
-  return `${where}: event ${violation.eventId} (${violation.eventType}): ${violation.message} [${violation.rule}]`;
+/** One line per violation: `file:line: event <id> (<TYPE>): <message> [RULE]`, `… statement <id>: …`, `… relationship <edge id>: …`. */
+export function describeViolation({ subject, file, line, message, rule }: ModelViolation): string {
+  // A node or relationship no file defines was left by a file since changed or deleted: the loader never removes what it loaded.
+  const where = file === null ? `(no file defines it${removal(subject)})` : `${file}:${line}`;
+  const what = subject.relationshipId === undefined ? `${subject.label.toLowerCase()} ${subject.id}${subject.type ? ` (${subject.type})` : ''}` : `relationship ${subject.id}`;
+  return `${where}: ${what}: ${message} [${rule}]`;
+}
+
+/** The Cypher that removes a subject no file defines any more, when it can be named. */
+function removal(subject: Subject): string {
+  if (subject.relationshipId === undefined) {
+    const variable = subject.label[0]!.toLowerCase();
+    return `; remove it with MATCH (${variable}:${subject.label} {id: ${JSON.stringify(subject.id)}}) DETACH DELETE ${variable}`;
+  }
+  return subject.relationshipId === null ? '' : `; remove it with MATCH ()-[r:${subject.label} {id: ${JSON.stringify(subject.relationshipId)}}]->() DELETE r`;
 }
