@@ -603,6 +603,31 @@ describe('a relationship row that names no node', () => {
   });
 });
 
+describe('a relationship row whose end its statement matches under another label', () => {
+  it.each([
+    ['a misspelt label', "(b:Sate {id: row.to})", "which its statement matches as (:Sate {id: row.to}), but it is a State"],
+    ['the label of another kind', "(b:Organization {id: row.to})", 'which its statement matches as (:Organization {id: row.to}), but it is a State'],
+  ])('rejects the file for %s, where the MATCH alone would have dropped the row', async (_, pattern, reason) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-end-label-'));
+    try {
+      const file = path.join(directory, 'office.cypher');
+      writeFileSync(
+        file,
+        `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'kazakhstan', id: 'probe-office-2'}\n] AS row\n` +
+          `MATCH (a:Person {id: row.from}), ${pattern}\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`,
+      );
+      const before = await countGraph(db);
+      const error = await rejectionOf(loadCypherFile(db, file));
+      expect((error as Error).message).toBe(
+        `office.cypher:2: a relationship row names 'russia' as its to, ${reason}, so the row would write nothing (and 1 more: 'kazakhstan') (the file was rolled back; nothing of it was written)`,
+      );
+      expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a quote edited at offsets the graph already holds', () => {
   // The templates append evidence only at new offsets, so the edit never reaches the graph; the file's own rows are judged.
   it.each([

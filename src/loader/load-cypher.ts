@@ -18,7 +18,7 @@ import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { commentEnd, type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
-import { describeMissingEnds, findMissingEnds, relationshipRowEnds } from './row-ends.js';
+import { describeMissingEnds, findMissingEnds, labelsOfIds, relationshipRowEnds } from './row-ends.js';
 import { describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
@@ -325,9 +325,11 @@ async function loadFileOnce(
     if (!schemaOnly) {
       // The model's checks go out together, and are read in order: one round trip.
       const outsideNow = outsideBefore && outsideVocabulary(tx, vocabulary);
-      const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.flatMap(({ moved }) => Object.values(moved?.parameters ?? {}))));
-      const problem =
-        (outsideBefore && describeNewWords(await outsideBefore, await outsideNow!, vocabulary, prepared.script)) ?? describeMissingEnds(await missingEnds, prepared.script);
+      const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.map(({ text, moved }) => ({ text, lists: Object.values(moved?.parameters ?? {}) }))));
+      const newWords = outsideBefore && describeNewWords(await outsideBefore, await outsideNow!, vocabulary, prepared.script);
+      const missing = await missingEnds;
+      // What a missing end's id is instead, asked only when one is missing.
+      const problem = newWords ?? describeMissingEnds(missing, prepared.script, missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined);
       if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const quotesGiven = outgoing.flatMap(({ statement, moved }) => rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text)));
