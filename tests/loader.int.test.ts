@@ -545,7 +545,7 @@ describe('a file outside the model', () => {
     const error = await rejectionOf(loadCypherFile(db, file));
     expect(error).toMatchObject({ file: 'misspelt-label.cypher', line: 2 });
     expect((error as Error).message).toBe(
-      `misspelt-label.cypher:2: the file writes the label Organisation, which docs/model.md does not have ${model} (the file was rolled back; nothing of it was written)`,
+      `misspelt-label.cypher:2: the file writes the label Organisation (did you mean Organization?), which docs/model.md does not have ${model} (the file was rolled back; nothing of it was written)`,
     );
     expect(await countGraph(db)).toEqual(before);
   });
@@ -557,6 +557,18 @@ describe('a file outside the model', () => {
     const error = await rejectionOf(loadCypherFile(db, file));
     expect((error as Error).message).toBe(
       `unknown-type.cypher:2: the file writes the relationship type LEADS, which docs/model.md does not have ${model} (the file was rolled back; nothing of it was written)`,
+    );
+    expect(await countGraph(db)).toEqual(before);
+  });
+
+  it('is rolled back when a new State, Person, Organization or Place lacks the label Entity, which the API finds things by', async () => {
+    const file = path.join(outsideDirectory, 'no-entity.cypher');
+    writeFileSync(file, `MERGE (p:Place:Entity {id: 'probe-place-ok'}) SET p.name = 'Fine';\nMERGE (p:Place {id: 'probe-place'})\nSET p.name = 'Probe';\n`);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect((error as Error).message).toBe(
+      'no-entity.cypher:2: the file writes Place probe-place without the label Entity, which every State, Person, Organization and Place carries (docs/model.md): ' +
+        'the API finds things through it, so thing() and lookup would not; write (n:Place:Entity …) (the file was rolled back; nothing of it was written)',
     );
     expect(await countGraph(db)).toEqual(before);
   });
