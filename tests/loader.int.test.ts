@@ -561,6 +561,21 @@ describe('a file outside the model', () => {
     expect(await countGraph(db)).toEqual(before);
   });
 
+  it('points a MERGE whose misspelt label makes it create a second node with an id at that MERGE, and says why', async () => {
+    const file = path.join(outsideDirectory, 'misspelt-merge.cypher');
+    writeFileSync(file, `// Armenia, restated with a misspelt label\nMATCH (s:Source {id: 'csto-2022-10-13'})\nMERGE (n:Stat:Entity {id: 'armenia'})\nSET n.name = 'Armenia';\n`);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        "^misspelt-merge\\.cypher:3: Neo\\.ClientError\\.Schema\\.ConstraintValidationFailed: Node\\(\\d+\\) already exists with label `Entity` and property `id` = 'armenia' " +
+          '\\(MERGE finds a node only with every label of its pattern: one the existing node lacks, a misspelt label\\?, makes it create a second node with the same id\\) ' +
+          '\\(the file was rolled back; nothing of it was written\\)$',
+      ),
+    );
+    expect(await countGraph(db)).toEqual(before);
+  });
+
   it('is rolled back when a new State, Person, Organization or Place lacks the label Entity, which the API finds things by', async () => {
     const file = path.join(outsideDirectory, 'no-entity.cypher');
     writeFileSync(file, `MERGE (p:Place:Entity {id: 'probe-place-ok'}) SET p.name = 'Fine';\nMERGE (p:Place {id: 'probe-place'})\nSET p.name = 'Probe';\n`);
