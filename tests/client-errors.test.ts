@@ -206,6 +206,31 @@ describe('HTTP edges', () => {
     expect(answer.errors.map((error) => [error.message, error.extensions.code])).toEqual([[message, code]]);
   });
 
+  // A response without data (the variables, the document's operation, the request's limits): 4xx under
+  // application/graphql-response+json, 200 under application/json, as the GraphQL-over-HTTP spec asks.
+  it.each([
+    ['{"query": "query ($n: Int) { states(first: $n) { totalCount } }", "variables": {"n": "ten"}}', 'BAD_USER_INPUT'],
+    ['{"query": "query ($n: Int!) { states(first: $n) { totalCount } }"}', 'BAD_USER_INPUT'],
+    ['{"query": "subscription { x }"}', 'GRAPHQL_VALIDATION_FAILED'],
+    [`{"query": "{ search(query: \\"${'a'.repeat(1001)}\\") { __typename } }"}`, 'BAD_USER_INPUT'],
+  ])('answers %s, which leaves no data, with 400 or 200 by media type', async (body, code) => {
+    for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
+      const response = await post('application/json', body, { accept });
+      expect([accept, response.status]).toEqual([accept, status]);
+      const answer = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(['data' in answer, answer.errors.map((error) => error.extensions.code)]).toEqual([false, [code]]);
+    }
+  });
+
+  it.each([
+    ['{"query": "query A { __typename } query B { __typename }"}', "The document has 2 operations ('A', 'B'); say which to run with operationName."],
+    ['{"query": "query A { __typename }", "operationName": "Z"}', "The document has no operation named 'Z'; its operations: 'A'."],
+  ])('says which operations a document has when the request does not choose one: %s', async (body, message) => {
+    const response = await post('application/json', body, { accept: 'application/json' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+  });
+
   it('a bad JSON body does not come back in the error', async () => {
     const response = await post('application/json', `{"query": "${'a'.repeat(10_000)}`);
     expect(await response.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });

@@ -48,13 +48,17 @@ export function coded(message: string, code: string, from?: GraphQLError, extens
 }
 
 /**
- * The located error's `http` extension. Yoga marks a bad JSON body and a missing query `spec: true`, and so answers
- * them with 200 under `Accept: application/json`; the GraphQL-over-HTTP spec asks 400 for a request that is not
- * well-formed under either media type, and 200 there only for a document's errors (which have positions).
+ * The HTTP status a client error asks of Yoga. An error outside every field (the document, its variables, the
+ * request's limits) leaves the response without `data`: the GraphQL-over-HTTP spec asks a 4xx for that under
+ * `application/graphql-response+json` and a 200 under `application/json` (`spec: true` tells Yoga so). Yoga marks a
+ * bad JSON body and a missing query `spec: true` too, but the spec asks 400 for a request that is not well-formed
+ * under either media type: the flag is dropped for those, which have no positions in a document.
  */
 function requestStatus(from: GraphQLError | undefined): unknown {
-  const http = from?.extensions?.http as { spec?: boolean } | undefined;
-  if (!http?.spec || from?.positions?.length) return http;
+  if (!from) return undefined;
+  const http = from.extensions?.http as { spec?: boolean } | undefined;
+  if (!http) return from.path ? undefined : { spec: true, status: 400 };
+  if (!http.spec || from.positions?.length) return http;
   const { spec: _spec, ...always } = http;
   return always;
 }
