@@ -655,6 +655,29 @@ describe('a relationship row whose end its statement matches under another label
   });
 });
 
+describe('a quote whose row misspells an offset key', () => {
+  it('names the missing key, from the row as the file writes it', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-misspelt-key-'));
+    try {
+      const file = path.join(directory, 'misspelt-key.cypher');
+      const lines = readFileSync(path.join(defaultCypherDirectory, '12-csto-2022-10-13-memberships-offices.cypher'), 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.includes("id: 'belarus-csto-1993'") && text.includes('quoteStart: 4523'));
+      lines[line] = lines[line]!.replace('quoteStart: 4523', 'quoteStrat: 4523');
+      writeFileSync(file, lines.join('\n'));
+      const before = await countGraph(db);
+      const error = await rejectionOf(loadCypherFile(db, file));
+      expect((error as Error).message).toBe(
+        `misspelt-key.cypher:${line + 1}: the file's quote for belarus-MEMBER_OF->csto#belarus-csto-1993 at [undefined, 4596) of source 'csto-2022-10-13' fails: ` +
+          'it has no quoteStart (a key misspelt in its row?); expected text: "The following year, Azerbaijan, Georgia and Belarus joined the agreement." ' +
+          '(the file was rolled back; nothing of it was written)',
+      );
+      expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a quote edited at offsets the graph already holds', () => {
   // The templates append evidence only at new offsets, so the edit never reaches the graph; the file's own rows are judged.
   it.each([
@@ -663,7 +686,7 @@ describe('a quote edited at offsets the graph already holds', () => {
       '12-csto-2022-10-13-memberships-offices.cypher',
       "id: 'azerbaijan-csto-1993'",
       ['Azerbaijan left the CSTO', 'Azerbaijan quit the CSTO'],
-      "the file's quote for azerbaijan-csto-1993 at [5311, 5378) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+      "the file's quote for azerbaijan-MEMBER_OF->csto#azerbaijan-csto-1993 at [5311, 5378) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
         'expected text: "Within five years, Uzbekistan, Georgia and Azerbaijan quit the CSTO"; text found: "Within five years, Uzbekistan, Georgia and Azerbaijan left the CSTO"; ',
     ],
     [
@@ -671,7 +694,7 @@ describe('a quote edited at offsets the graph already holds', () => {
       '11-csto-2022-10-13-entities.cypher',
       "{quote: 'Neighboring Kyrgyzstan turned to the CSTO for help three times'",
       ['help three times', 'help twice'],
-      "the file's quote for kyrgyzstan at [6393, 6455) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
+      "the file's quote for kyrgyzstan-SOURCED_FROM->csto-2022-10-13 at [6393, 6455) of source 'csto-2022-10-13' fails: it is not the source's text there; " +
         'expected text: "Neighboring Kyrgyzstan turned to the CSTO for help twice"; text found: "Neighboring Kyrgyzstan turned to the CSTO for help three times"; ',
     ],
   ])('rejects %s, naming its line, and writes nothing', async (_, name, marker, [was, now], reason) => {
@@ -686,8 +709,8 @@ describe('a quote edited at offsets the graph already holds', () => {
       const before = await countGraph(db);
       const error = await rejectionOf(loadCypherFile(db, file));
       expect((error as Error).message).toBe(
-        `${name}:${line + 1}: ${reason}npm run cite says: The quote does not occur in the text.; ` +
-          'the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this (the file was rolled back; nothing of it was written)',
+        `${name}:${line + 1}: ${reason}the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this; ` +
+          'npm run cite says: The quote does not occur in the text. (the file was rolled back; nothing of it was written)',
       );
       expect(await countGraph(db)).toEqual(before);
     } finally {

@@ -8,7 +8,11 @@ import { withoutComments } from './split-cypher.js';
 
 /** A quote as one of a file's rows gives it, and the source it cites. */
 export interface FileQuote {
-  /** The row, as the file names it: its `id`, else its `from->to`; a nested evidence map is named by its row. */
+  /**
+   * The fact, named as the quote check names edges: `<from>-<TYPE>-><to>#<id>` for a relationship row, and
+   * `<id>-<TYPE>-><source id>` for an evidence map nested in a node's row (its SOURCED_FROM); TYPE is the
+   * relationship the statement writes, `?` when it cannot be read.
+   */
   row: string;
   sourceId: string;
   quote: unknown;
@@ -18,6 +22,11 @@ export interface FileQuote {
 
 /** How the templates name a statement's source: `'<id>' AS sourceId`, or `MATCH (s:Source {id: '<id>'})`. */
 const citedSourcePatterns = [/'([^'\\]+)'\s+AS\s+sourceId\b/gi, /:\s*Source\s*\{\s*id\s*:\s*'([^'\\]+)'\s*\}/g];
+
+/** The type of the first relationship a statement MERGEs or CREATEs, as the templates write it: `MERGE (a)-[r:MEMBER_OF …]->(b)`. */
+export function writtenRelationshipType(statement: string): string | undefined {
+  return /\b(?:MERGE|CREATE)\s*\(\s*\w*\s*\)\s*<?-\s*\[\s*\w*\s*:\s*(\w+)/i.exec(withoutComments(statement))?.[1];
+}
 
 /** The one Source id a statement names as the templates do; undefined when it names none, or several. */
 export function citedSourceId(statement: string): string | undefined {
@@ -33,21 +42,27 @@ const isPlainMap = (value: unknown): value is Record<string, unknown> =>
  * Every map in the rows that has a `quote`, with the source it cites: its own `sourceId`, else the statement's.
  * A quote whose source is unknown is left to the database's check, which sees where the statement put it.
  */
-export function rowQuotes(lists: Iterable<unknown>, statementSourceId: string | undefined): FileQuote[] {
+export function rowQuotes(lists: Iterable<unknown>, statementSourceId: string | undefined, relationshipType = '?'): FileQuote[] {
   const quotes: FileQuote[] = [];
-  const visit = (value: unknown, row: string | undefined): void => {
+  const visit = (value: unknown, owner: string | undefined): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, row);
+      for (const item of value) visit(item, owner);
       return;
     }
     if (!isPlainMap(value)) return;
     const { id, from, to } = value;
-    const name = row ?? (typeof id === 'string' ? id : typeof from === 'string' && typeof to === 'string' ? `${from}->${to}` : '(a row without an id)');
     const sourceId = typeof value.sourceId === 'string' ? value.sourceId : statementSourceId;
+    const ownId = typeof id === 'string' ? id : undefined;
+    const name =
+      owner !== undefined
+        ? `${owner}-${relationshipType}->${sourceId ?? '?'}`
+        : typeof from === 'string' && typeof to === 'string'
+          ? `${from}-${relationshipType}->${to}${ownId === undefined ? '' : `#${ownId}`}`
+          : (ownId ?? '(a row without an id)');
     if ('quote' in value && sourceId !== undefined) {
       quotes.push({ row: name, sourceId, quote: value.quote, quoteStart: value.quoteStart, quoteEnd: value.quoteEnd });
     }
-    for (const nested of Object.values(value)) if (Array.isArray(nested)) visit(nested, name);
+    for (const nested of Object.values(value)) if (Array.isArray(nested)) visit(nested, ownId ?? name);
   };
   for (const list of lists) if (Array.isArray(list)) visit(list, undefined);
   return quotes;

@@ -11,7 +11,7 @@ import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { counted } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
-import { citedSourceId, rowQuotes } from './file-quotes.js';
+import { citedSourceId, rowQuotes, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
@@ -334,7 +334,9 @@ async function loadFileOnce(
       const problem = newWords ?? describeMissingEnds(missing, prepared.script, missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined);
       if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
-      const quotesGiven = outgoing.flatMap(({ statement, moved }) => rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text)));
+      const quotesGiven = outgoing.flatMap(({ statement, moved }) =>
+        rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text), writtenRelationshipType(statement.text)),
+      );
       const mismatches = await findQuoteMismatches(tx, scope, quotesGiven);
       if (mismatches.length) {
         const first = mismatches[0]!;

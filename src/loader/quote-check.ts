@@ -148,7 +148,8 @@ export async function findQuoteMismatches(tx: Tx, scope?: QuoteScope, fileQuotes
       inFile.push({ fact, ...row, ...problem, inFile: true });
     }
   }
-  return [...mismatches, ...inFile.sort(byFactThenStart)];
+  // The file's own rows first: where one is wrong, that row is the mistake to fix (a misspelt key leaves the lists uneven).
+  return [...inFile.sort(byFactThenStart), ...mismatches];
 }
 
 const quoteKey = ({ sourceId, quote, quoteStart, quoteEnd }: QuoteRow) => JSON.stringify([sourceId, quote, quoteStart, quoteEnd]);
@@ -166,6 +167,8 @@ function judge(row: QuoteRow, texts: Map<string, unknown>): QuoteProblem | undef
   if (typeof text !== 'string') return { problem: row.sourceId === null ? 'it names no source' : `there is no Source '${row.sourceId}' with a text` };
   if (typeof row.quote !== 'string' || row.quote === '') return { problem: 'it has no quote' };
   const { quoteStart: start, quoteEnd: end } = row;
+  const absent = [start == null && 'quoteStart', end == null && 'quoteEnd'].filter(Boolean);
+  if (absent.length) return { problem: `it has no ${absent.join(' and no ')} (a key misspelt in its row?)` };
   if (!Number.isInteger(start) || !Number.isInteger(end)) return { problem: `its offsets are not integers (${String(start)}, ${String(end)})` };
   if ((start as number) < 0 || (end as number) < (start as number) || (end as number) > text.length) {
     return { problem: `its offsets [${String(start)}, ${String(end)}) are outside the source's ${text.length} UTF-16 units`, elsewhere: whereQuoteIs(text, row.quote) };
@@ -203,5 +206,5 @@ export function describeMismatch(mismatch: QuoteMismatch): string {
   const given = mismatch.inFile ? `the file's quote for ${mismatch.fact}` : `the quote of ${mismatch.fact}`;
   // A quote at new offsets is in the graph and failed as such above; this one was not loaded as written.
   const kept = mismatch.inFile && mismatch.found !== undefined ? '; the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this' : '';
-  return `${given} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}${elsewhere}${kept}`;
+  return `${given} at ${where} of source '${mismatch.sourceId}' fails: ${mismatch.problem}; expected text: ${JSON.stringify(mismatch.quote)}${found}${kept}${elsewhere}`;
 }
