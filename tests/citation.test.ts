@@ -1,8 +1,13 @@
 /** The citation helper behind `npm run cite`: offsets in UTF-16 code units, end exclusive, and clear refusals. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cite, CitationError, rowMapFields, whereQuoteIs } from '../src/loader/citation.js';
+import { runProcess } from './support/run-process.js';
 
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const article = readFileSync(new URL('../cypher/sources/csto-2022-10-13.txt', import.meta.url), 'utf8');
 
 describe('cite', () => {
@@ -46,6 +51,17 @@ describe('cite', () => {
     );
   });
 
+  it('points at the same words with other capitals, and names their white space too', () => {
+    expect(() => cite('Kyrgyzstan asked the CSTO for help', 'asked the csto')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with other capitals at 11: quote it exactly as "asked the CSTO".'),
+    );
+    expect(() => cite('Kyrgyzstan asked the\u00a0CSTO for help', 'asked the csto')).toThrow(
+      new CitationError(
+        'The quote does not occur in the text. It does occur with other capitals, and with a no-break space (U+00A0) in place of the quote\'s white space at 11: quote it exactly as "asked the\u00a0CSTO".',
+      ),
+    );
+  });
+
   it('prints the fields of a row map, escaped for Cypher', () => {
     expect(rowMapFields(cite("it's 'x'\n", "it's"))).toBe("quote: 'it\\'s', quoteStart: 0, quoteEnd: 4");
   });
@@ -64,5 +80,24 @@ describe('whereQuoteIs, for the loader when a quote misses its offsets', () => {
     expect(whereQuoteIs('a\u00a0b', 'a b')).toBe(
       'npm run cite says: The quote does not occur in the text. It does occur with a no-break space (U+00A0) in place of the quote\'s white space at 0: quote it exactly as "a\u00a0b".',
     );
+  });
+});
+
+describe('npm run cite', () => {
+  it('lists the sources it has when asked for one it lacks', async () => {
+    const sources = mkdtempSync(path.join(tmpdir(), 'csto-graph-cite-sources-'));
+    try {
+      writeFileSync(path.join(sources, 'b-source.txt'), 'B');
+      writeFileSync(path.join(sources, 'a-source.txt'), 'A');
+      writeFileSync(path.join(sources, 'notes.md'), 'not a source');
+      const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+      const result = await runProcess(tsx, ['src/commands/cite.ts', 'a-sourse', 'A', '--sources', sources], { cwd: projectRoot });
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: `cite: No text for source 'a-sourse': ${path.join(sources, 'a-sourse.txt')} cannot be read. The sources folder has: a-source, b-source.\n`,
+      });
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+    }
   });
 });

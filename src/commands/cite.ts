@@ -3,7 +3,7 @@
  * source's text file (UTF-16 code units, end exclusive, as Source.text and the quotes of cypher/ use them).
  * Errors when the quote occurs zero times, or more than once without --occurrence.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cite, CitationError, defaultSourcesDirectory, rowMapFields } from '../loader/citation.js';
 
@@ -50,8 +50,10 @@ async function main(args: string[]): Promise<void> {
   const options = parseCiteArguments(args);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.sourceId)) throw new CitationError(`A source id is a lowercase slug, got '${options.sourceId}'.`);
   const file = path.join(options.sources, `${options.sourceId}.txt`);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new CitationError(`No text for source '${options.sourceId}': ${file} cannot be read.`);
+  const text = await readFile(file, 'utf8').catch(async () => {
+    const known = (await readdir(options.sources).catch(() => [] as string[])).filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4)).sort();
+    const listed = known.length ? ` The sources folder has: ${known.join(', ')}.` : ' The sources folder has no .txt file.';
+    throw new CitationError(`No text for source '${options.sourceId}': ${file} cannot be read.${listed}`);
   });
   const citation = cite(text, options.quote, options.occurrence);
   const which = citation.occurrences > 1 ? ` (occurrence ${citation.occurrence} of ${citation.occurrences})` : '';

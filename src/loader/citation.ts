@@ -43,10 +43,14 @@ export function cite(text: string, quote: string, occurrence?: number): Citation
   if (quote === '') throw new CitationError('The quote is empty.');
   const starts = occurrencesOf(text, quote);
   if (starts.length === 0) {
-    // The usual cause: the text has a no-break space (U+00A0) or a line break where the quote has a plain space.
-    const loose = new RegExp(quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'u');
-    const near = loose.exec(text);
-    const hint = near ? ` It does occur ${describeWhiteSpace(near[0])} at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
+    // The usual causes: the text has a no-break space (U+00A0) or a line break where the quote has a plain space,
+    // or other capitals ("the CSTO" typed as "the csto").
+    const words = quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+    const spaced = new RegExp(words, 'u').exec(text);
+    const cased = spaced ? undefined : new RegExp(words, 'iu').exec(text);
+    const near = spaced ?? cased;
+    const how = spaced ? describeWhiteSpace(spaced[0]) : near && /\s/.test(near[0]) && near[0].replace(/\s+/g, ' ') !== near[0] ? `with other capitals, and ${describeWhiteSpace(near[0])}` : 'with other capitals';
+    const hint = near ? ` It does occur ${how} at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
     throw new CitationError(`The quote does not occur in the text.${hint}`);
   }
   if (occurrence === undefined && starts.length > 1) {
