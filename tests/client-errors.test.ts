@@ -163,7 +163,7 @@ describe('HTTP edges', () => {
     const response = await post(type, body);
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({
-      errors: [{ message: `Content-Type '${type}' is not accepted; send application/json.`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
+      errors: [{ message: `Content-Type '${type}' is not accepted; send application/json or application/graphql.`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
     });
   });
 

@@ -45,7 +45,7 @@ export function useHttpGuards(graphqlEndpoint: string): Plugin {
         const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
         if (!acceptedBodyTypes.includes(type)) {
           endResponse(
-            jsonErrorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type '${type || '(none)'}' is not accepted; send application/json.`, {
+            jsonErrorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type '${type || '(none)'}' is not accepted; send ${acceptedBodyTypes.join(' or ')}.`, {
               accept: acceptedBodyTypes.join(', '),
             }),
           );

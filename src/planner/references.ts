@@ -50,7 +50,9 @@ export function nearestHits(typed: string, hits: (Candidate & { aliases?: string
     return { hit: { id: hit.id, name: hit.name, kind: hit.kind }, nearest: Math.min(asWhole, byWord), asWhole, order };
   });
   ranked.sort((a, b) => a.nearest - b.nearest || a.asWhole - b.asWhole || a.order - b.order);
-  return ranked.slice(0, suggested).map(({ hit }) => hit);
+  // A hit more edits away than a third of the longest word typed (two at least) is no likely meaning of it.
+  const farthest = Math.max(2, Math.floor(Math.max(0, ...words.map((word) => word.length)) / 3));
+  return ranked.filter(({ nearest }) => nearest <= farthest).slice(0, suggested).map(({ hit }) => hit);
 }
 
 export interface ReferenceResolution {
