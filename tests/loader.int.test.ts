@@ -17,6 +17,7 @@ import {
   readLoadedFiles,
 } from '../src/loader/load-cypher.js';
 import { QuoteScopeTracker } from '../src/loader/quote-scope.js';
+import { describeStaleEvidence, staleEvidenceAfter } from '../src/loader/stale-evidence.js';
 import { splitCypher } from '../src/loader/split-cypher.js';
 import { modelVocabulary } from '../src/loader/vocabulary.js';
 import { createCstoYoga } from '../src/yoga.js';
@@ -88,7 +89,7 @@ afterEach(async () => {
   const session = db.writeSession();
   await session
     .run('MATCH (n:LoaderProbe) DETACH DELETE n WITH count(*) AS done MATCH (f:LoadedFile) WHERE f.name IN $names DELETE f', {
-      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher', lockOrderName, 'twice.cypher'],
+      names: [...Object.values(skipFiles), '1-syntax-error.cypher', '2-runtime-error.cypher', '3-wrong-quote.cypher', '4-astral.cypher', lockOrderName, 'twice.cypher', 'stale.cypher'],
     })
     .finally(() => session.close());
 });
@@ -672,6 +673,45 @@ describe('a quote whose row misspells an offset key', () => {
           '(the file was rolled back; nothing of it was written)',
       );
       expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a quote whose row changed its text and offsets', () => {
+  it('is listed after the load as a quote no file gives any more, with the Cypher that removes it', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-stale-'));
+    try {
+      const file = path.join(directory, 'stale.cypher');
+      const version = (quote: string, start: number, end: number) =>
+        `MERGE (:LoaderProbe {id: 'stale-a'});\nMERGE (:LoaderProbe {id: 'stale-b'});\nUNWIND [\n  {from: 'stale-a', to: 'stale-b', quote: '${quote}', quoteStart: ${start}, quoteEnd: ${end}}\n] AS row\n` +
+        'MATCH (a:LoaderProbe {id: row.from}), (b:LoaderProbe {id: row.to})\nMERGE (a)-[r:PROBES]->(b)\n' +
+        'ON CREATE SET r.sourceIds = [], r.quotes = [], r.quoteStarts = [], r.quoteEnds = []\n' +
+        "WITH r, row, 'csto-2022-10-13' AS sourceId\n" +
+        'WHERE NOT any(i IN range(0, size(r.quotes) - 1) WHERE r.sourceIds[i] = sourceId AND r.quoteStarts[i] = row.quoteStart AND r.quoteEnds[i] = row.quoteEnd)\n' +
+        'SET r.sourceIds = r.sourceIds + sourceId, r.quotes = r.quotes + row.quote, r.quoteStarts = r.quoteStarts + row.quoteStart, r.quoteEnds = r.quoteEnds + row.quoteEnd;\n';
+      const load = async () => {
+        const reports = await loadCypherDirectory(db, { directory, ...probeOptions });
+        return { reports, stale: await staleEvidenceAfter(db, reports, [file], directory) };
+      };
+      writeFileSync(file, version('End of ODKB', 13, 24));
+      expect((await load()).stale).toEqual([]);
+      writeFileSync(file, version('ODKB', 20, 24));
+      const { reports, stale } = await load();
+      expect(reports.map(({ file: name, changedSinceLoad }) => [name, changedSinceLoad])).toEqual([['stale.cypher', true]]);
+      const [probes] = await db.read<{ element: string }>("MATCH (:LoaderProbe {id: 'stale-a'})-[r:PROBES]->() RETURN elementId(r) AS element");
+      expect(stale.map(describeStaleEvidence)).toEqual([
+        `stale-a-PROBES->stale-b [13, 24) of source 'csto-2022-10-13': "End of ODKB"; remove it with: MATCH ()-[r]->() WHERE elementId(r) = "${probes!.element}" ` +
+          'WITH r, [i IN range(0, size(r.quotes) - 1) WHERE NOT (r.sourceIds[i] = "csto-2022-10-13" AND r.quoteStarts[i] = 13 AND r.quoteEnds[i] = 24)] AS keep ' +
+          'SET r.sourceIds = [i IN keep | r.sourceIds[i]], r.quotes = [i IN keep | r.quotes[i]], r.quoteStarts = [i IN keep | r.quoteStarts[i]], r.quoteEnds = [i IN keep | r.quoteEnds[i]]',
+      ]);
+      const session = db.writeSession();
+      await session.run(stale[0]!.removal).finally(() => session.close());
+      const quotes = "MATCH (:LoaderProbe {id: 'stale-a'})-[r:PROBES]->() RETURN r.sourceIds AS sourceIds, r.quotes AS quotes, r.quoteStarts AS starts, r.quoteEnds AS ends";
+      expect(await db.read(quotes)).toEqual([{ sourceIds: ['csto-2022-10-13'], quotes: ['ODKB'], starts: [20], ends: [24] }]);
+      // The graph is now what a load into an empty database gives: reloading changes nothing, and nothing is stale.
+      expect((await staleEvidenceAfter(db, reports, [file], directory)).length).toBe(0);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

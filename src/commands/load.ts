@@ -10,6 +10,7 @@ import { checkModel } from '../loader/check-model.js';
 import { describeDispute, findDisputes } from '../loader/disputes.js';
 import { defaultCypherDirectory, describeChanges, describePhases, describeRowRate, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { cypherShellScript } from '../loader/param-files.js';
+import { describeStaleEvidence, staleEvidenceAfter } from '../loader/stale-evidence.js';
 import { describeViolation } from '../loader/validate-model.js';
 
 const usage = 'Usage: npm run load -- [--all | --cypher-shell] [DIR]';
@@ -77,6 +78,13 @@ runCommand('load', async () => {
       process.exitCode = 1;
     }
     // Sources that disagree are not an error: both values stay, and the data engineer sees each one here.
+    const stale = await staleEvidenceAfter(opened.db, reports, files, folder);
+    if (stale.length) {
+      console.log(
+        `[load] warning: ${stale.length} quote(s) in the graph that no file gives any more: a row's quote and offsets changed, and the loader appends evidence but never removes any (docs/model.md, "Merge rules"):`,
+      );
+      for (const evidence of stale) console.log(`[load]   ${describeStaleEvidence(evidence)}`);
+    }
     const disputes = await findDisputes(opened.db);
     if (disputes.length) {
       console.log(`[load] ${disputes.length} disputed value(s), kept beside the first source's (docs/model.md, "Merge rules"):`);

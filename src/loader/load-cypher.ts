@@ -11,7 +11,7 @@ import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { counted } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
-import { citedSourceId, rowQuotes, writtenRelationshipType } from './file-quotes.js';
+import { citedSourceId, type FileQuote, rowQuotes, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
@@ -50,6 +50,8 @@ export interface FileReport {
   phases?: FilePhases;
   /** The transient error codes of the attempts Neo4j aborted before the one that committed (see loadCypherFile). */
   retries?: string[];
+  /** True for a file loaded before with other content: evidence its old rows gave may linger (stale-evidence.ts). */
+  changedSinceLoad?: boolean;
 }
 
 /** A loaded file's time by phase, in ms; they add up to about its `milliseconds`. */
@@ -178,6 +180,13 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
     const used = Object.fromEntries(Object.entries(parameters).filter(([key]) => text.includes(`$${key}`)));
     return { statement, moved, text, parameters: { ...used, ...moved?.parameters } };
   });
+}
+
+/** The quotes a file's literal rows give, each with the fact and source it cites (file-quotes.ts). */
+export function quotesGivenBy(prepared: Pick<PreparedFile, 'script' | 'parameters' | 'outgoing'>): FileQuote[] {
+  return (prepared.outgoing ?? outgoingStatements(prepared)).flatMap(({ statement, moved }) =>
+    rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text), writtenRelationshipType(statement.text)),
+  );
 }
 
 export async function prepareCypherFile(file: string, name = recordName(file)): Promise<PreparedFile> {
@@ -334,10 +343,7 @@ async function loadFileOnce(
       const problem = newWords ?? describeMissingEnds(missing, prepared.script, missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined);
       if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
-      const quotesGiven = outgoing.flatMap(({ statement, moved }) =>
-        rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text), writtenRelationshipType(statement.text)),
-      );
-      const mismatches = await findQuoteMismatches(tx, scope, quotesGiven);
+      const mismatches = await findQuoteMismatches(tx, scope, quotesGivenBy({ ...prepared, outgoing }));
       if (mismatches.length) {
         const first = mismatches[0]!;
         const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : '';
@@ -582,7 +588,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     tracker ??= new QuoteScopeTracker(options.scopedQuoteCheckFrom ?? 20_000);
     const report = await loadCypherFile(db, prepared, undefined, tracker, { ...options, onStatementsSent: readNext });
     earlierFileLoaded = true;
-    reports.push(report);
+    reports.push(!derived && loaded.has(name) && !unchangedSince(name, prepared.hash) ? { ...report, changedSinceLoad: true } : report);
     const soFar = progress.after(report, files.length - index - 1);
     options.log?.(
       `[load] ${index + 1}/${files.length} ${report.file}: ${counted(report.statements, 'statement')}, ${describeChanges(report.changes)} (${Math.round(report.milliseconds)} ms${describeRetries(report)}) · ${soFar}`,
