@@ -109,6 +109,30 @@ const rejectionOf = (promise: Promise<unknown>) =>
 
 const probeCount = async () => (await db.read<{ count: number }>('MATCH (n:LoaderProbe) RETURN count(n) AS count'))[0]!.count;
 
+/** The message a file of this name and text is refused with, loaded from a folder of its own; it must write nothing. */
+async function refusalOf(name: string, text: string): Promise<string> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-refused-'));
+  try {
+    const file = path.join(directory, name);
+    writeFileSync(file, text);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect(await countGraph(db)).toEqual(before);
+    return (error as Error).message;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** A file of cypher/ with one line edited: the line (1-based) that has `marker`, and the file's text. */
+function editedCypherFile(name: string, marker: (line: string) => boolean, was: string, now: string): { line: number; text: string } {
+  const lines = readFileSync(path.join(defaultCypherDirectory, name), 'utf8').split('\n');
+  const index = lines.findIndex(marker);
+  expect(lines[index]).toContain(was);
+  lines[index] = lines[index]!.replace(was, now);
+  return { line: index + 1, text: lines.join('\n') };
+}
+
 /** `npm run load` as a new user runs it: only the connection variables, from the project root. */
 const runLoadCommand = (...args: string[]) => {
   const { uri, username, password, database } = testNeo4j();
@@ -611,71 +635,42 @@ describe('a parameter the file does not declare', () => {
 
 describe('a relationship row that names no node', () => {
   it('rejects the file, naming the id and the line, where the MATCH alone would have dropped the row', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-missing-end-'));
-    try {
-      const file = path.join(directory, 'office.cypher');
-      writeFileSync(
-        file,
-        `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'cstoo', id: 'probe-office-2'}\n] AS row\n` +
-          `MATCH (a:Person {id: row.from}), (b:Entity {id: row.to})\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`,
-      );
-      const before = await countGraph(db);
-      const error = await rejectionOf(loadCypherFile(db, file));
-      expect((error as Error).message).toBe(
-        "office.cypher:3: a relationship row names 'cstoo' as its to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
-      );
-      expect(await countGraph(db)).toEqual(before);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const text =
+      `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'cstoo', id: 'probe-office-2'}\n] AS row\n` +
+      `MATCH (a:Person {id: row.from}), (b:Entity {id: row.to})\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`;
+    expect(await refusalOf('office.cypher', text)).toBe(
+      "office.cypher:3: a relationship row names 'cstoo' as its to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
+    );
   });
 });
 
 describe('a relationship row whose end its statement matches under another label', () => {
   it.each([
-    ['a misspelt label', "(b:Sate {id: row.to})", "which its statement matches as (:Sate {id: row.to}), but it is a State"],
-    ['the label of another kind', "(b:Organization {id: row.to})", 'which its statement matches as (:Organization {id: row.to}), but it is a State'],
+    ['a misspelt label', '(b:Sate {id: row.to})', 'which its statement matches as (:Sate {id: row.to}), but it is a State'],
+    ['the label of another kind', '(b:Organization {id: row.to})', 'which its statement matches as (:Organization {id: row.to}), but it is a State'],
   ])('rejects the file for %s, where the MATCH alone would have dropped the row', async (_, pattern, reason) => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-end-label-'));
-    try {
-      const file = path.join(directory, 'office.cypher');
-      writeFileSync(
-        file,
-        `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'kazakhstan', id: 'probe-office-2'}\n] AS row\n` +
-          `MATCH (a:Person {id: row.from}), ${pattern}\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`,
-      );
-      const before = await countGraph(db);
-      const error = await rejectionOf(loadCypherFile(db, file));
-      expect((error as Error).message).toBe(
-        `office.cypher:2: a relationship row names 'russia' as its to, ${reason}, so the row would write nothing (and 1 more: 'kazakhstan') (the file was rolled back; nothing of it was written)`,
-      );
-      expect(await countGraph(db)).toEqual(before);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const text =
+      `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'kazakhstan', id: 'probe-office-2'}\n] AS row\n` +
+      `MATCH (a:Person {id: row.from}), ${pattern}\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`;
+    expect(await refusalOf('office.cypher', text)).toBe(
+      `office.cypher:2: a relationship row names 'russia' as its to, ${reason}, so the row would write nothing (and 1 more: 'kazakhstan') (the file was rolled back; nothing of it was written)`,
+    );
   });
 });
 
 describe('a quote whose row misspells an offset key', () => {
   it('names the missing key, from the row as the file writes it', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-misspelt-key-'));
-    try {
-      const file = path.join(directory, 'misspelt-key.cypher');
-      const lines = readFileSync(path.join(defaultCypherDirectory, '12-csto-2022-10-13-memberships-offices.cypher'), 'utf8').split('\n');
-      const line = lines.findIndex((text) => text.includes("id: 'belarus-csto-1993'") && text.includes('quoteStart: 4523'));
-      lines[line] = lines[line]!.replace('quoteStart: 4523', 'quoteStrat: 4523');
-      writeFileSync(file, lines.join('\n'));
-      const before = await countGraph(db);
-      const error = await rejectionOf(loadCypherFile(db, file));
-      expect((error as Error).message).toBe(
-        `misspelt-key.cypher:${line + 1}: the file's quote for belarus-MEMBER_OF->csto#belarus-csto-1993 at [undefined, 4596) of source 'csto-2022-10-13' fails: ` +
-          'it has no quoteStart (a key misspelt in its row?); expected text: "The following year, Azerbaijan, Georgia and Belarus joined the agreement." ' +
-          '(the file was rolled back; nothing of it was written)',
-      );
-      expect(await countGraph(db)).toEqual(before);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const { line, text } = editedCypherFile(
+      '12-csto-2022-10-13-memberships-offices.cypher',
+      (candidate) => candidate.includes("id: 'belarus-csto-1993'") && candidate.includes('quoteStart: 4523'),
+      'quoteStart: 4523',
+      'quoteStrat: 4523',
+    );
+    expect(await refusalOf('misspelt-key.cypher', text)).toBe(
+      `misspelt-key.cypher:${line}: the file's quote for belarus-MEMBER_OF->csto#belarus-csto-1993 at [undefined, 4596) of source 'csto-2022-10-13' fails: ` +
+        'it has no quoteStart (a key misspelt in its row?); expected text: "The following year, Azerbaijan, Georgia and Belarus joined the agreement." ' +
+        '(the file was rolled back; nothing of it was written)',
+    );
   });
 });
 
@@ -738,24 +733,11 @@ describe('a quote edited at offsets the graph already holds', () => {
         'expected text: "Neighboring Kyrgyzstan turned to the CSTO for help twice"; text found: "Neighboring Kyrgyzstan turned to the CSTO for help three times"; ',
     ],
   ])('rejects %s, naming its line, and writes nothing', async (_, name, marker, [was, now], reason) => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-edited-quote-'));
-    try {
-      const lines = readFileSync(path.join(defaultCypherDirectory, name), 'utf8').split('\n');
-      const line = lines.findIndex((text) => text.includes(marker));
-      expect(lines[line]).toContain(was);
-      lines[line] = lines[line]!.replace(was!, now!);
-      const file = path.join(directory, name);
-      writeFileSync(file, lines.join('\n'));
-      const before = await countGraph(db);
-      const error = await rejectionOf(loadCypherFile(db, file));
-      expect((error as Error).message).toBe(
-        `${name}:${line + 1}: ${reason}the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this; ` +
-          'npm run cite says: The quote does not occur in the text. (the file was rolled back; nothing of it was written)',
-      );
-      expect(await countGraph(db)).toEqual(before);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const { line, text } = editedCypherFile(name, (candidate) => candidate.includes(marker), was!, now!);
+    expect(await refusalOf(name, text)).toBe(
+      `${name}:${line}: ${reason}the graph keeps what was first loaded at these offsets, so only a load into an empty database would show this; ` +
+        'npm run cite says: The quote does not occur in the text. (the file was rolled back; nothing of it was written)',
+    );
   });
 });
 
