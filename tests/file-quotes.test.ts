@@ -14,6 +14,12 @@ describe('citedSourceId', () => {
   ])('reads %j as %j', (statement, expected) => {
     expect(citedSourceId(statement)).toBe(expected);
   });
+
+  it('reads an id the loader moved into a parameter, as it sends a statement', () => {
+    expect(citedSourceId('WITH r, row, $cstoLiteralRows3 AS sourceId', { cstoLiteralRows3: 'csto-2022-10-13' })).toBe('csto-2022-10-13');
+    expect(citedSourceId('MATCH (s:Source {id: $cstoLiteralRows0})', { cstoLiteralRows0: 'example' })).toBe('example');
+    expect(citedSourceId('MATCH (s:Source {id: $source})', {})).toBeUndefined();
+  });
 });
 
 describe('writtenRelationshipType', () => {

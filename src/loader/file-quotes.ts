@@ -20,18 +20,26 @@ export interface FileQuote {
   quoteEnd: unknown;
 }
 
-/** How the templates name a statement's source: `'<id>' AS sourceId`, or `MATCH (s:Source {id: '<id>'})`. */
-const citedSourcePatterns = [/'([^'\\]+)'\s+AS\s+sourceId\b/gi, /:\s*Source\s*\{\s*id\s*:\s*'([^'\\]+)'\s*\}/g];
+/**
+ * How the templates name a statement's source: `'<id>' AS sourceId`, or `MATCH (s:Source {id: '<id>'})`; the id may
+ * be a parameter, as the loader sends a statement's strings.
+ */
+const citedSourcePatterns = [/(?:'([^'\\]+)'|\$(\w+))\s+AS\s+sourceId\b/gi, /:\s*Source\s*\{\s*id\s*:\s*(?:'([^'\\]+)'|\$(\w+))\s*\}/g];
 
 /** The type of the first relationship a statement MERGEs or CREATEs, as the templates write it: `MERGE (a)-[r:MEMBER_OF …]->(b)`. */
 export function writtenRelationshipType(statement: string): string | undefined {
   return /\b(?:MERGE|CREATE)\s*\(\s*\w*\s*\)\s*<?-\s*\[\s*\w*\s*:\s*(\w+)/i.exec(withoutComments(statement))?.[1];
 }
 
-/** The one Source id a statement names as the templates do; undefined when it names none, or several. */
-export function citedSourceId(statement: string): string | undefined {
+/**
+ * The one Source id a statement names as the templates do, directly or through one of `parameters` (the strings
+ * the loader moved out of it); undefined when it names none, or several.
+ */
+export function citedSourceId(statement: string, parameters: Record<string, unknown> = {}): string | undefined {
   const code = withoutComments(statement);
-  const ids = new Set(citedSourcePatterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!)));
+  const ids = new Set(
+    citedSourcePatterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? parameters[match[2]!])).filter((id): id is string => typeof id === 'string'),
+  );
   return ids.size === 1 ? ids.values().next().value : undefined;
 }
 

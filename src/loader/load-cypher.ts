@@ -184,8 +184,9 @@ function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' 
 
 /** The quotes a file's literal rows give, each with the fact and source it cites (file-quotes.ts). */
 export function quotesGivenBy(prepared: Pick<PreparedFile, 'script' | 'parameters' | 'outgoing'>): FileQuote[] {
-  return (prepared.outgoing ?? outgoingStatements(prepared)).flatMap(({ statement, moved }) =>
-    rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(statement.text), writtenRelationshipType(statement.text)),
+  // Read from the text as sent: its literal rows and strings moved out, a few hundred characters instead of the rows.
+  return (prepared.outgoing ?? outgoingStatements(prepared)).flatMap(({ text, moved }) =>
+    rowQuotes(Object.values(moved?.parameters ?? {}), citedSourceId(text, moved?.parameters), writtenRelationshipType(text)),
   );
 }
 
