@@ -60,7 +60,11 @@ const cypherLabel = (label: string) => `\`${label.replace(/`/g, '``')}\``;
 export function findMissingEnds(tx: Transaction, ends: RowEnd[]): Promise<RowEnd[]> {
   if (!ends.length) return Promise.resolve([]);
   const groups = new Map<string, RowEnd[]>();
-  for (const end of ends) groups.set(end.labels.join(':'), [...(groups.get(end.labels.join(':')) ?? []), end]);
+  for (const end of ends) {
+    const key = end.labels.join(':');
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(end);
+  }
   const parameters: Record<string, string[]> = {};
   const parts = [...groups.values()].map((group, index) => {
     parameters[`ids${index}`] = group.map(({ id }) => id);
