@@ -601,6 +601,18 @@ describe('a file outside the model', () => {
     expect(await countGraph(db)).toEqual(before);
   });
 
+  it('is rolled back when a new Entity has no kind label (State, Person …), from which the API reads its kind', async () => {
+    const file = path.join(outsideDirectory, 'no-kind.cypher');
+    writeFileSync(file, `// A town without its kind\nMERGE (p:Entity {id: 'probe-town'})\nON CREATE SET p.name = 'Probe town';\n`);
+    const before = await countGraph(db);
+    const error = await rejectionOf(loadCypherFile(db, file));
+    expect((error as Error).message).toBe(
+      'no-kind.cypher:2: the file writes Entity probe-town with none of the labels State, Person, Organization and Place: ' +
+        "the API reads a thing's kind from them, so every query that reached it would fail; write (n:Place:Entity …) or the like (the file was rolled back; nothing of it was written)",
+    );
+    expect(await countGraph(db)).toEqual(before);
+  });
+
   it('is rolled back when a new State, Person, Organization or Place lacks the label Entity, which the API finds things by', async () => {
     const file = path.join(outsideDirectory, 'no-entity.cypher');
     writeFileSync(file, `MERGE (p:Place:Entity {id: 'probe-place-ok'}) SET p.name = 'Fine';\nMERGE (p:Place {id: 'probe-place'})\nSET p.name = 'Probe';\n`);

@@ -19,7 +19,7 @@ import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } f
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { commentEnd, type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
 import { describeMissingEnds, findMissingEnds, labelsOfIds, relationshipRowEnds } from './row-ends.js';
-import { describeEntitiesWithoutLabel, describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
+import { describeEntityLabels, describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
 export const defaultCypherDirectory = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -338,7 +338,7 @@ async function loadFileOnce(
       const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.map(({ text, moved }) => ({ text, lists: Object.values(moved?.parameters ?? {}) }))));
       const [wordsBefore, wordsAfter] = outsideBefore ? [await outsideBefore, await outsideNow!] : [];
       const newWords =
-        wordsBefore && (describeNewWords(wordsBefore, wordsAfter!, vocabulary, prepared.script) ?? (await describeEntitiesWithoutLabel(tx, wordsBefore, wordsAfter!, prepared.script)));
+        wordsBefore && (describeNewWords(wordsBefore, wordsAfter!, vocabulary, prepared.script) ?? (await describeEntityLabels(tx, wordsBefore, wordsAfter!, prepared.script)));
       const missing = await missingEnds;
       // What a missing end's id is instead, asked only when one is missing.
       const problem = newWords ?? describeMissingEnds(missing, prepared.script, missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined);

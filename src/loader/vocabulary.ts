@@ -93,19 +93,34 @@ export function describeNewWords(before: Outside, after: Outside, vocabulary: Vo
 }
 
 /**
- * A node the file gave an entity label (State, Person, Organization, Place) but not `Entity`: thing(), lookup and
- * every argument that names a thing find things through `Entity`, so the API would deny it while search lists it.
- * Seen from the counts before and after the file; the nodes are looked for only then.
+ * A node the file gave an entity label (State, Person, Organization, Place) but not `Entity`, or `Entity` but none
+ * of those: thing(), lookup and every argument that names a thing find things through `Entity`, and the API reads a
+ * thing's kind from the other label, so such a node is denied by the one and fails every query that reaches it in
+ * the other. Seen from the counts before and after the file; the nodes are looked for only then.
  */
-export async function describeEntitiesWithoutLabel(tx: Transaction, before: Outside, after: Outside, script: string): Promise<FileProblem | undefined> {
-  if (after.ofEntityKinds - before.ofEntityKinds <= after.entities - before.entities) return undefined;
+export async function describeEntityLabels(tx: Transaction, before: Outside, after: Outside, script: string): Promise<FileProblem | undefined> {
+  const ofKinds = after.ofEntityKinds - before.ofEntityKinds;
+  const entities = after.entities - before.entities;
+  if (ofKinds === entities) return undefined;
+  const kinds = `${entityLabels.slice(0, -1).join(', ')} and ${entityLabels.at(-1)}`;
+  const anyKind = entityLabels.map((label) => `n:${label}`).join(' OR ');
+  if (entities > ofKinds) {
+    const { records } = await runWithoutCallerStack(tx, `MATCH (n:Entity) WHERE NOT (${anyKind}) RETURN n.id AS id ORDER BY id LIMIT 5`);
+    // The first pattern that gives Entity alone, as `(n:Entity {` or `(n:Entity)`.
+    const at = /\(\s*\w*\s*:\s*Entity\s*[{)]/.exec(script)?.index;
+    return {
+      line: lineAt(script, at),
+      reason:
+        `the file writes ${records.map((record) => `Entity ${String(record.get('id'))}`).join(', ') || 'an Entity'} with none of the labels ${kinds}: ` +
+        `the API reads a thing's kind from them, so every query that reached it would fail; write (n:Place:Entity …) or the like`,
+    };
+  }
   const { records } = await runWithoutCallerStack(
     tx,
-    `MATCH (n) WHERE (${entityLabels.map((label) => `n:${label}`).join(' OR ')}) AND NOT n:Entity
+    `MATCH (n) WHERE (${anyKind}) AND NOT n:Entity
 RETURN [label IN labels(n) WHERE label IN $kinds][0] AS label, n.id AS id ORDER BY id LIMIT 5`,
     { kinds: entityLabels },
   );
-  const kinds = `${entityLabels.slice(0, -1).join(', ')} and ${entityLabels.at(-1)}`;
   if (!records.length) return { line: undefined, reason: `the file gives a node two of the labels ${kinds}, which docs/model.md keeps apart` };
   const nodes = records.map((record) => `${record.get('label') as string} ${String(record.get('id'))}`);
   const label = records[0]!.get('label') as string;
