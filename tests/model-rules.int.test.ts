@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../src/database/graph-database.js';
 import { checkModel } from '../src/loader/check-model.js';
+import { describeViolation } from '../src/loader/validate-model.js';
 import { openTestDatabase } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
@@ -49,6 +50,27 @@ describe('the dyad rules', () => {
           182,
         ],
         ['Statement', 'statement-kyrgyz-politicians-question', 'UNKNOWN_VALUE', 'kind "QUOTES" is not one of PARAPHRASE, QUOTE', '14-csto-2022-10-13-statements-claims.cypher', 58],
+      ]);
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+  });
+
+  it('report a fact or a thing with no quote at all, which the quote check cannot see', async () => {
+    const session = db.writeSession();
+    const tx = session.beginTransaction();
+    try {
+      await tx.run("MATCH (a:State {id: 'armenia'}), (b:Organization {id: 'csto'}) CREATE (a)-[:MEMBER_OF {id: 'probe-without-evidence'}]->(b)");
+      await tx.run("CREATE (:Place:Entity {id: 'probe-unsourced-place', name: 'Probe'})");
+      const inTransaction = {
+        read: async (cypher: string, parameters?: Record<string, unknown>) => (await tx.run(cypher, parameters)).records.map((record) => record.toObject()),
+      } as unknown as GraphDatabase;
+      const { violations } = await checkModel(inTransaction);
+      expect(violations.map(describeViolation)).toEqual([
+        '(no file defines it; remove it with MATCH ()-[r:MEMBER_OF {id: "probe-without-evidence"}]->() DELETE r): relationship armenia-MEMBER_OF->csto#probe-without-evidence: ' +
+          'it has no quote: its evidence lists (sourceIds, quotes, quoteStarts, quoteEnds) are empty [NO_EVIDENCE]',
+        '(no file defines it; remove it with MATCH (p:Place {id: "probe-unsourced-place"}) DETACH DELETE p): place probe-unsourced-place: it has no SOURCED_FROM, so no quote names it [NO_EVIDENCE]',
       ]);
     } finally {
       await tx.rollback();

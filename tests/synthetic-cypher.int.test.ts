@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticFolder, writeSyntheticCypher } from '../src/bench/synthetic-cypher.js';
+import { checkModel } from '../src/loader/check-model.js';
+import { describeViolation } from '../src/loader/validate-model.js';
 import { type FileReport, loadCypherDirectory, readLoadedFiles } from '../src/loader/load-cypher.js';
 import { countGraph, type GraphCounts } from './support/graph-snapshot.js';
 import { clusterRows, countClustersInGraph } from './support/synthetic-clusters.js';
@@ -70,5 +72,10 @@ describe("the benchmark's Cypher files", () => {
     expect(matching!.count).toBe(keyed.length);
     const written = reports.find((report) => report.file === '90-derived-search-keys.cypher')!;
     expect(written.changes.propertiesSet).toBe(keyed.length);
+  });
+
+  it('keep the model check clean: event rules, enum values, and a quote for every fact and thing', async () => {
+    const { events, violations } = await checkModel(db, directory);
+    expect({ events, violations: violations.map(describeViolation) }).toEqual({ events: 38 + nodes.filter((node) => node.label === 'Event').length, violations: [] });
   });
 });

@@ -74,7 +74,7 @@ runCommand('load', async () => {
       console.log(`[load] model check: ${events} events, every one keeps the rules of docs/model.md`);
     } else {
       for (const violation of violations) console.error(`load: model check: ${describeViolation(violation)}`);
-      console.error(`load: model check: ${violations.length} rule(s) broken (docs/model.md, "Who goes where")`);
+      console.error(`load: model check: ${violations.length} rule(s) broken (docs/model.md: the event rules, the values of the API's enums, a quote for every fact and thing)`);
       process.exitCode = 1;
     }
     // Sources that disagree are not an error: both values stay, and the data engineer sees each one here.

@@ -1,12 +1,13 @@
 /**
- * Checks a loaded graph's events against the dyad rules of validate-model.ts, and the stored values the API reads
- * through an enum against that enum, naming the file that defines each.
+ * Checks a loaded graph's events against the dyad rules of validate-model.ts, the stored values the API reads
+ * through an enum against that enum, and that every fact and thing has a quote, naming the file that defines each.
  */
 import { readFile } from 'node:fs/promises';
 import type { GraphQLEnumType } from 'graphql';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
-import { type AllowedValues, type EventFacts, type ModelViolation, type ValueFacts, findDefinitions, validateEvents, validateValues } from './validate-model.js';
+import { edgeIdCypher, factRelationshipTypes, thingLabels } from '../schema/shapes.js';
+import { type AllowedValues, type EventFacts, type ModelViolation, type Subject, type ValueFacts, findDefinitions, validateEvents, validateEvidence, validateValues } from './validate-model.js';
 
 // One read: every event with its actors, targets and places, each as {id, label}.
 const eventFactsQuery = `
@@ -75,6 +76,19 @@ function outsideValuesQuery(allowed: AllowedValues): { query: string; parameters
   return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, values ORDER BY label, sortKey`, parameters };
 }
 
+/** The facts and things with no quote, in id order, at most 100 of each (a file that writes none writes many). */
+const withoutEvidenceQuery = `
+CALL () {
+  MATCH (a)-[r:${factRelationshipTypes.join('|')}]->(b) WHERE coalesce(size(r.quotes), 0) = 0
+  RETURN type(r) AS label, ${edgeIdCypher('r')} AS id, null AS type, r.id AS relationshipId, true AS relationship
+  ORDER BY id LIMIT 100
+  UNION ALL
+  MATCH (n) WHERE (${thingLabels.map((label) => `n:${label}`).join(' OR ')}) AND NOT EXISTS { (n)-[:SOURCED_FROM]->(:Source) }
+  RETURN [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n.id AS id, n.type AS type, null AS relationshipId, false AS relationship
+  ORDER BY id LIMIT 100
+}
+RETURN label, id, type, relationshipId, relationship`;
+
 export interface ModelCheck {
   /** How many events were checked. */
   events: number;
@@ -98,5 +112,11 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
     ...(relationshipTypes.has(label) ? { relationshipId } : {}),
     values,
   }));
-  return { events: events.length, violations: [...validateEvents(events, definitions), ...validateValues(subjects, allowed, definitions)] };
+  const withoutEvidence = (await db.read<Subject & { type: string | null; relationshipId: string | null; relationship: boolean }>(withoutEvidenceQuery)).map(
+    ({ label, id, type, relationshipId, relationship }) => ({ label, id, ...(type === null ? {} : { type }), ...(relationship ? { relationshipId } : {}) }),
+  );
+  return {
+    events: events.length,
+    violations: [...validateEvents(events, definitions), ...validateValues(subjects, allowed, definitions), ...validateEvidence(withoutEvidence, definitions)],
+  };
 }

@@ -83,7 +83,16 @@ export interface Definition {
   line: number;
 }
 
-export type ViolationRule = 'UNKNOWN_TYPE' | 'ACTOR_REQUIRED' | 'TARGET_REQUIRED' | 'PLACE_REQUIRED' | 'ACTOR_KIND' | 'TARGET_KIND' | 'PLACE_KIND' | 'UNKNOWN_VALUE';
+export type ViolationRule =
+  | 'UNKNOWN_TYPE'
+  | 'ACTOR_REQUIRED'
+  | 'TARGET_REQUIRED'
+  | 'PLACE_REQUIRED'
+  | 'ACTOR_KIND'
+  | 'TARGET_KIND'
+  | 'PLACE_KIND'
+  | 'UNKNOWN_VALUE'
+  | 'NO_EVIDENCE';
 
 /** One node or relationship breaking one rule. `file` is null when no loaded file defines it. */
 export interface ModelViolation {
@@ -140,6 +149,22 @@ export function validateValues(subjects: ValueFacts[], allowed: AllowedValues, d
       if (value === null || values.includes(value as string)) return [];
       return [violationOf(subject, definitions.get(definitionKey(subject)), 'UNKNOWN_VALUE', `${property} ${JSON.stringify(value)} is not one of ${values.join(', ')}`)];
     }),
+  );
+}
+
+/**
+ * Every node or relationship with no quote at all: a fact's evidence lists are empty or absent, or a thing has no
+ * SOURCED_FROM. Each fact and thing must trace to a sentence of a source (docs/model.md); the quote check judges
+ * the quotes there are, and cannot see one that is missing.
+ */
+export function validateEvidence(subjects: Subject[], definitions: ReadonlyMap<string, Definition> = new Map()): ModelViolation[] {
+  return subjects.map((subject) =>
+    violationOf(
+      subject,
+      definitions.get(definitionKey(subject)),
+      'NO_EVIDENCE',
+      subject.relationshipId === undefined ? 'it has no SOURCED_FROM, so no quote names it' : 'it has no quote: its evidence lists (sourceIds, quotes, quoteStarts, quoteEnds) are empty',
+    ),
   );
 }
 
