@@ -51,6 +51,15 @@ describe('cite', () => {
     );
   });
 
+  it('lists every place where the same words occur with other capitals', () => {
+    expect(() => cite(article, 'kyrgyzstan turned')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with other capitals at 6405: quote it exactly as "Kyrgyzstan turned".'),
+    );
+    expect(() => cite('Mongolia joined. mongolia left. MONGOLIA', 'mongoliA')).toThrow(
+      new CitationError('The quote does not occur in the text. It does occur with other capitals 3 times, at 0, 17, 32: quote one exactly, e.g. "Mongolia".'),
+    );
+  });
+
   it('points at the same words with other capitals, and names their white space too', () => {
     expect(() => cite('Kyrgyzstan asked the CSTO for help', 'asked the csto')).toThrow(
       new CitationError('The quote does not occur in the text. It does occur with other capitals at 11: quote it exactly as "asked the CSTO".'),

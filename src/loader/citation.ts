@@ -46,12 +46,14 @@ export function cite(text: string, quote: string, occurrence?: number): Citation
     // The usual causes: the text has a no-break space (U+00A0) or a line break where the quote has a plain space,
     // or other capitals ("the CSTO" typed as "the csto").
     const words = quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-    const spaced = new RegExp(words, 'u').exec(text);
-    const cased = spaced ? undefined : new RegExp(words, 'iu').exec(text);
-    const near = spaced ?? cased;
-    const how = spaced ? describeWhiteSpace(spaced[0]) : near && /\s/.test(near[0]) && near[0].replace(/\s+/g, ' ') !== near[0] ? `with other capitals, and ${describeWhiteSpace(near[0])}` : 'with other capitals';
-    const hint = near ? ` It does occur ${how} at ${near.index}: quote it exactly as ${JSON.stringify(near[0])}.` : '';
-    throw new CitationError(`The quote does not occur in the text.${hint}`);
+    const spaced = [...text.matchAll(new RegExp(words, 'gu'))];
+    const near = spaced.length ? spaced : [...text.matchAll(new RegExp(words, 'giu'))];
+    const [first] = near;
+    if (!first) throw new CitationError('The quote does not occur in the text.');
+    const odd = first[0].replace(/\s+/g, ' ') !== first[0];
+    const how = spaced.length ? describeWhiteSpace(first[0]) : odd ? `with other capitals, and ${describeWhiteSpace(first[0])}` : 'with other capitals';
+    const where = near.length === 1 ? `at ${first.index}: quote it exactly as` : `${near.length} times, at ${near.map((match) => match.index).join(', ')}: quote one exactly, e.g.`;
+    throw new CitationError(`The quote does not occur in the text. It does occur ${how} ${where} ${JSON.stringify(first[0])}.`);
   }
   if (occurrence === undefined && starts.length > 1) {
     throw new CitationError(
