@@ -225,6 +225,7 @@ describe('HTTP edges', () => {
   it.each([
     ['{"query": "query A { __typename } query B { __typename }"}', "The document has 2 operations ('A', 'B'); say which to run with operationName."],
     ['{"query": "query A { __typename }", "operationName": "Z"}', "The document has no operation named 'Z'; its operations: 'A'."],
+    ['{"query": "{ __typename } { __schema { queryType { name } } }"}', 'The document has 2 operations ((unnamed), (unnamed)); name each (query Name { … }) and say which to run with operationName.'],
   ])('says which operations a document has when the request does not choose one: %s', async (body, message) => {
     const response = await post('application/json', body, { accept: 'application/json' });
     expect(response.status).toBe(400);

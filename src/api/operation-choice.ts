@@ -16,7 +16,7 @@ export function operationChoiceError(document: DocumentNode, operationName: stri
     ? 'The document has no operation to run (only fragments).'
     : operationName
       ? `The document has no operation named '${operationName}'; its operations: ${listed}.`
-      : `The document has ${names.length} operations (${listed}); say which to run with operationName.`;
+      : `The document has ${names.length} operations (${listed}); ${names.includes('(unnamed)') ? 'name each (query Name { … }) and ' : ''}say which to run with operationName.`;
   return coded(message, 'OPERATION_RESOLUTION_FAILURE', undefined, { http: { status: 400 } });
 }
 
