@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDatabase } from '../src/database/graph-database.js';
 import { CypherFileError } from '../src/loader/cypher-file-error.js';
+import { describeDispute, findDisputes } from '../src/loader/disputes.js';
 import {
   defaultCypherDirectory,
   type FileReport,
@@ -726,6 +728,32 @@ describe('a quote whose row changed its text and offsets', () => {
       expect(await db.read("MATCH (f:LoadedFile {name: 'stale.cypher'}) RETURN f.staleQuotes AS staleQuotes")).toEqual([{ staleQuotes: null }]);
     } finally {
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a value a source disputes', () => {
+  it("is called an edit of the file, not a dispute, when that source is the fact's only one", async () => {
+    const session = db.writeSession();
+    const tx = session.beginTransaction();
+    try {
+      // Written and read in one transaction that is rolled back: the graph stays as loaded.
+      const dispute = (id: string, sourceId: string) =>
+        tx.run(
+          "MATCH (:State)-[m:MEMBER_OF {id: $id}]->() SET m.disputedProperties = ['startPrecision'], m.disputedValues = ['YEAR'], m.disputedSourceIds = [$sourceId]",
+          { id, sourceId },
+        );
+      await dispute('armenia-csto-1992', 'csto-2022-10-13');
+      await dispute('belarus-csto-1993', 'another-source');
+      const inTransaction = { read: async (cypher: string) => (await tx.run(cypher)).records.map((record) => record.toObject()) } as unknown as GraphDatabase;
+      expect((await findDisputes(inTransaction)).map(describeDispute)).toEqual([
+        "armenia-MEMBER_OF->csto#armenia-csto-1992 startPrecision: 'DAY' kept; 'csto-2022-10-13' gives 'YEAR', but it is the fact's only source: its row was edited since it was loaded, " +
+          'and the graph keeps the value first loaded (set on create only); load into an empty database to take the new one',
+        "belarus-MEMBER_OF->csto#belarus-csto-1993 startPrecision: 'YEAR' kept; 'another-source' gives 'YEAR'",
+      ]);
+    } finally {
+      await tx.rollback();
+      await session.close();
     }
   });
 });
