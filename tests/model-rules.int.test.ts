@@ -18,64 +18,61 @@ async function dyad(id: string) {
   return { actors: [...row!.actors].sort(), targets: [...row!.targets].sort(), places: [...row!.places].sort() };
 }
 
+/** The model check of the graph with these writes made, in a transaction that is then rolled back: the graph stays as loaded. */
+async function checkModelWith(...writes: string[]) {
+  const session = db.writeSession();
+  const tx = session.beginTransaction();
+  try {
+    for (const write of writes) await tx.run(write);
+    // checkModel reads through `read` only: here, inside that transaction.
+    const inTransaction = {
+      read: async (cypher: string, parameters?: Record<string, unknown>) => (await tx.run(cypher, parameters)).records.map((record) => record.toObject()),
+    } as unknown as GraphDatabase;
+    return (await checkModel(inTransaction)).violations;
+  } finally {
+    await tx.rollback();
+    await session.close();
+  }
+}
+
 describe('the dyad rules', () => {
   it('hold for every event of the article graph', async () => {
     expect(await checkModel(db)).toEqual({ events: 38, violations: [] });
   });
 
   it("report a stored value that the API's enum lacks, which no query could read, with the file that defines it", async () => {
-    const session = db.writeSession();
-    const tx = session.beginTransaction();
-    try {
-      // Written and checked in one transaction that is rolled back: the graph stays as loaded.
-      await tx.run("MATCH (e:Event {id: 'help-request-kyrgyzstan-2010'}) SET e.status = 'HAPPENED', e.datePrecision = 'DECADE'");
-      await tx.run("MATCH (s:Statement {id: 'statement-kyrgyz-politicians-question'}) SET s.kind = 'QUOTES'");
-      await tx.run("MATCH (:State {id: 'armenia'})-[m:MEMBER_OF {id: 'armenia-csto-1992'}]->() SET m.startPrecision = 'ERA'");
-      await tx.run("MATCH (o:Organization {id: 'csto'}) SET o.kind = 'CLUB'");
-      // checkModel reads through `read` only: here, inside that transaction.
-      const inTransaction = {
-        read: async (cypher: string, parameters?: Record<string, unknown>) => (await tx.run(cypher, parameters)).records.map((record) => record.toObject()),
-      } as unknown as GraphDatabase;
-      const { violations } = await checkModel(inTransaction);
-      expect(violations.map(({ subject, rule, message, file, line }) => [subject.label, subject.id, rule, message, file, line])).toEqual([
-        ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'status "HAPPENED" is not one of CANCELLED, OCCURRED, PLANNED', '13-csto-2022-10-13-events.cypher', 102],
-        ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'datePrecision "DECADE" is not one of DAY, MONTH, YEAR', '13-csto-2022-10-13-events.cypher', 102],
-        ['MEMBER_OF', 'armenia-MEMBER_OF->csto#armenia-csto-1992', 'UNKNOWN_VALUE', 'startPrecision "ERA" is not one of DAY, MONTH, YEAR', '12-csto-2022-10-13-memberships-offices.cypher', 16],
-        [
-          'Organization',
-          'csto',
-          'UNKNOWN_VALUE',
-          'kind "CLUB" is not one of ALLIANCE, ARMED_GROUP, GOVERNMENT_BODY, INFORMAL_GROUP, LEGISLATURE, MEDIA, UNIVERSITY',
-          '11-csto-2022-10-13-entities.cypher',
-          182,
-        ],
-        ['Statement', 'statement-kyrgyz-politicians-question', 'UNKNOWN_VALUE', 'kind "QUOTES" is not one of PARAPHRASE, QUOTE', '14-csto-2022-10-13-statements-claims.cypher', 58],
-      ]);
-    } finally {
-      await tx.rollback();
-      await session.close();
-    }
+    const violations = await checkModelWith(
+      "MATCH (e:Event {id: 'help-request-kyrgyzstan-2010'}) SET e.status = 'HAPPENED', e.datePrecision = 'DECADE'",
+      "MATCH (s:Statement {id: 'statement-kyrgyz-politicians-question'}) SET s.kind = 'QUOTES'",
+      "MATCH (:State {id: 'armenia'})-[m:MEMBER_OF {id: 'armenia-csto-1992'}]->() SET m.startPrecision = 'ERA'",
+      "MATCH (o:Organization {id: 'csto'}) SET o.kind = 'CLUB'",
+    );
+    expect(violations.map(({ subject, rule, message, file, line }) => [subject.label, subject.id, rule, message, file, line])).toEqual([
+      ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'status "HAPPENED" is not one of CANCELLED, OCCURRED, PLANNED', '13-csto-2022-10-13-events.cypher', 102],
+      ['Event', 'help-request-kyrgyzstan-2010', 'UNKNOWN_VALUE', 'datePrecision "DECADE" is not one of DAY, MONTH, YEAR', '13-csto-2022-10-13-events.cypher', 102],
+      ['MEMBER_OF', 'armenia-MEMBER_OF->csto#armenia-csto-1992', 'UNKNOWN_VALUE', 'startPrecision "ERA" is not one of DAY, MONTH, YEAR', '12-csto-2022-10-13-memberships-offices.cypher', 16],
+      [
+        'Organization',
+        'csto',
+        'UNKNOWN_VALUE',
+        'kind "CLUB" is not one of ALLIANCE, ARMED_GROUP, GOVERNMENT_BODY, INFORMAL_GROUP, LEGISLATURE, MEDIA, UNIVERSITY',
+        '11-csto-2022-10-13-entities.cypher',
+        182,
+      ],
+      ['Statement', 'statement-kyrgyz-politicians-question', 'UNKNOWN_VALUE', 'kind "QUOTES" is not one of PARAPHRASE, QUOTE', '14-csto-2022-10-13-statements-claims.cypher', 58],
+    ]);
   });
 
   it('report a fact or a thing with no quote at all, which the quote check cannot see', async () => {
-    const session = db.writeSession();
-    const tx = session.beginTransaction();
-    try {
-      await tx.run("MATCH (a:State {id: 'armenia'}), (b:Organization {id: 'csto'}) CREATE (a)-[:MEMBER_OF {id: 'probe-without-evidence'}]->(b)");
-      await tx.run("CREATE (:Place:Entity {id: 'probe-unsourced-place', name: 'Probe'})");
-      const inTransaction = {
-        read: async (cypher: string, parameters?: Record<string, unknown>) => (await tx.run(cypher, parameters)).records.map((record) => record.toObject()),
-      } as unknown as GraphDatabase;
-      const { violations } = await checkModel(inTransaction);
-      expect(violations.map(describeViolation)).toEqual([
-        '(no file defines it; remove it with MATCH ()-[r:MEMBER_OF {id: "probe-without-evidence"}]->() DELETE r): relationship armenia-MEMBER_OF->csto#probe-without-evidence: ' +
-          'it has no quote: its evidence lists (sourceIds, quotes, quoteStarts, quoteEnds) are empty [NO_EVIDENCE]',
-        '(no file defines it; remove it with MATCH (p:Place {id: "probe-unsourced-place"}) DETACH DELETE p): place probe-unsourced-place: it has no SOURCED_FROM, so no quote names it [NO_EVIDENCE]',
-      ]);
-    } finally {
-      await tx.rollback();
-      await session.close();
-    }
+    const violations = await checkModelWith(
+      "MATCH (a:State {id: 'armenia'}), (b:Organization {id: 'csto'}) CREATE (a)-[:MEMBER_OF {id: 'probe-without-evidence'}]->(b)",
+      "CREATE (:Place:Entity {id: 'probe-unsourced-place', name: 'Probe'})",
+    );
+    expect(violations.map(describeViolation)).toEqual([
+      '(no file defines it; remove it with MATCH ()-[r:MEMBER_OF {id: "probe-without-evidence"}]->() DELETE r): relationship armenia-MEMBER_OF->csto#probe-without-evidence: ' +
+        'it has no quote: its evidence lists (sourceIds, quotes, quoteStarts, quoteEnds) are empty [NO_EVIDENCE]',
+      '(no file defines it; remove it with MATCH (p:Place {id: "probe-unsourced-place"}) DETACH DELETE p): place probe-unsourced-place: it has no SOURCED_FROM, so no quote names it [NO_EVIDENCE]',
+    ]);
   });
 
   it('give a conflict both parties as actor and target', async () => {
