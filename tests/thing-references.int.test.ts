@@ -190,6 +190,17 @@ describe('arguments that name a thing', () => {
     expect(result.errors?.map((error) => error.message)).toEqual(["id: no thing has the id, name or alias 'State:narnia'. Search finds things by any word."]);
   });
 
+  it("take a global id's kind at its word: Person:kyrgyzstan names no thing, and suggests the State", async () => {
+    const result = await execute(yoga, '{ thing(id: "Person:kyrgyzstan") { id } right: thing(id: "State:kyrgyzstan") { id } }');
+    expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [
+        "id: no thing has the id, name or alias 'Person:kyrgyzstan'. Nearest matches: State:kyrgyzstan, Event:help-request-kyrgyzstan-1999, Event:help-request-kyrgyzstan-2010. " +
+          'Search finds things by any word.',
+        'NOT_FOUND',
+      ],
+    ]);
+  });
+
   it('answer a name shared by several things with BAD_USER_INPUT listing them', async () => {
     const both = 'Shared Name test-shared-name-a (Place:test-shared-name-a), Shared Name test-shared-name-b (Place:test-shared-name-b)';
     for (const argument of await thingArguments()) {

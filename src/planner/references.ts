@@ -6,7 +6,7 @@
  */
 import distance from 'damerau-levenshtein';
 import { badUserInput, notFound } from '../schema/errors.js';
-import { matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
+import { kindOfGlobalId, matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
 import { nodeTypename } from './compile-selection.js';
 import type { Parameters } from './parameters.js';
 
@@ -93,7 +93,10 @@ export function resolveReferences(references: References, q: Parameters): Refere
     columns.push(`candidates${index}`, `suggestions${index}`, ...(kinds ? [fitting] : []));
     const kind = nodeTypename('x');
     // Names are looked up only when no slug matches: an exact id wins, and costs only index seeks.
-    clauses.push(`CALL { ${matchThingsBySlug('x', q.param([slugOf(value)]))} RETURN collect(x {.id, .name, kind: ${kind}}) AS exact${index} }
+    // A global id names its kind too: `Person:kyrgyzstan` is no id of the State kyrgyzstan.
+    const namedKind = kindOfGlobalId(value);
+    const ofNamedKind = namedKind ? ` WITH x WHERE ${kind} = ${q.param(namedKind)}` : '';
+    clauses.push(`CALL { ${matchThingsBySlug('x', q.param([slugOf(value)]))}${ofNamedKind} RETURN collect(x {.id, .name, kind: ${kind}}) AS exact${index} }
 CALL {
   WITH exact${index} WITH exact${index} WHERE size(exact${index}) = 0
   CALL db.index.fulltext.queryNodes('search', ${q.param(phrase(searchKey(value)))}) YIELD node AS x

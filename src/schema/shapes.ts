@@ -70,10 +70,16 @@ export function searchKey(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 }
 
+/** The kind a global id names (`Organization` of `Organization:csto`); undefined for a slug. */
+export function kindOfGlobalId(idOrGlobalId: string): NodeLabel | undefined {
+  const colon = idOrGlobalId.indexOf(':');
+  const prefix = idOrGlobalId.slice(0, colon) as NodeLabel;
+  return colon >= 0 && nodeLabels.includes(prefix) ? prefix : undefined;
+}
+
 /** Accepts a slug (`csto`) or a global id (`Organization:csto`) and returns the slug. */
 export function slugOf(idOrGlobalId: string): string {
-  const colon = idOrGlobalId.indexOf(':');
-  return colon >= 0 && (nodeLabels as readonly string[]).includes(idOrGlobalId.slice(0, colon)) ? idOrGlobalId.slice(colon + 1) : idOrGlobalId;
+  return kindOfGlobalId(idOrGlobalId) ? idOrGlobalId.slice(idOrGlobalId.indexOf(':') + 1) : idOrGlobalId;
 }
 
 /**
