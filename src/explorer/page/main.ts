@@ -149,8 +149,14 @@ const dated = (date: unknown, precision: unknown) => (date ? `${date}${precision
 /** Each writer of the side panel takes a turn; a node's details that arrive after a later turn are dropped. */
 let panelTurns = 0;
 
+/** A new turn of the side panel: the quote open in the source pane was the last subject's, so it closes. */
+function takePanelTurn(): number {
+  $('source').replaceChildren();
+  return ++panelTurns;
+}
+
 async function showNode(node: NodeSingular) {
-  const turn = ++panelTurns;
+  const turn = takePanelTurn();
   const panel = $('panel');
   panel.innerHTML = `<h3>${escapeHtml(node.data('name'))}</h3><p class="muted">loading…</p>`;
   const { thing } = await graphql<{ thing: Record<string, unknown> & { evidence: EvidenceItem[] } }>(
@@ -170,7 +176,7 @@ async function showNode(node: NodeSingular) {
 }
 
 function showEdge(edge: EdgeSingular) {
-  panelTurns += 1;
+  takePanelTurn();
   const p = edge.data('properties') as Record<string, unknown>;
   const inForce = view.date && (p.startDate || p.endDate) ? (edge.hasClass('out-of-time') ? 'no' : 'yes') : undefined;
   $('panel').innerHTML = `<h3>${escapeHtml(edge.data('type'))}</h3>${dl([
@@ -192,9 +198,12 @@ async function openQuote(slug: string, start: number, end: number) {
   $('quote').scrollIntoView({ block: 'center' });
 }
 
+/** The API's most hops: a path between two people of the article often takes four. */
+const pathHops = 4;
+
 async function showPaths(from: string, to: string) {
-  panelTurns += 1;
-  const { paths } = await graphql<{ paths: Subgraph[] }>(`query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 3, first: 10) { ${subgraphSelection} } }`, { from, to });
+  takePanelTurn();
+  const { paths } = await graphql<{ paths: Subgraph[] }>(`query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: ${pathHops}, first: 10) { ${subgraphSelection} } }`, { from, to });
   add(mergePaths(paths));
   cy.elements().removeClass('on-path');
   const items = paths.map((path, index) => {
@@ -202,7 +211,7 @@ async function showPaths(from: string, to: string) {
     const steps = path.edges.map((edge) => `<div>${escapeHtml(edge.type)}: ${escapeHtml(cy.getElementById(edge.source).data('label'))} → ${escapeHtml(cy.getElementById(edge.target).data('label'))}</div>${evidenceHtml(edge.evidence ?? [])}`).join('');
     return `<li><strong>Path ${index + 1}</strong> (${path.edges.length} edges)${steps}</li>`;
   });
-  $('panel').innerHTML = `<h3>Paths</h3><ol class="paths">${items.join('') || '<li>No path within 3 hops.</li>'}</ol>`;
+  $('panel').innerHTML = `<h3>Paths</h3><ol class="paths">${items.join('') || `<li>No path within ${pathHops} hops.</li>`}</ol>`;
 }
 
 function download(name: string, content: Blob | string, type: string) {
