@@ -395,6 +395,16 @@ describe('bad input', () => {
       ['BAD_USER_INPUT', 'at needs memberOf: it keeps the states that were members of that organisation on the date.'],
     ]);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
+    // A range that ends before it starts would answer [] as if nothing had happened then.
+    const reversed = ['BAD_USER_INPUT', 'from (2022-01-01) is after to (2010-01-01): no date is in that range.'];
+    for (const field of [
+      'helpRequests(addressee: "csto", from: "2022-01-01", to: "2010-01-01") { startDate }',
+      'events(filter: { from: "2022-01-01", to: "2010-01-01" }) { totalCount }',
+      'timeline(id: "kyrgyzstan", from: "2022-01-01", to: "2010-01-01") { slug }',
+      'statements(filter: { from: "2022-01-01", to: "2010-01-01" }) { totalCount }',
+    ]) {
+      expect(await codeOf(`{ ${field} }`), field).toEqual([reversed]);
+    }
     expect(await codeOf(`{ neighbourhood(id: "atlantis") { truncated } }`)).toEqual([
       ['NOT_FOUND', unknownAtlantis],
     ]);

@@ -9,6 +9,7 @@ import { type Resolved, rootPlan } from '../planner/plan-root.js';
 import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
+import { checkDateRange } from './scalars.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan, provenanceFields } from './provenance.js';
 import { actorLabels, conditions, entityLabels, relatedNodes, type Row, whereLabels } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
@@ -172,6 +173,7 @@ interface EventFilterShape {
  * participant or place is the id the planner resolved for `filter.participant` or `filter.place`.
  */
 function eventConditions(n: string, filter: EventFilterShape | null | undefined, q: Parameters, resolved: Resolved = {}): (string | null | false | undefined)[] {
+  checkDateRange(filter ?? {});
   return [
     filter?.types && `${n}.type IN ${q.param(filter.types)}`,
     filter?.status && `${n}.status IN ${q.param(filter.status)}`,

@@ -18,6 +18,12 @@ export function parseIsoDate(value: unknown): string {
   throw badUserInput(`Invalid date ${JSON.stringify(value)}: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".`);
 }
 
+/** Refuses a range whose `from` is after its `to`, which would answer [] as if nothing had happened then. */
+export function checkDateRange({ from, to }: { from?: string | null; to?: string | null }): void {
+  // Checked dates are YYYY-MM-DD with four-digit years, so their text sorts as they do.
+  if (from && to && from > to) throw badUserInput(`from (${from}) is after to (${to}): no date is in that range.`, 'to');
+}
+
 builder.scalarType('Date', {
   description: 'A calendar date, written YYYY-MM-DD: an RFC 3339 full-date. Typed clients map it to a string.',
   specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',

@@ -6,6 +6,7 @@ import { ofKind } from '../planner/references.js';
 import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { DatePrecision, EventRef } from './events.js';
 import { countedConnection } from './pagination.js';
+import { checkDateRange } from './scalars.js';
 import { conditions, relatedNodes, speakerLabels } from './shapes.js';
 import { EntityRef, ThingRef, thingNode, thingReference } from './things.js';
 
@@ -100,17 +101,20 @@ builder.queryFields((t) => ({
       extensions: rootPlan({
         kind: 'connection',
         references: ({ filter }) => ({ 'filter.speaker': ofKind(filter?.speaker, ...speakerLabels), 'filter.about': filter?.about }),
-        rows: ({ filter }, q, resolved) => ({
-          clauses: `MATCH (n0:Statement) WHERE ${conditions([
-            filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
-            filter?.about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${resolved['filter.about']}}) }`,
-            filter?.kind && `n0.kind = ${q.param(filter.kind)}`,
-            filter?.from && `n0.date >= date(${q.param(filter.from)}) AND NOT coalesce(n0.dateIsLatestBound, false)`,
-            filter?.to && `n0.date <= date(${q.param(filter.to)})`,
-          ])}`,
-          scope: { node: 'n0' },
-          orderBy: byDate('n0'),
-        }),
+        rows: ({ filter }, q, resolved) => {
+          checkDateRange(filter ?? {});
+          return {
+            clauses: `MATCH (n0:Statement) WHERE ${conditions([
+              filter?.speaker && `EXISTS { MATCH (n0)-[:SAID_BY]->(x {id: ${resolved['filter.speaker']}}) }`,
+              filter?.about && `EXISTS { MATCH (n0)-[:ABOUT]->(x {id: ${resolved['filter.about']}}) }`,
+              filter?.kind && `n0.kind = ${q.param(filter.kind)}`,
+              filter?.from && `n0.date >= date(${q.param(filter.from)}) AND NOT coalesce(n0.dateIsLatestBound, false)`,
+              filter?.to && `n0.date <= date(${q.param(filter.to)})`,
+            ])}`,
+            scope: { node: 'n0' },
+            orderBy: byDate('n0'),
+          };
+        },
       }),
       resolve: resolvePlanned,
     },
