@@ -239,9 +239,9 @@ print(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "ed
     const { neighbourhood } = await graphql<{ neighbourhood: Subgraph }>(neighbourhoodQuery, { id: 'csto' });
     expect(json.elements).toHaveLength(neighbourhood.nodes.length + neighbourhood.edges.length);
     const missing = await fetch(`${api.url}/export/graph.graphml`);
-    expect([missing.status, (await missing.json()).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect([missing.status, (await missing.json()).errors[0].extensions]).toEqual([400, { code: 'BAD_USER_INPUT', argument: 'centre' }]);
     const badDepth = await fetch(`${api.url}/export/graph.graphml?centre=csto&depth=two`);
-    expect([badDepth.status, (await badDepth.json()).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect([badDepth.status, (await badDepth.json()).errors[0]]).toEqual([400, { message: "'depth' must be a whole number; got 'two'.", extensions: { code: 'BAD_USER_INPUT', argument: 'depth' } }]);
     // An error names the URL's parameter, not the argument of the query the route runs, and has no place in that query.
     const unknown = await fetch(`${api.url}/export/graph.graphml?centre=atlantis&limit=500`);
     expect([unknown.status, await unknown.json()]).toEqual([

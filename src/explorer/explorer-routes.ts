@@ -28,14 +28,18 @@ export async function bundleExplorer(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const jsonError = (status: number, code: string, message: string) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+/** An error of the page's routes; one about a URL parameter names it in `extensions.argument`, as the API's errors do. */
+const jsonError = (status: number, code: string, message: string, argument?: string) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 
 /** Parses an optional whole-number query parameter; undefined when absent, an error Response when not a whole number. */
 function wholeNumber(url: URL, name: string): number | undefined | Response {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,4}$/.test(raw)) return jsonError(400, 'BAD_USER_INPUT', `'${name}' must be a whole number; got '${raw}'.`);
+  if (!/^\d{1,4}$/.test(raw)) return jsonError(400, 'BAD_USER_INPUT', `'${name}' must be a whole number; got '${raw}'.`, name);
   return Number(raw);
 }
 
@@ -55,7 +59,7 @@ function asExportError({ message, extensions = {} }: AnswerError): AnswerError {
 /** Runs the neighbourhood query in-process through Yoga, so the export gets exactly what the API answers. */
 async function exportResponse(yoga: YogaServer<Record<string, unknown>, Record<string, unknown>>, serverContext: Record<string, unknown>, url: URL, format: 'graphml' | 'cyjs'): Promise<Response> {
   const centre = url.searchParams.get('centre');
-  if (!centre) return jsonError(400, 'BAD_USER_INPUT', "'centre' is required: a slug or a global id, e.g. centre=kyrgyzstan.");
+  if (!centre) return jsonError(400, 'BAD_USER_INPUT', "'centre' is required: a slug or a global id, e.g. centre=kyrgyzstan.", 'centre');
   const depth = wholeNumber(url, 'depth');
   if (depth instanceof Response) return depth;
   const limit = wholeNumber(url, 'limit');
