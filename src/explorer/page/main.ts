@@ -24,13 +24,16 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
   return body.data!;
 }
 
+/** A pale ground under each label, so that the lines it lies across (its own edge's included) do not strike it through. */
+const labelBackground = { 'text-background-color': '#fff', 'text-background-opacity': 0.75, 'text-background-padding': '1px' } as const;
+
 const cy: Core = cytoscape({
   container: $('graph'),
   style: [
-    { selector: 'node', style: { 'background-color': (node: NodeSingular) => colours[node.data('kind')] ?? '#999', label: 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '120px', width: 18, height: 18 } },
+    { selector: 'node', style: { 'background-color': (node: NodeSingular) => colours[node.data('kind')] ?? '#999', label: 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '120px', width: 18, height: 18, ...labelBackground } },
     { selector: 'node.centre', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#000' } },
     // Bezier curves draw parallel edges apart; arrows show the direction. Edge labels show once zoomed in, where they can be read.
-    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aaa', 'target-arrow-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#555', 'text-rotation': 'autorotate', 'min-zoomed-font-size': 6 } },
+    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aaa', 'target-arrow-color': '#aaa', label: 'data(label)', 'font-size': 7, color: '#555', 'text-rotation': 'autorotate', 'min-zoomed-font-size': 6, ...labelBackground } },
     // In a busy picture, an edge's type shows when one of its ends is hovered or selected.
     { selector: 'edge.unlabelled', style: { label: '' } },
     { selector: 'edge.unlabelled.near, edge.unlabelled:selected', style: { label: 'data(label)' } },
