@@ -133,6 +133,21 @@ describe('the explorer page', () => {
     expect(offLoopback()).toEqual([]);
   });
 
+  it('says in its own words when the address names no thing, offers the nearest, and drops a date it cannot hold', async () => {
+    const { page, offLoopback } = await openPage();
+    await page.goto(`${api.url}/explore?centre=kyrgistan&date=2010`);
+    await page.locator('#panel [role=alert]').waitFor();
+    expect(await page.locator('#panel [role=alert]').innerText()).toBe(
+      "No thing has the id, name or alias 'kyrgistan'; the nearest are listed under the search box. Search finds things by any word.",
+    );
+    const nearest = await page.locator('#hits button').allInnerTexts();
+    expect(nearest[0]).toBe('State:kyrgyzstan');
+    expect(await page.inputValue('#date')).toBe('');
+    await page.locator('#hits button').first().click();
+    await page.waitForFunction(() => (window as any).cstoExplorer.view.centre === 'State:kyrgyzstan' && (window as any).cstoExplorer.cy.nodes().length > 1);
+    expect(offLoopback()).toEqual([]);
+  });
+
   it('links to GraphiQL with the query that produced the view, and finds paths with their evidence', async () => {
     const { page, offLoopback } = await openPage();
     await page.goto(`${api.url}/explore?centre=kyrgyzstan&depth=1&date=2000-01-01`);

@@ -272,6 +272,15 @@ function showHits(things: Hit[], none: string) {
 
 const report = (error: unknown) => ($('panel').innerHTML = `<p role="alert">${escapeHtml((error as Error).message)}</p>`);
 
+/** A centre from the address bar that names nothing: said in the page's words, with the API's nearest matches to pick from. */
+function reportCentre(error: unknown) {
+  const unknown = /^id: no thing has the id, name or alias '(.*)'\.(?: Nearest matches: (.+?)\.)? Search finds/.exec((error as Error).message);
+  if (!unknown) return report(error);
+  const nearest = unknown[2]?.split(', ') ?? [];
+  $('panel').innerHTML = `<p role="alert">No thing has the id, name or alias '${escapeHtml(unknown[1]!)}'${nearest.length ? '; the nearest are listed under the search box' : ''}. Search finds things by any word.</p>`;
+  $('hits').innerHTML = nearest.map((id) => `<li><button type="button" data-id="${escapeHtml(id)}">${escapeHtml(id)}</button></li>`).join('');
+}
+
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const query = ($('search') as HTMLInputElement).value.trim();
@@ -345,10 +354,11 @@ cy.on('tap', 'edge', (event) => showEdge(event.target as EdgeSingular));
 const params = new URLSearchParams(location.search);
 view.depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 1));
 ($('depth') as HTMLSelectElement).value = String(view.depth);
-view.date = params.get('date') ?? '';
+// A date the date control cannot hold (`2010`) is dropped, as the control would drop it.
+view.date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : '';
 ($('date') as HTMLInputElement).value = view.date;
 view.centre = params.get('centre') ?? '';
-if (view.centre) showCentre().catch(report);
+if (view.centre) showCentre().catch(reportCentre);
 // Opened bare, the page starts from the alliances (the subject of the sources) rather than an empty canvas.
 else
   graphql<{ organizations: { edges: { node: Hit }[] } }>('{ organizations(organizationKind: ALLIANCE, first: 8) { edges { node { id name kind } } } }')
