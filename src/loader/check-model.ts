@@ -7,7 +7,7 @@ import type { GraphQLEnumType } from 'graphql';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
 import { edgeIdCypher, factRelationshipTypes, thingLabels } from '../schema/shapes.js';
-import { type AllowedValues, type EventFacts, type ModelViolation, type Subject, type ValueFacts, findDefinitions, validateEvents, validateEvidence, validateValues } from './validate-model.js';
+import { type AllowedValues, type EventFacts, type ModelViolation, type Subject, findDefinitions, validateEvents, validateEvidence, validateValues } from './validate-model.js';
 
 // One read: every event with its actors, targets and places, each as {id, label}.
 const eventFactsQuery = `
@@ -69,11 +69,11 @@ function outsideValuesQuery(allowed: AllowedValues): { query: string; parameters
     const values = `${entity} {${Object.keys(properties).map((property) => `.${property}`).join(', ')}}`;
     return entity === 'n'
       ? `MATCH (n:${label}) WHERE ${outside.join(' OR ')}
-  RETURN '${label}' AS label, n.id AS id, n.type AS type, null AS relationshipId, ${values} AS values, n.id AS sortKey`
+  RETURN '${label}' AS label, n.id AS id, n.type AS type, null AS relationshipId, false AS relationship, ${values} AS values, n.id AS sortKey`
       : `MATCH (a)-[r:${label}]->(b) WHERE ${outside.join(' OR ')}
-  RETURN '${label}' AS label, a.id + '-${label}->' + b.id + coalesce('#' + r.id, '') AS id, null AS type, r.id AS relationshipId, ${values} AS values, a.id + ' ' + b.id + ' ' + coalesce(r.id, '') AS sortKey`;
+  RETURN '${label}' AS label, a.id + '-${label}->' + b.id + coalesce('#' + r.id, '') AS id, null AS type, r.id AS relationshipId, true AS relationship, ${values} AS values, a.id + ' ' + b.id + ' ' + coalesce(r.id, '') AS sortKey`;
   });
-  return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, values ORDER BY label, sortKey`, parameters };
+  return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, relationship, values ORDER BY label, sortKey`, parameters };
 }
 
 /** The facts and things with no quote, in id order, at most 100 of each (a file that writes none writes many). */
@@ -95,28 +95,42 @@ export interface ModelCheck {
   violations: ModelViolation[];
 }
 
-/** Reads every event of the graph and every enum-read value outside its enum; `directory` (default: the project's cypher/) locates definitions. */
+/** Reads every event of the graph, every enum-read value outside its enum and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
+/** A node or relationship as the queries above return it. */
+interface SubjectRow {
+  label: string;
+  id: string;
+  type: string | null;
+  relationshipId: string | null;
+  relationship: boolean;
+}
+
+const asSubject = ({ label, id, type, relationshipId, relationship }: SubjectRow): Subject => ({
+  label,
+  id,
+  ...(type === null ? {} : { type }),
+  ...(relationship ? { relationshipId } : {}),
+});
+
+/** Reads every event of the graph, every enum-read value outside its enum and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
 export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory): Promise<ModelCheck> {
-  const events = await db.read<EventFacts>(eventFactsQuery);
   const allowed = await allowedValues();
   const { query, parameters } = outsideValuesQuery(allowed);
-  const outside = await db.read<ValueFacts & { type: string | null; relationshipId: string | null }>(query, parameters);
   // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
   const root = recordRoot(directory);
-  const files = await Promise.all((await listCypherFiles(directory)).map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })));
+  const [events, outside, withoutEvidence, files] = await Promise.all([
+    db.read<EventFacts>(eventFactsQuery),
+    db.read<SubjectRow & { values: Record<string, unknown> }>(query, parameters),
+    db.read<SubjectRow>(withoutEvidenceQuery),
+    listCypherFiles(directory).then((names) => Promise.all(names.map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })))),
+  ]);
   const definitions = findDefinitions(files);
-  const subjects: ValueFacts[] = outside.map(({ label, id, type, relationshipId, values }) => ({
-    label,
-    id,
-    ...(type === null ? {} : { type }),
-    ...(relationshipTypes.has(label) ? { relationshipId } : {}),
-    values,
-  }));
-  const withoutEvidence = (await db.read<Subject & { type: string | null; relationshipId: string | null; relationship: boolean }>(withoutEvidenceQuery)).map(
-    ({ label, id, type, relationshipId, relationship }) => ({ label, id, ...(type === null ? {} : { type }), ...(relationship ? { relationshipId } : {}) }),
-  );
   return {
     events: events.length,
-    violations: [...validateEvents(events, definitions), ...validateValues(subjects, allowed, definitions), ...validateEvidence(withoutEvidence, definitions)],
+    violations: [
+      ...validateEvents(events, definitions),
+      ...validateValues(outside.map((row) => ({ ...asSubject(row), values: row.values })), allowed, definitions),
+      ...validateEvidence(withoutEvidence.map(asSubject), definitions),
+    ],
   };
 }

@@ -6,6 +6,7 @@
  * name is a node's id, under the labels its statement's pattern gives that end.
  */
 import type { Transaction } from 'neo4j-driver';
+import { withArticle } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { thingLabels } from '../schema/shapes.js';
 import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
@@ -100,6 +101,6 @@ export function describeMissingEnds(missing: RowEnd[], script: string, labelsOf:
   const named = new RegExp(`\\b${first.end}\\s*:\\s*(['"])${escapeRegExp(first.id)}\\1`).exec(script);
   const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1, 4).map(({ id }) => `'${id}'`).join(', ')}${missing.length > 4 ? ', …' : ''})` : '';
   const actual = labelsOf.get(first.id);
-  const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${/^[AEIOU]/.test(actual[0] ?? '') ? 'an' : 'a'} ${actual.join(':')}` : 'but no node has that id';
+  const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${withArticle(actual.join(':'))}` : 'but no node has that id';
   return { line: lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
 }

@@ -5,6 +5,7 @@
  * the candidates or the nearest matches (of the kinds it takes).
  */
 import distance from 'damerau-levenshtein';
+import { withArticle } from '../counted.js';
 import { badUserInput, notFound } from '../schema/errors.js';
 import { kindOfGlobalId, matchThingsBySlug, type NodeLabel, searchKey, slugOf } from '../schema/shapes.js';
 import { nodeTypename } from './compile-selection.js';
@@ -129,7 +130,7 @@ CALL {
           throw badUserInput(`${path} '${excerpt}' names ${fitting.length} things: ${list(fitting)}. Pass one of their ids.`, argument);
         }
         if (fitting.length === 0 && candidates.length > 0) {
-          throw badUserInput(`${path} '${excerpt}' names ${list(candidates)}, but it must name ${kinds!.map((kind) => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`).join(' or ')}.`, argument);
+          throw badUserInput(`${path} '${excerpt}' names ${list(candidates)}, but it must name ${kinds!.map(withArticle).join(' or ')}.`, argument);
         }
         if (candidates.length === 0) {
           const suggestions = nearestHits(slugOf(value), (row[`suggestions${index}`] ?? []) as Candidate[]);
