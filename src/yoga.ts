@@ -8,6 +8,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import type { Logger } from 'pino';
 import { classifyError } from './api/client-errors.js';
 import { useHttpGuards } from './api/http-guards.js';
+import { useLiteralArguments } from './api/literal-arguments.js';
 import { useOperationChoice } from './api/operation-choice.js';
 import { readInputLimits, useInputLimits, type InputLimits } from './api/input-limits.js';
 import { createLogger, useRequestLog } from './api/request-log.js';
@@ -106,6 +107,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
       useRequestLog({ logger, requestTimeoutMs: options.requestTimeoutMs ?? readRequestTimeoutMs() }),
       useHttpGuards(graphqlEndpoint),
       useOperationChoice(),
+      useLiteralArguments(),
       // Every GET needs this header (GraphiQL sends JSON POSTs, which browsers preflight anyway).
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       useCompressedPages(),

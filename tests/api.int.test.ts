@@ -387,9 +387,15 @@ describe('bad input', () => {
     ]);
     // Written in the query, a number or a bad date is pointed at where it stands.
     const literal = await execute(yoga, `{ members(organization: "csto", at: 2022) { startDate } bad: members(organization: "csto", at: "2022-13-01") { startDate } }`);
-    expect(literal.errors?.map((error) => [error.extensions?.code, error.message, error.locations])).toEqual([
-      ['BAD_USER_INPUT', 'Invalid date 2022: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 37 }]],
-      ['BAD_USER_INPUT', 'Invalid date "2022-13-01": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 96 }]],
+    expect(literal.errors?.map((error) => [error.extensions?.code, error.message, error.locations, error.extensions?.argument])).toEqual([
+      ['BAD_USER_INPUT', 'Invalid date 2022: expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 37 }], 'at'],
+      ['BAD_USER_INPUT', 'Invalid date "2022-13-01": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', [{ line: 1, column: 96 }], 'at'],
+    ]);
+    // Any value the document writes that its type refuses names its argument, or its input field within one.
+    const refused = await execute(yoga, `{ events(filter: { from: "2022-02-30" }) { totalCount } paths(from: "csto", to: "kyrgyzstan", through: [STAET]) { length } }`);
+    expect(refused.errors?.map((error) => [error.extensions?.code, error.extensions?.argument])).toEqual([
+      ['BAD_USER_INPUT', 'from'],
+      ['GRAPHQL_VALIDATION_FAILED', 'through'],
     ]);
     expect(await codeOf(`{ states(at: "2009-06-01") { totalCount } }`)).toEqual([
       ['BAD_USER_INPUT', 'at needs memberOf: it keeps the states that were members of that organisation on the date.'],

@@ -37,6 +37,16 @@ describe('paths', () => {
     expect(data.all.map((path: { length: number }) => path.length)).toEqual([1, ...Array(10).fill(2)]);
   });
 
+  it('searches shortest paths up to the hop limit by default, and every simple path up to 3 hops', async () => {
+    const data = await query(
+      yoga,
+      `{ shortest: paths(from: "alen-simonyan", to: "kassym-jomart-tokayev", first: 1) { length }
+         all: paths(from: "alen-simonyan", to: "kassym-jomart-tokayev", all: true) { length }
+         allFour: paths(from: "alen-simonyan", to: "kassym-jomart-tokayev", all: true, maxHops: 4, first: 1) { length } }`,
+    );
+    expect(data).toEqual({ shortest: [{ length: 4 }], all: [], allFour: [{ length: 4 }] });
+  });
+
   it('pages in a fixed order, and filters by the kinds passed through and the relationship types walked', async () => {
     const data = await query(
       yoga,

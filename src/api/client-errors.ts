@@ -34,16 +34,17 @@ export function codeForStatus(status: number): string {
 
 /**
  * A coded error a client is meant to see, with the message cut to an excerpt. Of the located error's extensions only
- * `http` is kept: Yoga's `originalError` extension would echo the whole rejected body.
+ * `http` and `argument` are kept: Yoga's `originalError` extension would echo the whole rejected body.
  */
 export function coded(message: string, code: string, from?: GraphQLError, extensions: Record<string, unknown> = {}): GraphQLError {
   const http = requestStatus(from);
+  const argument = from?.extensions?.argument;
   return new GraphQLError(excerpt(message), {
     nodes: from?.nodes,
     source: from?.source,
     positions: from?.positions,
     path: from?.path,
-    extensions: { ...(http ? { http } : {}), ...extensions, code },
+    extensions: { ...(http ? { http } : {}), ...(typeof argument === 'string' ? { argument } : {}), ...extensions, code },
   });
 }
 

@@ -171,6 +171,9 @@ CALL {
 RETURN ${project({ nodes: 'ns', edges: 'rels', truncated: 'truncated' })} AS value`;
 }
 
+/** The default longest path with `all: true`: enumerating every path grows with the degree to this power, where shortest paths stay cheap. */
+const maxAllPathsHops = 3;
+
 /** Most paths one request returns, and most it may skip. */
 const maxPaths = 50;
 const maxSkippedPaths = 1000;
@@ -181,7 +184,7 @@ const maxSkippedPaths = 1000;
  * limit, shortest first, then by the ids along them, so that pages are stable.
  */
 function matchPaths({ from, to, maxHops, first, skip, all, through, relationshipTypes }: Args, q: Parameters, resolved: Resolved): string {
-  const hops = checkHops(maxHops ?? 3, 'maxHops');
+  const hops = checkHops(maxHops ?? (all ? Math.min(maxAllPathsHops, limits.maxHops) : limits.maxHops), 'maxHops');
   const count = checkLimit(first ?? 5, maxPaths, 'first');
   const skipped = skip ?? 0;
   if (!Number.isInteger(skipped) || skipped < 0 || skipped > maxSkippedPaths) throw badUserInput(`skip must be a whole number from 0 to ${maxSkippedPaths}; got ${skipped}.`, 'skip');
@@ -226,7 +229,10 @@ RETURN ${project({ nodes: 'ns', edges: 'rels', truncated: 'false' })} AS value`;
 const pathArgs = (t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, {}>) => ({
   from: t.arg.id({ required: true, description: `Start: ${thingReference}.` }),
   to: t.arg.id({ required: true, description: `End: ${thingReference}.` }),
-  maxHops: t.arg.int({ required: false, defaultValue: 3, description: `Longest path, in edges. Default 3, at most ${limits.maxHops}.` }),
+  maxHops: t.arg.int({
+    required: false,
+    description: `Longest path, in edges, at most ${limits.maxHops}. Default: ${limits.maxHops} for the shortest paths, ${Math.min(maxAllPathsHops, limits.maxHops)} with \`all: true\`.`,
+  }),
   first: t.arg.int({ required: false, defaultValue: 5, description: `Most paths. Default 5, at most ${maxPaths}.` }),
   skip: t.arg.int({ required: false, defaultValue: 0, description: `Paths to skip, for the next page: the order is fixed (length, then the ids along the path). At most ${maxSkippedPaths}.` }),
   all: t.arg.boolean({ required: false, defaultValue: false, description: 'False: only the shortest paths. True: every simple path of at most `maxHops` edges. Default false.' }),
