@@ -224,20 +224,19 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
     extensions: rootPlan({
       kind: 'items',
       query: ({ query, kinds, first }, q, project) => {
+        // Punctuation alone ("*", "?") is escaped to terms the analyzer drops, which would answer [] as if nothing matched.
+        if (!/[\p{L}\p{N}]/u.test(query)) throw badUserInput(`query must contain a word (a letter or a digit); got ${JSON.stringify(query)}.`, 'query');
         const lucene = luceneQuery(query);
-        if (!lucene) throw badUserInput('query must contain a word.', 'query');
         checkPageSize(first, 'first');
         const ofKinds = conditions([kinds && `any(label IN labels(node) WHERE label IN ${q.param(kinds)})`]);
         const fullTextHits = (words: string) => `CALL db.index.fulltext.queryNodes('search', ${q.param(words)}) YIELD node, score
   WHERE ${ofKinds}
   RETURN collect({node: node, score: score}) AS hits`;
         // Fuzzy words match far more than the typed ones, so they are asked for only when those found nothing.
-        const secondTry = /[\p{L}\p{N}]/u.test(query)
-          ? `CALL (exact) {
+        const secondTry = `CALL (exact) {
   WITH exact WHERE exact = []
   ${fullTextHits(fuzzy(query))}
-}`
-          : 'WITH exact, [] AS hits';
+}`;
         // Ties by id, so the same query always returns the same hits (the index alone breaks ties arbitrarily).
         return `CALL () {
   ${fullTextHits(lucene)}
