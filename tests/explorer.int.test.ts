@@ -261,7 +261,7 @@ print(json.dumps({"directed": g.is_directed(), "nodes": g.number_of_nodes(), "ed
     const unknown = await fetch(`${api.url}/export/graph.graphml?centre=atlantis&limit=500`);
     expect([unknown.status, await unknown.json()]).toEqual([
       404,
-      { errors: [{ message: "centre: no thing has the id, name or alias 'atlantis'. Nearest matches: Organization:nato. Search finds things by any word.", extensions: { code: 'NOT_FOUND', argument: 'centre' } }] },
+      { errors: [{ message: "centre: no thing has the id, name or alias 'atlantis'. Nearest matches: Organization:nato. Search finds things by any word.", extensions: { code: 'NOT_FOUND', argument: 'centre', nearest: ['Organization:nato'] } }] },
     ]);
     const tooMany = await fetch(`${api.url}/export/graph.cyjs?centre=csto&limit=9999`);
     expect([tooMany.status, (await tooMany.json()).errors.map((error: { extensions: unknown }) => error.extensions)]).toEqual([400, [{ code: 'BAD_USER_INPUT', argument: 'limit' }]]);

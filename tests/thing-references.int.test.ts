@@ -174,6 +174,8 @@ describe('arguments that name a thing', () => {
       const message = result.errors![0]!.message;
       const [, path, nearest] = /^(.+?): no thing has the id, name or alias 'Kyrgystan'\.(?: Nearest matches: (.+)\.)? Search finds things by any word\.$/.exec(message) ?? [];
       expect(path, message).toBe(argument.path);
+      // The same ids, in the same order, for a client to offer without reading the message.
+      expect(result.errors![0]!.extensions?.nearest, message).toEqual(nearest?.split(', ') ?? []);
       const kinds = kindsOf[`${argument.field}(${argument.path})`];
       // The nearest match comes first; the ones after it move with Lucene's scores, which the index's history shifts.
       if (!kinds || kinds.includes('State')) expect(nearest?.split(', ')[0], message).toBe('State:kyrgyzstan');
@@ -187,7 +189,7 @@ describe('arguments that name a thing', () => {
 
   it("leaves a global id's kind out of the nearest matches: State:narnia is not near the United States", async () => {
     const result = await execute(yoga, '{ thing(id: "State:narnia") { id } }');
-    expect(result.errors?.map((error) => error.message)).toEqual(["id: no thing has the id, name or alias 'State:narnia'. Search finds things by any word."]);
+    expect(result.errors?.map((error) => [error.message, error.extensions?.nearest])).toEqual([["id: no thing has the id, name or alias 'State:narnia'. Search finds things by any word.", []]]);
   });
 
   it("take a global id's kind at its word: Person:kyrgyzstan names no thing, and suggests the State", async () => {

@@ -135,8 +135,9 @@ CALL {
         if (candidates.length === 0) {
           const suggestions = nearestHits(slugOf(value), (row[`suggestions${index}`] ?? []) as Candidate[]);
           // Global ids only: messages stay short enough to reach the client whole.
-          const nearest = suggestions.map((thing) => `${thing.kind}:${thing.id}`).join(', ');
-          throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${nearest ? ` Nearest matches: ${nearest}.` : ''} Search finds things by any word.`, argument);
+          const nearest = suggestions.map((thing) => `${thing.kind}:${thing.id}`);
+          const listed = nearest.length ? ` Nearest matches: ${nearest.join(', ')}.` : '';
+          throw notFound(`${path}: no thing has the id, name or alias '${excerpt}'.${listed} Search finds things by any word.`, argument, nearest);
         }
       }),
   };

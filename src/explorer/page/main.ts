@@ -17,10 +17,23 @@ const escapeHtml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt
 const view = { centre: '', depth: 1, date: '', limit: 100 };
 let pathFrom: string | undefined;
 
+/** An error of the API, as it answered: the page shows the messages and reads the extensions. */
+interface ApiError {
+  message: string;
+  extensions?: { code?: string; argument?: string; nearest?: string[] };
+}
+
+/** The API's errors, all in the message; `errors` keeps them whole. */
+class ApiErrors extends Error {
+  constructor(readonly errors: ApiError[]) {
+    super(errors.map((error) => error.message).join('; '));
+  }
+}
+
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  const body = (await response.json()) as { data?: T; errors?: ApiError[] };
+  if (body.errors?.length) throw new ApiErrors(body.errors);
   return body.data!;
 }
 
@@ -274,10 +287,10 @@ const report = (error: unknown) => ($('panel').innerHTML = `<p role="alert">${es
 
 /** A centre from the address bar that names nothing: said in the page's words, with the API's nearest matches to pick from. */
 function reportCentre(error: unknown) {
-  const unknown = /^id: no thing has the id, name or alias '(.*)'\.(?: Nearest matches: (.+?)\.)? Search finds/.exec((error as Error).message);
+  const unknown = error instanceof ApiErrors ? error.errors.find(({ extensions }) => extensions?.code === 'NOT_FOUND' && extensions.argument === 'id') : undefined;
   if (!unknown) return report(error);
-  const nearest = unknown[2]?.split(', ') ?? [];
-  $('panel').innerHTML = `<p role="alert">No thing has the id, name or alias '${escapeHtml(unknown[1]!)}'${nearest.length ? '; the nearest are listed under the search box' : ''}. Search finds things by any word.</p>`;
+  const nearest = unknown.extensions?.nearest ?? [];
+  $('panel').innerHTML = `<p role="alert">No thing has the id, name or alias '${escapeHtml(view.centre)}'${nearest.length ? '; the nearest are listed under the search box' : ''}. Search finds things by any word.</p>`;
   $('hits').innerHTML = nearest.map((id) => `<li><button type="button" data-id="${escapeHtml(id)}">${escapeHtml(id)}</button></li>`).join('');
 }
 
