@@ -651,16 +651,21 @@ describe('a relationship row whose end its statement matches under another label
   });
 });
 
-describe('a quote whose row misspells an offset key', () => {
-  it('names the missing key, from the row as the file writes it', async () => {
-    const { line, text } = editedCypherFile(
-      '12-csto-2022-10-13-memberships-offices.cypher',
-      (candidate) => candidate.includes("id: 'belarus-csto-1993'") && candidate.includes('quoteStart: 4523'),
-      'quoteStart: 4523',
-      'quoteStrat: 4523',
-    );
+describe('a row that misspells or leaves out a key', () => {
+  const belarusRow = (candidate: string) => candidate.includes("id: 'belarus-csto-1993'") && candidate.includes('quoteStart: 4523');
+
+  it('names a key the statement never reads, with the key it most likely meant, before anything is sent', async () => {
+    const { line, text } = editedCypherFile('12-csto-2022-10-13-memberships-offices.cypher', belarusRow, 'quoteStart: 4523', 'quoteStrat: 4523');
     expect(await refusalOf('misspelt-key.cypher', text)).toBe(
-      `misspelt-key.cypher:${line}: the file's quote for belarus-MEMBER_OF->csto#belarus-csto-1993 at [undefined, 4596) of source 'csto-2022-10-13' fails: ` +
+      `misspelt-key.cypher:${line}: the rows give quoteStrat (did you mean quoteStart?), which the statement never reads as row.<key>: ` +
+        'Cypher reads a key no row gives as null, so the value would be dropped without a word. Read the key, or leave it out of the rows (nothing of it was sent)',
+    );
+  });
+
+  it("names a quote's missing offset key, from the row as the file writes it", async () => {
+    const { line, text } = editedCypherFile('12-csto-2022-10-13-memberships-offices.cypher', belarusRow, ' quoteStart: 4523,', '');
+    expect(await refusalOf('missing-key.cypher', text)).toBe(
+      `missing-key.cypher:${line}: the file's quote for belarus-MEMBER_OF->csto#belarus-csto-1993 at [undefined, 4596) of source 'csto-2022-10-13' fails: ` +
         'it has no quoteStart (a key misspelt in its row?); expected text: "The following year, Azerbaijan, Georgia and Belarus joined the agreement." ' +
         '(the file was rolled back; nothing of it was written)',
     );

@@ -13,6 +13,7 @@ import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
 import { citedSourceId, type FileQuote, rowQuotes, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
+import { describeUnreadRowKeys } from './row-keys.js';
 import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
@@ -271,6 +272,8 @@ async function loadFileOnce(
 ): Promise<FileReport> {
   const started = performance.now();
   const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
+  const unread = describeUnreadRowKeys(outgoing);
+  if (unread) throw new CypherFileError(name, unread.line, undefined, unread.reason, { sent: false });
   const statements = outgoing.map(({ statement }) => statement);
   const changes = emptyChanges();
   let session;

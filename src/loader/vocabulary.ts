@@ -60,7 +60,7 @@ export function outsideVocabulary(tx: Transaction, vocabulary: Vocabulary): Prom
 }
 
 /** The vocabulary's word a misspelt one most likely meant: at most two typing edits away; undefined when none is. */
-function nearestWord(word: string, words: readonly string[]): string | undefined {
+export function nearestWord(word: string, words: readonly string[]): string | undefined {
   const [best] = words.map((candidate) => ({ candidate, steps: damerauLevenshtein(word.toLowerCase(), candidate.toLowerCase()).steps })).sort((a, b) => a.steps - b.steps);
   return best && best.steps <= 2 ? best.candidate : undefined;
 }
