@@ -63,6 +63,21 @@ describe('the dyad rules', () => {
     ]);
   });
 
+  it("report another source's disputed value that the API's enum lacks, which the stored values do not show", async () => {
+    const violations = await checkModelWith(
+      "MATCH (e:Event {id: 'help-request-kyrgyzstan-2010'}) SET e.disputedProperties = ['status', 'name'], e.disputedValues = ['OCURRED', 'Another name'], e.disputedSourceIds = ['probe-source', 'probe-source']",
+    );
+    expect(violations.map(({ subject, rule, message, file, line }) => [subject.id, rule, message, file, line])).toEqual([
+      [
+        'help-request-kyrgyzstan-2010',
+        'UNKNOWN_VALUE',
+        "status \"OCURRED\", which source 'probe-source' gives, is not one of CANCELLED, OCCURRED, PLANNED (the graph keeps it as a dispute of the value first loaded)",
+        '13-csto-2022-10-13-events.cypher',
+        102,
+      ],
+    ]);
+  });
+
   it('report a fact or a thing with no quote at all, which the quote check cannot see', async () => {
     const violations = await checkModelWith(
       "MATCH (a:State {id: 'armenia'}), (b:Organization {id: 'csto'}) CREATE (a)-[:MEMBER_OF {id: 'probe-without-evidence'}]->(b)",

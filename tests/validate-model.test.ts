@@ -1,6 +1,15 @@
 /** The dyad rules of docs/model.md and the API's enums as a pure check: each broken rule is reported with the id, file and line. */
 import { describe, expect, it } from 'vitest';
-import { type EventFacts, type ValueFacts, describeViolation, eventRules, findDefinitions, validateEvents, validateValues } from '../src/loader/validate-model.js';
+import {
+  type EventFacts,
+  type ValueFacts,
+  describeViolation,
+  eventRules,
+  findDefinitions,
+  validateDisputedValues,
+  validateEvents,
+  validateValues,
+} from '../src/loader/validate-model.js';
 
 const kyrgyzstan = { id: 'kyrgyzstan', label: 'State' } as const;
 const csto = { id: 'csto', label: 'Organization' } as const;
@@ -114,6 +123,31 @@ describe('validateValues', () => {
     const gone: ValueFacts = { label: 'MEMBER_OF', id: 'georgia-MEMBER_OF->csto#georgia-csto-1993', relationshipId: 'georgia-csto-1993', values: { startPrecision: 'ERA' } };
     expect(validateValues([gone], allowed).map(describeViolation)).toEqual([
       '(no file defines it; remove it with MATCH ()-[r:MEMBER_OF {id: "georgia-csto-1993"}]->() DELETE r): relationship georgia-MEMBER_OF->csto#georgia-csto-1993: startPrecision "ERA" is not one of DAY, MONTH, YEAR [UNKNOWN_VALUE]',
+    ]);
+  });
+});
+
+describe('validateDisputedValues', () => {
+  const allowed = { Event: { status: ['OCCURRED', 'PLANNED', 'CANCELLED'] }, MEMBER_OF: { startPrecision: ['DAY', 'MONTH', 'YEAR'] } };
+  const secondSource = {
+    name: '50-sources/second/3-facts.cypher',
+    text: "UNWIND [\n  {id: 'visit', status: 'OCURRED'},\n  {from: 'armenia', to: 'csto', id: 'armenia-csto-1992', startPrecision: 'DECADE'}\n] AS row\n",
+  };
+
+  it("reports a later source's disputed value that the enum lacks, at the row that gives it, and leaves other disputes alone", () => {
+    const violations = validateDisputedValues(
+      [
+        { label: 'Event', id: 'visit', type: 'VISIT', disputes: [{ property: 'status', value: 'OCURRED', sourceId: 'second' }, { property: 'name', value: 'Another name', sourceId: 'second' }, { property: 'status', value: 'PLANNED', sourceId: 'third' }] },
+        { label: 'MEMBER_OF', id: 'armenia-MEMBER_OF->csto#armenia-csto-1992', relationshipId: 'armenia-csto-1992', disputes: [{ property: 'startPrecision', value: 'DECADE', sourceId: 'second' }] },
+        { label: 'Event', id: 'elsewhere', type: 'VISIT', disputes: [{ property: 'status', value: 'DONE', sourceId: 'fourth' }] },
+      ],
+      allowed,
+      [secondSource],
+    );
+    expect(violations.map(describeViolation)).toEqual([
+      "50-sources/second/3-facts.cypher:2: event visit (VISIT): status \"OCURRED\", which source 'second' gives, is not one of OCCURRED, PLANNED, CANCELLED (the graph keeps it as a dispute of the value first loaded) [UNKNOWN_VALUE]",
+      "50-sources/second/3-facts.cypher:3: relationship armenia-MEMBER_OF->csto#armenia-csto-1992: startPrecision \"DECADE\", which source 'second' gives, is not one of DAY, MONTH, YEAR (the graph keeps it as a dispute of the value first loaded) [UNKNOWN_VALUE]",
+      "(no file defines it; remove it with MATCH (e:Event {id: \"elsewhere\"}) DETACH DELETE e): event elsewhere (VISIT): status \"DONE\", which source 'fourth' gives, is not one of OCCURRED, PLANNED, CANCELLED (the graph keeps it as a dispute of the value first loaded) [UNKNOWN_VALUE]",
     ]);
   });
 });

@@ -1,13 +1,25 @@
 /**
- * Checks a loaded graph's events against the dyad rules of validate-model.ts, the stored values the API reads
- * through an enum against that enum, and that every fact and thing has a quote, naming the file that defines each.
+ * Checks a loaded graph's events against the dyad rules of validate-model.ts, the values the API reads through an
+ * enum (stored, or given by a later source as a dispute) against that enum, and that every fact and thing has a
+ * quote, naming the file that defines each.
  */
 import { readFile } from 'node:fs/promises';
 import type { GraphQLEnumType } from 'graphql';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
 import { edgeIdCypher, factRelationshipTypes, thingLabels } from '../schema/shapes.js';
-import { type AllowedValues, type EventFacts, type ModelViolation, type Subject, findDefinitions, validateEvents, validateEvidence, validateValues } from './validate-model.js';
+import {
+  type AllowedValues,
+  type DisputedFacts,
+  type EventFacts,
+  type ModelViolation,
+  type Subject,
+  findDefinitions,
+  validateDisputedValues,
+  validateEvents,
+  validateEvidence,
+  validateValues,
+} from './validate-model.js';
 
 // One read: every event with its actors, targets and places, each as {id, label}.
 const eventFactsQuery = `
@@ -76,6 +88,19 @@ function outsideValuesQuery(allowed: AllowedValues): { query: string; parameters
   return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, relationship, values ORDER BY label, sortKey`, parameters };
 }
 
+/** Every node and relationship with disputes, each dispute as {property, value, sourceId}; validateDisputedValues judges them. */
+const disputedQuery = `
+CALL () {
+  MATCH (n) WHERE n.disputedProperties IS NOT NULL
+  RETURN [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n.id AS id, n.type AS type, null AS relationshipId, false AS relationship, n AS holder
+  UNION ALL
+  MATCH ()-[r]->() WHERE r.disputedProperties IS NOT NULL
+  RETURN type(r) AS label, ${edgeIdCypher('r')} AS id, null AS type, r.id AS relationshipId, true AS relationship, r AS holder
+}
+RETURN label, id, type, relationshipId, relationship,
+       [i IN range(0, size(holder.disputedProperties) - 1) | {property: holder.disputedProperties[i], value: holder.disputedValues[i], sourceId: holder.disputedSourceIds[i]}] AS disputes
+ORDER BY label, id`;
+
 /** The facts and things with no quote, in id order, at most 100 of each (a file that writes none writes many). */
 const withoutEvidenceQuery = `
 CALL () {
@@ -95,7 +120,6 @@ export interface ModelCheck {
   violations: ModelViolation[];
 }
 
-/** Reads every event of the graph, every enum-read value outside its enum and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
 /** A node or relationship as the queries above return it. */
 interface SubjectRow {
   label: string;
@@ -112,15 +136,16 @@ const asSubject = ({ label, id, type, relationshipId, relationship }: SubjectRow
   ...(relationship ? { relationshipId } : {}),
 });
 
-/** Reads every event of the graph, every enum-read value outside its enum and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
+/** Reads every event of the graph, every enum-read value outside its enum (stored or disputed) and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
 export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory): Promise<ModelCheck> {
   const allowed = await allowedValues();
   const { query, parameters } = outsideValuesQuery(allowed);
   // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
   const root = recordRoot(directory);
-  const [events, outside, withoutEvidence, files] = await Promise.all([
+  const [events, outside, disputed, withoutEvidence, files] = await Promise.all([
     db.read<EventFacts>(eventFactsQuery),
     db.read<SubjectRow & { values: Record<string, unknown> }>(query, parameters),
+    db.read<SubjectRow & { disputes: DisputedFacts['disputes'] }>(disputedQuery),
     db.read<SubjectRow>(withoutEvidenceQuery),
     listCypherFiles(directory).then((names) => Promise.all(names.map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })))),
   ]);
@@ -130,6 +155,7 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
     violations: [
       ...validateEvents(events, definitions),
       ...validateValues(outside.map((row) => ({ ...asSubject(row), values: row.values })), allowed, definitions),
+      ...validateDisputedValues(disputed.map((row) => ({ ...asSubject(row), disputes: row.disputes })), allowed, files, definitions),
       ...validateEvidence(withoutEvidence.map(asSubject), definitions),
     ],
   };

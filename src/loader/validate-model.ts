@@ -74,6 +74,11 @@ export interface ValueFacts extends Subject {
   values: Record<string, unknown>;
 }
 
+/** A node or relationship with the values later sources gave differently, kept as disputes (docs/model.md, "Merge rules"). */
+export interface DisputedFacts extends Subject {
+  disputes: { property: string; value: unknown; sourceId: string }[];
+}
+
 /** The values each such property may take, by label or relationship type (the API's enums: check-model.ts reads them from the schema). */
 export type AllowedValues = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
@@ -150,6 +155,41 @@ export function validateValues(subjects: ValueFacts[], allowed: AllowedValues, d
       return [violationOf(subject, definitions.get(definitionKey(subject)), 'UNKNOWN_VALUE', `${property} ${JSON.stringify(value)} is not one of ${values.join(', ')}`)];
     }),
   );
+}
+
+/**
+ * Every disputed value of a property the API reads through an enum that the enum lacks. The templates keep a later
+ * source's differing value as a dispute instead of storing it, so validateValues never sees it: a misspelt
+ * `status: 'OCURRED'` for an event already loaded would stand in the graph as another source's word. Each is placed
+ * at the first line of `files` that gives the row's id and that value, else where the subject is defined.
+ */
+export function validateDisputedValues(
+  subjects: DisputedFacts[],
+  allowed: AllowedValues,
+  files: { name: string; text: string }[] = [],
+  definitions: ReadonlyMap<string, Definition> = new Map(),
+): ModelViolation[] {
+  return subjects.flatMap(({ disputes, ...subject }) =>
+    disputes.flatMap(({ property, value, sourceId }) => {
+      const values = allowed[subject.label]?.[property];
+      if (!values || values.includes(value as string)) return [];
+      const rowId = subject.relationshipId === undefined ? subject.id : subject.relationshipId;
+      const definition = (rowId === null ? undefined : findRow(files, rowId, value)) ?? definitions.get(definitionKey(subject));
+      return [violationOf(subject, definition, 'UNKNOWN_VALUE', `${property} ${JSON.stringify(value)}, which source '${sourceId}' gives, is not one of ${values.join(', ')} (the graph keeps it as a dispute of the value first loaded)`)];
+    }),
+  );
+}
+
+/** The first line that gives a row's id and a value, as the templates write them: `id: '<id>'` and `'<value>'`. */
+function findRow(files: { name: string; text: string }[], rowId: string, value: unknown): Definition | undefined {
+  const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const id = `id: ${quote(rowId)}`;
+  const given = quote(String(value));
+  for (const { name, text } of files) {
+    const index = text.split('\n').findIndex((line) => line.includes(id) && line.includes(given));
+    if (index >= 0) return { file: name, line: index + 1 };
+  }
+  return undefined;
 }
 
 /**
