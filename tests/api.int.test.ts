@@ -401,6 +401,12 @@ describe('bad input', () => {
     ]);
     // Punctuation alone would be searched as no word at all, and answer [] as if nothing matched.
     expect(await codeOf(`{ search(query: "***") { score } }`)).toEqual([['BAD_USER_INPUT', 'query must contain a word (a letter or a digit); got "***".']]);
+    // Each word is matched in four fields, as itself and as a prefix, under Lucene's limit of 1,024 clauses.
+    const years = (count: number) => Array.from({ length: count }, (_, index) => 1900 + index).join(' ');
+    expect(await codeOf(`{ search(query: "${years(65)}") { score } }`)).toEqual([['BAD_USER_INPUT', 'query has 65 words; a search takes at most 64.']]);
+    expect(await codeOf(`{ search(query: "${years(64)}") { score } }`)).toBeUndefined();
+    // A name of many words is matched up to two letters off by its first words only, and names nothing.
+    expect((await codeOf(`{ thing(id: "${years(130)}") { id } }`))?.map(([code]) => code)).toEqual(['NOT_FOUND']);
     expect(await codeOf(`{ states(first: 101) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'first must be a whole number from 0 to 100; got 101.']]);
     // A range that ends before it starts would answer [] as if nothing had happened then.
     const reversed = ['BAD_USER_INPUT', 'from (2022-01-01) is after to (2010-01-01): no date is in that range.'];

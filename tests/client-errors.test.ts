@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyError, excerpt } from '../src/api/client-errors.js';
 import { loggable } from '../src/api/request-log.js';
-import { DatabaseTransientError, DatabaseUnavailableError, GraphDatabase, mapNeo4jError, QueryTimeoutError } from '../src/database/graph-database.js';
+import { DatabaseTransientError, DatabaseUnavailableError, FullTextTooBroadError, GraphDatabase, mapNeo4jError, QueryTimeoutError } from '../src/database/graph-database.js';
 import { parseIsoDate } from '../src/schema/scalars.js';
 import { createCstoYoga } from '../src/yoga.js';
 import { execute } from './support/graphql-client.js';
@@ -129,6 +129,25 @@ describe('errors of the database', () => {
     const classified = classifyError(mapped, 'Unexpected error.', () => expect.unreachable());
     expect(classified.message).toBe('The graph database could not run the query just now; try again shortly.');
     expect(classified.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+  });
+
+  it("a full-text search past Lucene's clause limit is the client's words: BAD_USER_INPUT saying to use fewer, not masked", () => {
+    const tooMany = new Neo4jError(
+      'Failed to invoke procedure `db.index.fulltext.queryNodes`: Caused by: org.apache.lucene.search.IndexSearcher$TooManyClauses: maxClauseCount is set to 1024',
+      'Neo.ClientError.Procedure.ProcedureCallFailed',
+      '52N37',
+      'error',
+    );
+    const mapped = mapNeo4jError(tooMany, 'bolt://x');
+    expect(mapped).toBeInstanceOf(FullTextTooBroadError);
+    const classified = classifyError(mapped, 'Unexpected error.', () => expect.unreachable());
+    expect([classified.message, classified.extensions]).toEqual([
+      'The full-text search behind this field got more words than it can match at once (Lucene allows 1,024 terms across the fields it searches); search with fewer words.',
+      { code: 'BAD_USER_INPUT' },
+    ]);
+    // Another procedure failure stays ours: masked and logged.
+    const other = mapNeo4jError(new Neo4jError('Failed to invoke procedure `x`: Caused by: java.lang.NullPointerException', 'Neo.ClientError.Procedure.ProcedureCallFailed', '52N37', 'error'), 'bolt://x');
+    expect(other).not.toBeInstanceOf(FullTextTooBroadError);
   });
 
   it('a database that is stopping is Neo4j down, though its code is transient too', () => {

@@ -5,7 +5,7 @@
  */
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { DatabaseTransientError, DatabaseUnavailableError, QueryTimeoutError } from '../database/graph-database.js';
+import { DatabaseTransientError, DatabaseUnavailableError, FullTextTooBroadError, QueryTimeoutError } from '../database/graph-database.js';
 
 /** Longest message a client gets back; longer ones (which can only be echoing input) are cut to an excerpt. */
 export const maxMessageLength = 300;
@@ -84,6 +84,9 @@ export function classifyError(error: unknown, message: string, logError: (error:
   }
   if (original instanceof DatabaseTransientError) {
     return coded('The graph database could not run the query just now; try again shortly.', 'SERVICE_UNAVAILABLE', located, { http: { status: 503 } });
+  }
+  if (original instanceof FullTextTooBroadError) {
+    return coded('The full-text search behind this field got more words than it can match at once (Lucene allows 1,024 terms across the fields it searches); search with fewer words.', 'BAD_USER_INPUT', located);
   }
   if (original instanceof QueryTimeoutError) {
     return coded(queryTimeoutMessage(original.budgetMs), 'QUERY_TIMEOUT', located, { budgetMs: original.budgetMs });

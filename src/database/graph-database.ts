@@ -43,6 +43,14 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+/**
+ * A full-text search whose words expanded past Lucene's limit of 1,024 clauses (each word is matched in each of the
+ * index's fields, as itself and as a prefix or fuzzy match): the client's words, not our bug. Clients see BAD_USER_INPUT.
+ */
+export class FullTextTooBroadError extends Error {
+  override name = 'FullTextTooBroadError';
+}
+
 /** Neo4j refused the user name or password. */
 export class DatabaseAuthError extends Error {
   override name = 'DatabaseAuthError';
@@ -116,6 +124,7 @@ export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error 
       return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
     }
     if (error.code.startsWith('Neo.TransientError.') || stoppedFromOutsideCode.test(error.code)) return new DatabaseTransientError(firstLine(error.message), error.code, error.retryable, { cause: error });
+    if (error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && error.message.includes('TooManyClauses')) return new FullTextTooBroadError(firstLine(error.message), { cause: error });
     if (error.code === 'Neo.ClientError.Security.Unauthorized' || error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
       return new DatabaseAuthError(`Neo4j at ${uri} rejected the user name or password (${error.code}).`, { cause: error });
     }

@@ -70,11 +70,17 @@ export interface ReferenceResolution {
 /** A Lucene phrase over the stored search keys; the exact key is compared after, so the phrase only narrows. */
 const phrase = (key: string) => `searchKeys:"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
 
-/** Lucene words for suggestions and search's second try: each term as itself and as a fuzzy match. */
+/**
+ * Words matched up to two edits off: a misspelt name is a few words, and each such word expands to up to 50 Lucene
+ * clauses, where a query may have 1,024 (130 four-digit words failed the whole search with TooManyClauses).
+ */
+const maxFuzzyWords = 8;
+
+/** Lucene words for suggestions and search's second try: each term as itself, the first few also as a fuzzy match. */
 export const fuzzy = (text: string) =>
   wordsOf(text)
     // Up to two edits from a word of one or two letters is nearly every short word.
-    .map((term) => (term.length > 2 ? `${term} ${term}~` : term))
+    .map((term, index) => (term.length > 2 && index < maxFuzzyWords ? `${term} ${term}~` : term))
     .join(' ') || 'none';
 
 /** Resolution of the given references; null when the field has none. */

@@ -104,6 +104,9 @@ export const thingReference = 'a slug, a global id, a name or an alias';
 /** The value of a root field whose query returns one row holding the whole answer. */
 export const firstRowValue = (empty: unknown) => (rows: PlannedRow[]) => rows[0]?.value ?? empty;
 
+/** Most words a search takes: each is matched in the index's four fields, as itself and as a prefix, and Lucene allows 1,024 clauses. */
+const maxSearchWords = 64;
+
 /** Escapes Lucene's query syntax, so that a client's text is always searched as words. */
 export function luceneQuery(text: string): string {
   const terms = text
@@ -216,7 +219,7 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
     args: {
       query: t.arg.string({
         required: true,
-        description: 'Words to look for; Lucene syntax is escaped, a word also matches as a prefix. When nothing matches, each word is tried again up to two letters off (a misspelt name).',
+        description: `Words to look for, at most ${maxSearchWords}; Lucene syntax is escaped, a word also matches as a prefix. When nothing matches, the first words are tried again up to two letters off (a misspelt name).`,
       }),
       kinds: t.arg({ type: [ThingKind], required: false, description: 'Only these kinds. Default: all.' }),
       first: t.arg.int({ required: false, defaultValue: 10, description: `How many hits. Default 10, at most ${limits.maxPageSize}.` }),
@@ -224,8 +227,10 @@ WITH n AS n0 ORDER BY n0.name, n0.id RETURN ${project({ node: 'n0' })} AS value`
     extensions: rootPlan({
       kind: 'items',
       query: ({ query, kinds, first }, q, project) => {
+        const words = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
         // Punctuation alone ("*", "?") is escaped to terms the analyzer drops, which would answer [] as if nothing matched.
-        if (!/[\p{L}\p{N}]/u.test(query)) throw badUserInput(`query must contain a word (a letter or a digit); got ${JSON.stringify(query)}.`, 'query');
+        if (!words) throw badUserInput(`query must contain a word (a letter or a digit); got ${JSON.stringify(query)}.`, 'query');
+        if (words > maxSearchWords) throw badUserInput(`query has ${words} words; a search takes at most ${maxSearchWords}.`, 'query');
         const lucene = luceneQuery(query);
         checkPageSize(first, 'first');
         const ofKinds = conditions([kinds && `any(label IN labels(node) WHERE label IN ${q.param(kinds)})`]);
