@@ -651,6 +651,21 @@ describe('a relationship row whose end its statement matches under another label
   });
 });
 
+describe('a row whose value the API reads through an enum that lacks it', () => {
+  it('is refused before anything is sent, for an event already in the graph too, where the templates would keep it as a dispute', async () => {
+    const { line, text } = editedCypherFile(
+      '13-csto-2022-10-13-events.cypher',
+      (candidate) => candidate.includes("{id: 'help-request-kyrgyzstan-2010'"),
+      "status: 'OCCURRED'",
+      "status: 'OCURRED'",
+    );
+    expect(await refusalOf('events.cypher', text)).toBe(
+      `events.cypher:${line}: the row of 'help-request-kyrgyzstan-2010' gives status "OCURRED" (did you mean OCCURRED?), which is not one of CANCELLED, OCCURRED, PLANNED: ` +
+        'the API reads Event.status through that enum, so every query that reached it would fail (nothing of it was sent)',
+    );
+  });
+});
+
 describe('a row that misspells or leaves out a key', () => {
   const belarusRow = (candidate: string) => candidate.includes("id: 'belarus-csto-1993'") && candidate.includes('quoteStart: 4523');
 

@@ -1,15 +1,10 @@
 /** Keys a file's literal rows give that their statement never reads: found before anything is sent. */
 import { describe, expect, it } from 'vitest';
-import { moveLiteralRows } from '../src/loader/literal-rows.js';
+import { outgoingStatements } from '../src/loader/load-cypher.js';
 import { describeUnreadRowKeys } from '../src/loader/row-keys.js';
-import { splitCypher } from '../src/loader/split-cypher.js';
 
 /** A script's statements as the loader sends them. */
-const sent = (script: string) =>
-  splitCypher(script).map((statement) => {
-    const moved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
-    return { statement, text: moved?.text ?? statement.text, moved };
-  });
+const sent = (script: string) => outgoingStatements({ script, parameters: {} });
 
 const offices = (row: string, read = 'row.title') => `// offices
 MATCH (s:Source {id: 'src'});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, schemaFile } from '../src/commands/print-schema.js';
-import { enumProperties } from '../src/loader/check-model.js';
+import { enumProperties } from '../src/loader/enum-values.js';
 import { type FieldPlan, planKey } from '../src/planner/field-plan.js';
 import { Parameters } from '../src/planner/parameters.js';
 import { parseIsoDate } from '../src/schema/scalars.js';

@@ -4,10 +4,10 @@
  * quote, naming the file that defines each.
  */
 import { readFile } from 'node:fs/promises';
-import type { GraphQLEnumType } from 'graphql';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
 import { edgeIdCypher, factRelationshipTypes, thingLabels } from '../schema/shapes.js';
+import { allowedValues, relationshipTypes } from './enum-values.js';
 import {
   type AllowedValues,
   type DisputedFacts,
@@ -29,41 +29,6 @@ RETURN e.id AS id, e.type AS type,
        [(e)-[:HAS_TARGET]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS targets,
        [(e)-[:OCCURRED_IN]->(x) | {id: x.id, label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS places
 ORDER BY id`;
-
-/** A stored property the API reads through an enum: on the nodes of a label, or on the relationships of a type. */
-export type EnumProperty = ({ label: string } | { relationshipType: string }) & { property: string; enumName: string };
-
-/**
- * Every stored property the API reads through an enum (a test checks this list against the schema's fields). An
- * event's `type` is left to the dyad rules, which name an unknown one.
- */
-export const enumProperties: readonly EnumProperty[] = [
-  { label: 'Event', property: 'status', enumName: 'EventStatus' },
-  { label: 'Event', property: 'outcome', enumName: 'HelpRequestOutcome' },
-  { label: 'Event', property: 'responseManner', enumName: 'ResponseManner' },
-  { label: 'Event', property: 'datePrecision', enumName: 'DatePrecision' },
-  { label: 'Statement', property: 'kind', enumName: 'StatementKind' },
-  { label: 'Statement', property: 'datePrecision', enumName: 'DatePrecision' },
-  { label: 'Claim', property: 'status', enumName: 'ClaimStatus' },
-  { label: 'Organization', property: 'kind', enumName: 'OrganizationKind' },
-  { label: 'Place', property: 'kind', enumName: 'PlaceKind' },
-  { relationshipType: 'MEMBER_OF', property: 'startPrecision', enumName: 'DatePrecision' },
-  { relationshipType: 'MEMBER_OF', property: 'endPrecision', enumName: 'DatePrecision' },
-];
-
-const subjectLabel = (entry: EnumProperty) => ('label' in entry ? entry.label : entry.relationshipType);
-const relationshipTypes = new Set(enumProperties.flatMap((entry) => ('relationshipType' in entry ? [entry.relationshipType] : [])));
-
-/** The values each of those properties may take: the internal values of the API's own enums, so the two cannot drift apart. */
-async function allowedValues(): Promise<AllowedValues> {
-  // Loaded only when a load is checked: the schema is the API's, not the loader's.
-  const { schema } = await import('../schema/index.js');
-  const allowed: Record<string, Record<string, string[]>> = {};
-  for (const entry of enumProperties) {
-    (allowed[subjectLabel(entry)] ??= {})[entry.property] = (schema.getType(entry.enumName) as GraphQLEnumType).getValues().map((value) => String(value.value));
-  }
-  return allowed;
-}
 
 /**
  * The nodes and relationships with a value outside its enum, each with all its enum-read values; Neo4j returns only

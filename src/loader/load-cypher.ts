@@ -14,6 +14,7 @@ import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, Datab
 import { citedSourceId, type FileQuote, rowQuotes, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { describeUnreadRowKeys } from './row-keys.js';
+import { allowedValues, describeOutsideEnumRows } from './enum-values.js';
 import { CypherFileError } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
@@ -174,7 +175,7 @@ export interface OutgoingStatement {
  * so Neo4j parses and plans each statement once for all files of its shape; each statement gets only the file's
  * parameters it names, as Neo4j warns about unused ones.
  */
-function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' | 'parameters'>): OutgoingStatement[] {
+export function outgoingStatements({ script, parameters }: Pick<PreparedFile, 'script' | 'parameters'>): OutgoingStatement[] {
   return splitCypher(script).map((statement) => {
     const moved = moveLiteralRows(statement.text, 1, { strings: true, comments: true });
     const text = moved?.text ?? statement.text;
@@ -272,8 +273,9 @@ async function loadFileOnce(
 ): Promise<FileReport> {
   const started = performance.now();
   const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
-  const unread = describeUnreadRowKeys(outgoing);
-  if (unread) throw new CypherFileError(name, unread.line, undefined, unread.reason, { sent: false });
+  // Rows that would drop a value, or store one the API cannot read, refuse the file before any of it is sent.
+  const badRow = describeUnreadRowKeys(outgoing) ?? describeOutsideEnumRows(outgoing, await allowedValues());
+  if (badRow) throw new CypherFileError(name, badRow.line, undefined, badRow.reason, { sent: false });
   const statements = outgoing.map(({ statement }) => statement);
   const changes = emptyChanges();
   let session;

@@ -30,7 +30,7 @@ const keyName = String.raw`(\w+|` + '`[^`]+`)';
 const unquoted = (key: string) => key.replace(/^`|`$/g, '');
 
 /** The rows each UNWIND of a statement walks: its moved lists, and the lists of maps their rows hold (`UNWIND row.prov AS p`). */
-function unwoundRows(text: string, parameters: Record<string, unknown>): { variable: string; rows: Record<string, unknown>[] }[] {
+export function unwoundRows(text: string, parameters: Record<string, unknown>): { variable: string; rows: Record<string, unknown>[] }[] {
   const unwound: { variable: string; rows: Record<string, unknown>[] }[] = [];
   const pattern = new RegExp(String.raw`\bUNWIND\s+(?:\$(${literalRowsPrefix}\d+)|(\w+)\s*\.\s*${keyName})\s+AS\s+(\w+)`, 'gi');
   for (const [, parameter, owner, key, variable] of text.matchAll(pattern)) {
