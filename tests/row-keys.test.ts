@@ -51,6 +51,26 @@ MERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b) ON CREATE SET r.title = row.title;`
     expect(found?.reason).toMatch(/^the rows give since, which the statement never reads as row\.<key>/);
   });
 
+  it('names a row that lacks the quote or offsets its statement reads, at its line, among rows of one fact with several quotes', () => {
+    const script = `UNWIND [
+  {from: 'a', to: 'b', id: 'a-b', title: 'President', quote: 'first', quoteStart: 1, quoteEnd: 6},
+  {from: 'a', to: 'b', id: 'a-b', title: 'President', quote: 'second', quoteEnd: 9},
+  {from: 'c', to: 'd', id: 'c-d', title: 'Speaker'}
+] AS row
+MATCH (a:Person {id: row.from}), (b:State {id: row.to})
+MERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b) ON CREATE SET r.title = row.title
+SET r.quotes = coalesce(r.quotes, []) + row.quote, r.quoteStarts = coalesce(r.quoteStarts, []) + row.quoteStart, r.quoteEnds = coalesce(r.quoteEnds, []) + row.quoteEnd;`;
+    expect(describeUnreadRowKeys(sent(script))).toEqual({
+      line: 3,
+      reason:
+        "the row from 'a' to 'b' (id 'a-b') gives no quoteStart, which the statement reads as row.<key>: every fact and thing needs its quote and the quote's offsets in its source (npm run cite gives them)",
+    });
+    expect(describeUnreadRowKeys(sent(script.replace("quote: 'second', quoteEnd: 9", "quote: 'second', quoteStart: 7, quoteEnd: 9"))), 'the third row').toEqual({
+      line: 4,
+      reason: "the row from 'c' to 'd' (id 'c-d') gives no quote, quoteStart, quoteEnd, which the statement reads as row.<key>: every fact and thing needs its quote and the quote's offsets in its source (npm run cite gives them)",
+    });
+  });
+
   it('checks the maps a row holds where the statement unwinds them, and leaves rows read whole alone', () => {
     const nested = `UNWIND [{id: 'x', prov: [{quote: 'q', quoteStart: 1, quoteEnd: 2}, {quote: 'r', quoteStrat: 3, quoteEnd: 4}]}] AS row
 MERGE (n:State {id: row.id})

@@ -5,9 +5,8 @@
  */
 import type { GraphQLEnumType } from 'graphql';
 import type { FileProblem } from './cypher-file-error.js';
-import { escapeRegExp, lineAt } from './cypher-file-error.js';
 import { writtenRelationshipType } from './file-quotes.js';
-import { type SentStatement, unwoundRows } from './row-keys.js';
+import { lineOfRow, nameOfRow, type SentStatement, unwoundRows } from './row-keys.js';
 import type { AllowedValues } from './validate-model.js';
 import { nearestWord } from './vocabulary.js';
 
@@ -76,12 +75,10 @@ export function describeOutsideEnumRows(statements: SentStatement[], allowed: Al
         const value = row[property] ?? null;
         if (value === null || values.includes(value as string)) continue;
         const meant = typeof value === 'string' ? nearestWord(value, values) : undefined;
-        const id = typeof row.id === 'string' ? row.id : undefined;
-        const at = new RegExp(`${id === undefined ? '' : `\\bid\\s*:\\s*'${escapeRegExp(id)}'[^\\n]*`}\\b${property}\\s*:`).exec(statement.text)?.index;
         return {
-          line: at === undefined ? statement.line : statement.line + lineAt(statement.text, at)! - 1,
+          line: lineOfRow(statement, row),
           reason:
-            `the row${id === undefined ? '' : ` of '${id}'`} gives ${property} ${JSON.stringify(value)}${meant ? ` (did you mean ${meant}?)` : ''}, which is not one of ${values.join(', ')}: ` +
+            `${nameOfRow(row)} gives ${property} ${JSON.stringify(value)}${meant ? ` (did you mean ${meant}?)` : ''}, which is not one of ${values.join(', ')}: ` +
             `the API reads ${subject}.${property} through that enum, so every query that reached it would fail`,
         };
       }

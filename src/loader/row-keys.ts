@@ -64,7 +64,38 @@ function stringsOf(parameters: Record<string, unknown>, rows: Set<unknown>): Set
   return strings;
 }
 
-/** The first statement whose rows give a key it never reads, as the loader's error; undefined when every key is read. */
+/** A string as a Cypher single-quoted literal writes it. */
+const cypherString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The file line where a statement writes a row: found by its ends or id with its quote, else by its ends, id or quote; else the statement's first line. */
+export function lineOfRow(statement: CypherStatement, row: Record<string, unknown>): number {
+  const written = (key: string) => (typeof row[key] === 'string' ? `\\b${key}\\s*:\\s*${escapeRegExp(cypherString(row[key] as string))}` : undefined);
+  const ends = written('from') && written('to') ? `${written('from')},\\s*${written('to')}` : undefined;
+  const id = written('id');
+  const quote = written('quote');
+  // With its quote first: one relationship has a row per quote.
+  const withQuote = (pattern: string | undefined) => (pattern && quote ? `${pattern}[^\\n]*${quote}` : undefined);
+  for (const pattern of [withQuote(ends), withQuote(id), ends, id, quote]) {
+    const at = pattern === undefined ? undefined : new RegExp(pattern).exec(statement.text)?.index;
+    if (at !== undefined) return statement.line + lineAt(statement.text, at)! - 1;
+  }
+  return statement.line;
+}
+
+/** How an error names a row: by its ends and id, or its id, as the file writes them. */
+export function nameOfRow(row: Record<string, unknown>): string {
+  const { id, from, to } = row;
+  if (typeof from === 'string' && typeof to === 'string') return `the row from '${from}' to '${to}'${typeof id === 'string' ? ` (id '${id}')` : ''}`;
+  return typeof id === 'string' ? `the row of '${id}'` : 'a row';
+}
+
+/** A row's quote and its offsets: every fact and thing traces to a quote of its source (docs/model.md). */
+const evidenceKeys = ['quote', 'quoteStart', 'quoteEnd'];
+
+/**
+ * The first statement whose rows give a key it never reads, or lack a quote or offset it reads, as the loader's
+ * error; undefined when there is none.
+ */
 export function describeUnreadRowKeys(statements: SentStatement[]): FileProblem | undefined {
   for (const { statement, text, moved } of statements) {
     if (!moved) continue;
@@ -74,16 +105,25 @@ export function describeUnreadRowKeys(statements: SentStatement[]): FileProblem 
       // A key given only as null drops nothing.
       const given = keysOfMaps(rows)!.filter((key) => rows.some((row) => (row[key] ?? null) !== null));
       const found = unreadKeys(text, variable, given, strings);
-      if (!found?.unread.length) continue;
+      if (!found) continue;
+      if (!found.unread.length) {
+        const evidence = evidenceKeys.filter((key) => found.read.includes(key));
+        const lacking = rows.find((row) => evidence.some((key) => (row[key] ?? null) === null));
+        if (!lacking) continue;
+        const missing = evidence.filter((key) => (lacking[key] ?? null) === null);
+        return {
+          line: lineOfRow(statement, lacking),
+          reason: `${nameOfRow(lacking)} gives no ${missing.join(', ')}, which the statement reads as ${variable}.<key>: every fact and thing needs its quote and the quote's offsets in its source (npm run cite gives them)`,
+        };
+      }
       const notGiven = found.read.filter((key) => !rows.some((row) => key in row));
       const named = found.unread.map((key) => {
         const meant = nearestWord(key, notGiven) ?? nearestWord(key, found.read);
         return `${key}${meant ? ` (did you mean ${meant}?)` : ''}`;
       });
       const first = found.unread[0]!;
-      const at = new RegExp(String.raw`[{,]\s*\`?${escapeRegExp(first)}\`?\s*:`).exec(statement.text)?.index;
       return {
-        line: at === undefined ? statement.line : statement.line + lineAt(statement.text, at)! - 1,
+        line: lineOfRow(statement, rows.find((row) => (row[first] ?? null) !== null)!),
         reason:
           `the rows give ${named.join(', ')}, which the statement never reads as ${variable}.<key>: ` +
           'Cypher reads a key no row gives as null, so the value would be dropped without a word. Read the key, or leave it out of the rows',
