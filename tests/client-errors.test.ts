@@ -231,6 +231,9 @@ describe('HTTP edges', () => {
     ['{"query": "query ($n: Int) { states(first: $n) { totalCount } }", "variables": {"n": "ten"}}', 'BAD_USER_INPUT'],
     ['{"query": "query ($n: Int!) { states(first: $n) { totalCount } }"}', 'BAD_USER_INPUT'],
     ['{"query": "subscription { x }"}', 'GRAPHQL_VALIDATION_FAILED'],
+    ['{"query": "mutation { x }"}', 'GRAPHQL_VALIDATION_FAILED'],
+    // Over the token limit: a document that does not parse, though the error has no position in it.
+    [`{"query": "{ ${Array.from({ length: 1100 }, (_, index) => `a${index}: __typename`).join(' ')} }"}`, 'GRAPHQL_PARSE_FAILED'],
     [`{"query": "{ search(query: \\"${'a'.repeat(1001)}\\") { __typename } }"}`, 'BAD_USER_INPUT'],
   ])('answers %s, which leaves no data, with 400 or 200 by media type', async (body, code) => {
     for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
@@ -239,6 +242,22 @@ describe('HTTP edges', () => {
       const answer = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
       expect(['data' in answer, answer.errors.map((error) => error.extensions.code)]).toEqual([false, [code]]);
     }
+  });
+
+  it('refuses a mutation before execution, saying the API only reads', async () => {
+    const response = await post('application/json', '{"query": "mutation { x }"}', { accept: 'application/json' });
+    expect([response.status, await response.json()]).toEqual([
+      200,
+      {
+        errors: [
+          {
+            message: 'This API is read-only: its schema has no mutations. The graph is written by loading Cypher files (npm run load).',
+            locations: [{ line: 1, column: 1 }],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      },
+    ]);
   });
 
   it.each([

@@ -53,13 +53,15 @@ export function coded(message: string, code: string, from?: GraphQLError, extens
  * request's limits) leaves the response without `data`: the GraphQL-over-HTTP spec asks a 4xx for that under
  * `application/graphql-response+json` and a 200 under `application/json` (`spec: true` tells Yoga so). Yoga marks a
  * bad JSON body and a missing query `spec: true` too, but the spec asks 400 for a request that is not well-formed
- * under either media type: the flag is dropped for those, which have no positions in a document.
+ * under either media type: the flag is dropped for those, which Yoga codes BAD_REQUEST (a document that does not
+ * parse is GRAPHQL_PARSE_FAILED, with positions or, over the token limit, without).
  */
 function requestStatus(from: GraphQLError | undefined): unknown {
   if (!from) return undefined;
   const http = from.extensions?.http as { spec?: boolean } | undefined;
   if (!http) return from.path ? undefined : { spec: true, status: 400 };
-  if (!http.spec || from.positions?.length) return http;
+  const notWellFormed = from.extensions.code === 'BAD_REQUEST' || (from.extensions.code === undefined && !from.positions?.length);
+  if (!http.spec || !notWellFormed) return http;
   const { spec: _spec, ...always } = http;
   return always;
 }
