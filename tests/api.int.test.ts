@@ -399,6 +399,15 @@ describe('bad input', () => {
     expect(await codeOf(`{ states(at: "2009-06-01") { totalCount } }`)).toEqual([
       ['BAD_USER_INPUT', 'at needs memberOf: it keeps the states that were members of that organisation on the date.'],
     ]);
+    // Each error names the argument to change.
+    const argumentsOf = async (operation: string) => (await execute(yoga, operation)).errors?.map((error) => [error.extensions?.code, error.extensions?.argument]);
+    expect(await argumentsOf(`{ nodes(ids: ["State:armenia", "x"]) { id } }`)).toEqual([['BAD_USER_INPUT', 'ids']]);
+    expect(await argumentsOf(`{ node(id: "x") { id } }`)).toEqual([['BAD_USER_INPUT', 'id']]);
+    const excerpt = (start: number, end: number) => `{ helpRequests(requester: "armenia") { evidence { source { excerpt(start: ${start}, end: ${end}) } } } }`;
+    expect((await argumentsOf(excerpt(100, 99999)))?.[0]).toEqual(['BAD_USER_INPUT', 'end']);
+    expect((await argumentsOf(excerpt(99990, 99999)))?.[0]).toEqual(['BAD_USER_INPUT', 'start']);
+    expect((await argumentsOf(excerpt(-1, 10)))?.[0]).toEqual(['BAD_USER_INPUT', 'start']);
+    expect((await argumentsOf(excerpt(20, 10)))?.[0]).toEqual(['BAD_USER_INPUT', 'end']);
     // Punctuation alone would be searched as no word at all, and answer [] as if nothing matched.
     expect(await codeOf(`{ search(query: "***") { score } }`)).toEqual([['BAD_USER_INPUT', 'query must contain a word (a letter or a digit); got "***".']]);
     // Each word is matched in four fields, as itself and as a prefix, under Lucene's limit of 1,024 clauses.

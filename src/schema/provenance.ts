@@ -28,7 +28,8 @@ export const SourceRef = builder.node(builder.objectRef<Row>('Source'), {
       resolve: (source, { start, end }, ctx, info) => {
         const text = readPlanned(source, {}, ctx, info) as string;
         if (start < 0 || end < start || end > text.length) {
-          throw badUserInput(`start and end must satisfy 0 <= start <= end <= ${text.length}.`, 'start');
+          // The argument to change: start when it is out of range on its own, else end.
+          throw badUserInput(`start and end must satisfy 0 <= start <= end <= ${text.length}.`, start < 0 || start > text.length ? 'start' : 'end');
         }
         return text.slice(start, end);
       },

@@ -132,17 +132,17 @@ const SearchHitRef = builder.objectRef<Row>('SearchHit').implement({
   }),
 });
 
-/** A global id's kind and slug; the kind must be one of ours, else there is no such node. */
-function parseGlobalId(id: string): { label: NodeLabel; slug: string } | null {
+/** A global id's kind and slug; the kind must be one of ours, else there is no such node. `argument` names the argument it came in. */
+function parseGlobalId(id: string, argument: string): { label: NodeLabel; slug: string } | null {
   const colon = id.indexOf(':');
-  if (colon <= 0) throw badUserInput(`Invalid global id '${id.slice(0, 80)}': expected "<Kind>:<slug>", e.g. "State:kyrgyzstan".`, 'id');
+  if (colon <= 0) throw badUserInput(`Invalid global id '${id.slice(0, 80)}': expected "<Kind>:<slug>", e.g. "State:kyrgyzstan".`, argument);
   const label = id.slice(0, colon);
   return (nodeLabels as readonly string[]).includes(label) ? { label: label as NodeLabel, slug: id.slice(colon + 1) } : null;
 }
 
 /** Nodes by global id, in the order asked, with null for an id that names nothing. */
-function nodesByGlobalId(ids: string[], q: Parameters, project: (scope: { node: string }) => string): string {
-  const wanted = ids.map(parseGlobalId);
+function nodesByGlobalId(ids: string[], argument: string, q: Parameters, project: (scope: { node: string }) => string): string {
+  const wanted = ids.map((id) => parseGlobalId(id, argument));
   // One branch per label present: the label is from our fixed list, the slugs are parameters.
   const labels = [...new Set(wanted.flatMap((id) => (id ? [id.label] : [])))];
   const branches = labels.map((label) => `MATCH (node:${label}) WHERE node.id IN ${q.param(wanted.filter((id) => id?.label === label).map((id) => id!.slug))} RETURN node`);
@@ -162,7 +162,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Any node by its global id, e.g. "State:kyrgyzstan"; null when it names nothing.',
     args: { id: t.arg.id({ required: true, description: 'A global id.' }) },
-    extensions: rootPlan({ kind: 'items', query: ({ id }, q, project) => nodesByGlobalId([id], q, project), estimate: () => 1, answer: (rows, { id }) => inIdOrder([id])(rows)[0] }),
+    extensions: rootPlan({ kind: 'items', query: ({ id }, q, project) => nodesByGlobalId([id], 'id', q, project), estimate: () => 1, answer: (rows, { id }) => inIdOrder([id])(rows)[0] }),
     resolve: resolvePlanned,
   }),
   nodes: t.field({
@@ -174,7 +174,7 @@ builder.queryFields((t) => ({
       kind: 'items',
       query: ({ ids }, q, project) => {
         checkPageSize(ids.length, 'ids');
-        return nodesByGlobalId(ids, q, project);
+        return nodesByGlobalId(ids, 'ids', q, project);
       },
       estimate: ({ ids }) => ids.length,
       costDescription: 'Cost: one row per id, times what each reads.',
