@@ -6,7 +6,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { execute, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { classifyError } from './api/client-errors.js';
+import { classifyError, csrfHeader } from './api/client-errors.js';
 import { useHttpGuards } from './api/http-guards.js';
 import { useLiteralArguments } from './api/literal-arguments.js';
 import { useOperationChoice } from './api/operation-choice.js';
@@ -109,7 +109,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
       useOperationChoice(),
       useLiteralArguments(),
       // Every GET needs this header (GraphiQL sends JSON POSTs, which browsers preflight anyway).
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      useCSRFPrevention({ requestHeaders: [csrfHeader, 'apollo-require-preflight'] }),
       useCompressedPages(),
       useExplorer(),
       EnvelopArmorPlugin({

@@ -381,8 +381,9 @@ describe('bad input', () => {
     expect(await codeOf(`{ thing(id: "atlantis") { name } }`)).toEqual([
       ['NOT_FOUND', unknownAtlantis],
     ]);
-    expect(await codeOf(`query($at: Date) { members(organization: "csto", at: $at) { startDate } }`, { at: '2022-02-30' })).toEqual([
-      ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".'],
+    const badVariable = await execute(yoga, `query($at: Date) { members(organization: "csto", at: $at) { startDate } }`, { at: '2022-02-30' });
+    expect(badVariable.errors?.map((error) => [error.extensions?.code, error.message, error.extensions?.variable])).toEqual([
+      ['BAD_USER_INPUT', 'Invalid date "2022-02-30": expected a calendar date written YYYY-MM-DD, such as "2022-09-13".', 'at'],
     ]);
     // Written in the query, a number or a bad date is pointed at where it stands.
     const literal = await execute(yoga, `{ members(organization: "csto", at: 2022) { startDate } bad: members(organization: "csto", at: "2022-13-01") { startDate } }`);

@@ -194,8 +194,17 @@ describe('HTTP edges', () => {
 
   it('a GET without a CSRF header is refused with 403', async () => {
     const response = await yoga.fetch('http://yoga/graphql?query=%7B__typename%7D');
-    expect(response.status).toBe(403);
-    expect(codes((await response.json()) as never)).toEqual(['FORBIDDEN']);
+    expect([response.status, await response.json()]).toEqual([
+      403,
+      {
+        errors: [
+          {
+            message: 'A GET request needs the header x-graphql-yoga-csrf (any value), which keeps other sites from sending requests in your name; a POST with Content-Type application/json needs none.',
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      },
+    ]);
   });
 
   it('406 and 404 have a JSON body that says why', async () => {

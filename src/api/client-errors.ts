@@ -66,6 +66,11 @@ function requestStatus(from: GraphQLError | undefined): unknown {
   return always;
 }
 
+/** The header a GET request must send (any value), and what Yoga's CSRF check says without it, which names no header. */
+export const csrfHeader = 'x-graphql-yoga-csrf';
+const yogaCsrfMessage = 'Required CSRF header(s) not present';
+const csrfMessage = `A GET request needs the header ${csrfHeader} (any value), which keeps other sites from sending requests in your name; a POST with Content-Type application/json needs none.`;
+
 export function queryTimeoutMessage(budgetMs: number): string {
   const seconds = budgetMs > 0 ? ` (${(budgetMs / 1000).toFixed(1)} s)` : '';
   return (
@@ -97,7 +102,9 @@ export function classifyError(error: unknown, message: string, logError: (error:
     // A coded error thrown below a located one (a resolver, a scalar): keep its code, and the location of both.
     // Yoga puts the rejected input's parse error in `originalError`; a client gets the excerpt in the message only.
     const { http: _http, originalError: _originalError, ...own } = original.extensions;
-    return coded(original.message, original.extensions.code, located ?? original, own);
+    // A scalar refused a variable's value: graphql-js names the variable only in its own message's prefix.
+    const variable = located && /^Variable "\$(\w+)" got invalid value/.exec(located.message)?.[1];
+    return coded(original.message, original.extensions.code, located ?? original, { ...own, ...(variable ? { variable } : {}) });
   }
   // Pothos rejects bad connection arguments and over-complex operations: the client's to fix.
   if (original instanceof PothosValidationError) return coded(original.message, 'BAD_USER_INPUT', located);
@@ -110,7 +117,7 @@ export function classifyError(error: unknown, message: string, logError: (error:
     }
     const status = (located.extensions?.http as { status?: number } | undefined)?.status;
     // Yoga's own request errors (bad JSON, a missing query, the CSRF check) carry their HTTP status.
-    if (status && status >= 400 && status < 500) return coded(located.message, codeForStatus(status), located);
+    if (status && status >= 400 && status < 500) return coded(located.message === yogaCsrfMessage ? csrfMessage : located.message, codeForStatus(status), located);
     // No path: a parse or validation error (a literal a scalar refused, the document limits); not our code failing.
     if (!located.path && (!located.originalError || located.originalError instanceof GraphQLError)) return coded(located.message, 'GRAPHQL_VALIDATION_FAILED', located);
   }
