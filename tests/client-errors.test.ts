@@ -186,6 +186,15 @@ describe('HTTP edges', () => {
     });
   });
 
+  it('refuses a compressed body with 415 naming its encoding, instead of reading it as invalid JSON', async () => {
+    const response = await post('application/json', '{"query":"{ __typename }"}', { 'content-encoding': 'gzip' });
+    expect([response.status, response.headers.get('accept-encoding'), await response.json()]).toEqual([
+      415,
+      'identity',
+      { errors: [{ message: "Content-Encoding 'gzip' is not accepted; send the body uncompressed.", extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] },
+    ]);
+  });
+
   it('bad GET variables are 400, not 500', async () => {
     const response = await yoga.fetch('http://yoga/graphql?query=%7B__typename%7D&variables=%7Bnot', { headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(response.status).toBe(400);

@@ -43,7 +43,11 @@ export function useHttpGuards(graphqlEndpoint: string): Plugin {
       if (url.pathname !== graphqlEndpoint) return;
       if (request.method === 'POST') {
         const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
-        if (!acceptedBodyTypes.includes(type)) {
+        const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+        // Yoga would read a compressed body as text and answer "invalid JSON", which hides the cause.
+        if (encoding !== 'identity') {
+          endResponse(jsonErrorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Encoding '${encoding}' is not accepted; send the body uncompressed.`, { 'accept-encoding': 'identity' }));
+        } else if (!acceptedBodyTypes.includes(type)) {
           endResponse(
             jsonErrorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type '${type || '(none)'}' is not accepted; send ${acceptedBodyTypes.join(' or ')}.`, {
               accept: acceptedBodyTypes.join(', '),
