@@ -127,4 +127,19 @@ describe('relay nodes and cursors', () => {
     const next = await execute(yoga, `query($after: String) { people(first: 1, after: $after) { edges { node { slug } } pageInfo { hasPreviousPage } } }`, { after });
     expect(next.data.people).toEqual({ edges: [{ node: { slug: 'anatoly-nesmiyan' } }], pageInfo: { hasPreviousPage: true } });
   });
+
+  it('takes last with before or first, and says how to get a list\'s last items when last comes alone', async () => {
+    const page = await execute(yoga, `{ people(first: 3) { edges { cursor node { slug } } } }`);
+    const before = page.data.people.edges[2].cursor;
+    const back = await execute(yoga, `query($before: String) { people(last: 1, before: $before) { edges { node { slug } } } }`, { before });
+    expect(back.data.people.edges).toEqual([page.data.people.edges[1]].map(({ node }: { node: unknown }) => ({ node })));
+    const alone = await execute(yoga, `{ people(last: 5) { totalCount } }`);
+    expect(alone.errors?.map((error) => [error.extensions?.code, error.extensions?.argument, error.message])).toEqual([
+      [
+        'BAD_USER_INPUT',
+        'last',
+        'last counts back from before: pass before (a cursor) or first with it. For the last items of a list, sort it the other way (orderBy) and ask for first.',
+      ],
+    ]);
+  });
 });

@@ -10,6 +10,13 @@ export function checkPageSize(size: number | null | undefined, argument: string)
   }
 }
 
+/** `last` counts back from `before` or from the end of `first`: alone it has no end to count from, as the list's end is not read first. */
+export function checkLastHasAnEnd({ first, last, before }: { first?: number | null; last?: number | null; before?: string | null }): void {
+  if (last != null && first == null && before == null) {
+    throw badUserInput('last counts back from before: pass before (a cursor) or first with it. For the last items of a list, sort it the other way (orderBy) and ask for first.', 'last');
+  }
+}
+
 const cursorPrefix = 'OffsetConnection:';
 
 /** Most items a cursor may point past: far beyond any page a client can reach, small enough for Cypher's SKIP. */

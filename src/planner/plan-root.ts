@@ -23,7 +23,7 @@ import { collectFields, type Selection, subSelections } from './collect-fields.j
 import { type Compiled, compileObject, isListOutput, type ListEstimate, PlanningError } from './compile-selection.js';
 import type { Args, Scope } from './field-plan.js';
 import { Parameters } from './parameters.js';
-import { decodeOffsetCursor, checkPageSize } from './page-arguments.js';
+import { checkLastHasAnEnd, checkPageSize, decodeOffsetCursor } from './page-arguments.js';
 import { type References, resolveReferences } from './references.js';
 
 /** The Cypher variable that holds each thing-naming argument's resolved id, by argument path. */
@@ -155,6 +155,7 @@ interface ConnectionArgs {
 function planConnection(selection: Selection, plan: ConnectionRootPlan, field: GraphQLField<unknown, unknown>, args: Args & ConnectionArgs, selectionSets: SelectionSetNode[], key: string): PlannedQuery {
   checkPageSize(args.first, 'first');
   checkPageSize(args.last, 'last');
+  checkLastHasAnEnd(args);
   const connectionType = getNamedType(field.type) as GraphQLObjectType;
   const edgeType = objectField(connectionType, 'edges');
   const nodeSets = inner(selection, edgeType, inner(selection, connectionType, selectionSets, 'edges'), 'node');
