@@ -340,7 +340,7 @@ async function loadFileOnce(
     if (!schemaOnly) {
       // The model's checks go out together, and are read in order: one round trip.
       const outsideNow = outsideBefore && outsideVocabulary(tx, vocabulary);
-      const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.map(({ text, moved }) => ({ text, lists: Object.values(moved?.parameters ?? {}) }))));
+      const missingEnds = findMissingEnds(tx, relationshipRowEnds(outgoing.map(({ statement, text, moved }) => ({ statement, text, lists: Object.values(moved?.parameters ?? {}) }))));
       const [wordsBefore, wordsAfter] = outsideBefore ? [await outsideBefore, await outsideNow!] : [];
       const newWords =
         wordsBefore && (describeNewWords(wordsBefore, wordsAfter!, vocabulary, prepared.script) ?? (await describeEntityLabels(tx, wordsBefore, wordsAfter!, prepared.script)));

@@ -10,7 +10,8 @@ import { withArticle } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { thingLabels } from '../schema/shapes.js';
 import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
-import { withoutComments } from './split-cypher.js';
+import { lineOfRow } from './row-keys.js';
+import { type CypherStatement, withoutComments } from './split-cypher.js';
 
 /** The labels whose nodes a relationship row can name: the things, and Sources (each id a uniqueness constraint). */
 const idLabels = [...thingLabels, 'Source'];
@@ -20,6 +21,8 @@ export interface RowEnd {
   id: string;
   labels: string[];
   end: 'from' | 'to';
+  /** The file line of the first row that names it so, when its statement is known. */
+  line?: number;
 }
 
 /** `(b:Organization {id: row.to})`: the labels of the pattern that binds a row's `from` or `to` by id. */
@@ -35,9 +38,9 @@ function endLabels(statement: string): Partial<Record<'from' | 'to', string[]>> 
 }
 
 /** The ids named by the `from` and `to` of the literal rows each statement sent, with its pattern's labels, each once. */
-export function relationshipRowEnds(statements: { text: string; lists: Iterable<unknown> }[]): RowEnd[] {
+export function relationshipRowEnds(statements: { text: string; lists: Iterable<unknown>; statement?: CypherStatement }[]): RowEnd[] {
   const ends = new Map<string, RowEnd>();
-  for (const { text, lists } of statements) {
+  for (const { text, lists, statement } of statements) {
     let labels: ReturnType<typeof endLabels> | undefined;
     for (const list of lists) {
       if (!Array.isArray(list)) continue;
@@ -47,7 +50,10 @@ export function relationshipRowEnds(statements: { text: string; lists: Iterable<
         for (const end of ['from', 'to'] as const) {
           const id = (row as Record<string, unknown>)[end];
           const required = labels[end] ?? [];
-          if (typeof id === 'string') ends.set(JSON.stringify([id, required]), { id, labels: required, end });
+          const key = JSON.stringify([id, required]);
+          if (typeof id === 'string' && !ends.has(key)) {
+            ends.set(key, { id, labels: required, end, ...(statement ? { line: lineOfRow(statement, row as Record<string, unknown>) } : {}) });
+          }
         }
       }
     }
@@ -97,10 +103,10 @@ RETURN id, [label IN labels(n) WHERE label <> 'Entity'] AS labels`;
 export function describeMissingEnds(missing: RowEnd[], script: string, labelsOf: ReadonlyMap<string, string[]> = new Map()): FileProblem | undefined {
   const [first] = missing;
   if (!first) return undefined;
-  // Where the file names the first as a row's `from` or `to`: its line.
-  const named = new RegExp(`\\b${first.end}\\s*:\\s*(['"])${escapeRegExp(first.id)}\\1`).exec(script);
+  // Where the file names the first as a row's `from` or `to` in the statement that failed to find it, else anywhere.
+  const named = first.line === undefined ? new RegExp(`\\b${first.end}\\s*:\\s*(['"])${escapeRegExp(first.id)}\\1`).exec(script) : undefined;
   const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1, 4).map(({ id }) => `'${id}'`).join(', ')}${missing.length > 4 ? ', …' : ''})` : '';
   const actual = labelsOf.get(first.id);
   const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${withArticle(actual.join(':'))}` : 'but no node has that id';
-  return { line: lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
+  return { line: first.line ?? lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
 }
