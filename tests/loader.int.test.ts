@@ -594,10 +594,13 @@ describe('a file outside the model', () => {
     expect(await refusalOf('misspelt-merge.cypher', text)).toMatch(
       new RegExp(
         "^misspelt-merge\\.cypher:3: Neo\\.ClientError\\.Schema\\.ConstraintValidationFailed: Node\\(\\d+\\) already exists with label `Entity` and property `id` = 'armenia' " +
-          '\\(MERGE finds a node only with every label of its pattern: one the existing node lacks, a misspelt label\\?, makes it create a second node with the same id\\) ' +
+          '\\(MERGE finds a node only with every label of its pattern: its label Stat \\(did you mean State\\?\\) is not in docs/model.md makes it create a second node with the same id\\) ' +
           '\\(the file was rolled back; nothing of it was written\\)$',
       ),
     );
+    // Labels all in the model, but one the node lacks: the MERGE still creates a second node.
+    const wrongKind = `MERGE (n:Place:Entity {id: 'armenia'})\nSET n.name = 'Armenia';\n`;
+    expect(await refusalOf('wrong-kind.cypher', wrongKind)).toMatch(/\(MERGE finds a node only with every label of its pattern: one the existing node lacks, a misspelt label\?, makes it create a second node with the same id\)/);
   });
 
   it('is rolled back when a new Entity has no kind label (State, Person …), from which the API reads its kind', async () => {

@@ -21,7 +21,7 @@ import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } f
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { commentEnd, type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
 import { describeMissingEnds, findMissingEnds, labelsOfIds, relationshipRowEnds } from './row-ends.js';
-import { describeEntityLabels, describeNewWords, loadedFileLabel, modelVocabulary, outsideVocabulary, type Vocabulary } from './vocabulary.js';
+import { describeEntityLabels, describeNewWords, loadedFileLabel, modelVocabulary, nearestWord, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
 export const defaultCypherDirectory = fileURLToPath(new URL('../../cypher/', import.meta.url));
@@ -395,20 +395,28 @@ function codeStart(text: string): number {
 }
 
 /** Neo4j's reason, with what it most likely means in a file written from the templates. */
-function withHint(code: string, reason: string, inMerge: boolean): string {
+function withHint(code: string, reason: string, mergeLabels: string[] | undefined): string {
   // A file's parameters are its `// @param-file` text files.
   if (code.endsWith('.ParameterMissing')) return `${reason} (a file declares a text parameter with a line \`// @param-file <name> <path of a text file>\`)`;
   // The templates MERGE shared things by label and id: a label the existing node lacks makes MERGE create another.
-  if (code.endsWith('.ConstraintValidationFailed') && inMerge && /already exists with label/.test(reason)) {
-    return `${reason} (MERGE finds a node only with every label of its pattern: one the existing node lacks, a misspelt label?, makes it create a second node with the same id)`;
+  if (code.endsWith('.ConstraintValidationFailed') && mergeLabels && /already exists with label|conflicts with existing unique nodes/.test(reason)) {
+    const unknown = mergeLabels.find((label) => !modelVocabulary.labels.includes(label));
+    const meant = unknown && nearestWord(unknown, modelVocabulary.labels);
+    const cause = unknown ? `its label ${unknown}${meant ? ` (did you mean ${meant}?)` : ''} is not in docs/model.md` : 'one the existing node lacks, a misspelt label?,';
+    return `${reason} (MERGE finds a node only with every label of its pattern: ${cause} makes it create a second node with the same id)`;
   }
   return reason;
 }
 
-/** The file's line of a statement's first MERGE of a labelled node, where a uniqueness failure most likely comes from; undefined when it has none. */
-function mergeLine(current: { text: string; line: number }): number | undefined {
-  const at = /\bMERGE\s*\(\s*\w*\s*:/i.exec(current.text)?.index;
-  return at === undefined ? undefined : current.line + (current.text.slice(0, at).match(/\n/g)?.length ?? 0);
+/**
+ * A statement's first MERGE of a labelled node, where a uniqueness failure most likely comes from: its file line and
+ * its labels; undefined when it has none.
+ */
+function firstMerge(current: { text: string; line: number }): { line: number; labels: string[] } | undefined {
+  const merge = /\bMERGE\s*\(\s*\w*\s*((?::\s*`?\w+`?\s*)+)/i.exec(current.text);
+  if (!merge) return undefined;
+  const labels = merge[1]!.split(':').map((label) => label.trim().replace(/`/g, '')).filter(Boolean);
+  return { line: current.line + (current.text.slice(0, merge.index).match(/\n/g)?.length ?? 0), labels };
 }
 
 /** Any failure of a file as a CypherFileError: one line naming the file (and the line, when Neo4j points at one). */
@@ -435,11 +443,11 @@ function describeLoadFailure(
   const sent = positionInStatement(error.message);
   // Neo4j points into the text it was sent: with moved rows, that position is mapped back to the file's text.
   const position = sent && moved ? moved.originalPosition(sent.line, sent.column) : sent;
-  const merge = error.code.endsWith('.ConstraintValidationFailed') ? mergeLine(current) : undefined;
-  const line = position ? current.line + position.line - 1 : (merge ?? statementLine);
+  const merge = error.code.endsWith('.ConstraintValidationFailed') ? firstMerge(current) : undefined;
+  const line = position ? current.line + position.line - 1 : (merge?.line ?? statementLine);
   // Neo4j's "(line 2, column 1 (offset: 41))" counts in the text sent; the file's own line and column lead the message.
   const reason = position ? firstLine(error.message).replace(/\s*\(line \d+, column \d+ \(offset: \d+\)\)/, '') : firstLine(error.message);
-  return new CypherFileError(name, line, position?.column, `${error.code}: ${withHint(error.code, reason, merge !== undefined)}`, { cause: error });
+  return new CypherFileError(name, line, position?.column, `${error.code}: ${withHint(error.code, reason, merge?.labels)}`, { cause: error });
 }
 
 export interface LoadOptions extends Omit<FileLoadOptions, 'onStatementsSent'> {
