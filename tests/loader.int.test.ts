@@ -635,7 +635,11 @@ describe('a relationship row that names no node', () => {
       `UNWIND [\n  {from: 'vladimir-putin', to: 'russia', id: 'probe-office'},\n  {from: 'vladimir-putin', to: 'cstoo', id: 'probe-office-2'}\n] AS row\n` +
       `MATCH (a:Person {id: row.from}), (b:Entity {id: row.to})\nMERGE (a)-[r:HOLDS_OFFICE {id: row.id}]->(b);\n`;
     expect(await refusalOf('office.cypher', text)).toBe(
-      "office.cypher:3: a relationship row names 'cstoo' as its to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
+      "office.cypher:3: a relationship row names 'cstoo' as its to, but no node has that id (did you mean 'csto'?), so the row would write nothing (the file was rolled back; nothing of it was written)",
+    );
+    // An id two edits from none of the nodes its pattern can match gets no guess.
+    expect(await refusalOf('office.cypher', text.replace("'cstoo'", "'atlantis'"))).toBe(
+      "office.cypher:3: a relationship row names 'atlantis' as its to, but no node has that id, so the row would write nothing (the file was rolled back; nothing of it was written)",
     );
   });
 });

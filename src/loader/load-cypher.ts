@@ -20,7 +20,7 @@ import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
 import { commentEnd, type CypherStatement, splitCypher, withoutComments } from './split-cypher.js';
-import { describeMissingEnds, findMissingEnds, labelsOfIds, relationshipRowEnds } from './row-ends.js';
+import { describeMissingEnds, findMissingEnds, labelsOfIds, nearestId, relationshipRowEnds } from './row-ends.js';
 import { describeEntityLabels, describeNewWords, loadedFileLabel, modelVocabulary, nearestWord, outsideVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The project's own `cypher/` folder. */
@@ -345,8 +345,10 @@ async function loadFileOnce(
       const newWords =
         wordsBefore && (describeNewWords(wordsBefore, wordsAfter!, vocabulary, prepared.script) ?? (await describeEntityLabels(tx, wordsBefore, wordsAfter!, prepared.script)));
       const missing = await missingEnds;
-      // What a missing end's id is instead, asked only when one is missing.
-      const problem = newWords ?? describeMissingEnds(missing, prepared.script, missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined);
+      // What a missing end's id is instead, or the id it most likely meant, asked only when one is missing.
+      const labelsOf = !newWords && missing.length ? await labelsOfIds(tx, missing.map(({ id }) => id)) : undefined;
+      const meant = labelsOf && !labelsOf.has(missing[0]!.id) ? await nearestId(tx, missing[0]!) : undefined;
+      const problem = newWords ?? describeMissingEnds(missing, prepared.script, labelsOf, meant);
       if (problem) throw new CypherFileError(name, problem.line, undefined, problem.reason);
       scope = before && tracker ? await tracker.scope(tx, before, counters) : undefined;
       const mismatches = await findQuoteMismatches(tx, scope, quotesGivenBy({ ...prepared, outgoing }));

@@ -11,6 +11,7 @@ import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { thingLabels } from '../schema/shapes.js';
 import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
 import { lineOfRow } from './row-keys.js';
+import { nearestWord } from './vocabulary.js';
 import { type CypherStatement, withoutComments } from './split-cypher.js';
 
 /** The labels whose nodes a relationship row can name: the things, and Sources (each id a uniqueness constraint). */
@@ -99,14 +100,24 @@ RETURN id, [label IN labels(n) WHERE label <> 'Entity'] AS labels`;
   return new Map(records.map((record) => [record.get('id') as string, record.get('labels') as string[]]));
 }
 
-/** The loader's error for missing ends, at the first line that names the first of them; undefined when none is missing. */
-export function describeMissingEnds(missing: RowEnd[], script: string, labelsOf: ReadonlyMap<string, string[]> = new Map()): FileProblem | undefined {
+/** The id of a node under the end's labels (any thing's or Source's, for an unlabelled end) nearest to its id, at most two typing edits away. */
+export async function nearestId(tx: Transaction, end: RowEnd): Promise<string | undefined> {
+  const labels = end.labels.length ? [end.labels.map(cypherLabel).join(':')] : idLabels;
+  const { records } = await runWithoutCallerStack(tx, labels.map((label) => `MATCH (n:${label}) RETURN n.id AS id`).join(' UNION '));
+  return nearestWord(end.id, records.map((record) => record.get('id') as string).filter((id) => typeof id === 'string'));
+}
+
+/**
+ * The loader's error for missing ends, at the first line that names the first of them; undefined when none is
+ * missing. `labelsOf` says what an id is under other labels; `nearest` is an id the first most likely meant.
+ */
+export function describeMissingEnds(missing: RowEnd[], script: string, labelsOf: ReadonlyMap<string, string[]> = new Map(), nearest?: string): FileProblem | undefined {
   const [first] = missing;
   if (!first) return undefined;
   // Where the file names the first as a row's `from` or `to` in the statement that failed to find it, else anywhere.
   const named = first.line === undefined ? new RegExp(`\\b${first.end}\\s*:\\s*(['"])${escapeRegExp(first.id)}\\1`).exec(script) : undefined;
   const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1, 4).map(({ id }) => `'${id}'`).join(', ')}${missing.length > 4 ? ', …' : ''})` : '';
   const actual = labelsOf.get(first.id);
-  const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${withArticle(actual.join(':'))}` : 'but no node has that id';
+  const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${withArticle(actual.join(':'))}` : `but no node has that id${nearest ? ` (did you mean '${nearest}'?)` : ''}`;
   return { line: first.line ?? lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
 }
