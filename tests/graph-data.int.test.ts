@@ -72,7 +72,7 @@ describe('provenance', () => {
     const perSource = (quotes: Quote[]) => Object.fromEntries([...new Set(quotes.map((q) => q.sourceId))].map((id) => [id, quotes.filter((q) => q.sourceId === id).length]));
     expect({ sourcedFrom: perSource(nodeQuotes), relationships: perSource(edgeQuotes) }).toEqual({
       sourcedFrom: { 'csto-2022-10-13': 161 },
-      relationships: { 'csto-2022-10-13': 244 },
+      relationships: { 'csto-2022-10-13': 247 },
     });
   });
 
