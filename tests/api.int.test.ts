@@ -235,17 +235,24 @@ describe('events', () => {
     ]);
   });
 
-  it("gives an entity's timeline, oldest first, with participants", async () => {
-    const data = await query(yoga, `{ timeline(id: "kyrgyzstan", to: "2011-01-01") { slug eventType participants { role entity { slug } } } }`);
-    expect(data.timeline.map((event: { slug: string }) => event.slug)).toEqual([
+  it("gives an entity's timeline, oldest first, a request after the conflict that prompted it and before the answer, with participants", async () => {
+    const data = await query(
+      yoga,
+      `{ timeline(id: "kyrgyzstan", to: "2011-01-01") { slug eventType participants { role entity { slug } } }
+         thing(id: "kyrgyzstan") { ... on State { timeline(to: "2011-01-01") { slug } } } }`,
+    );
+    const slugs = [
       'csto-treaty-signing-1992',
       'batken-incursion-1999',
       'help-request-kyrgyzstan-1999',
       'help-response-csto-kyrgyzstan-1999',
+      // All three are dated by their year alone: 2010-01-01.
+      'osh-batken-conflict-2010',
       'help-request-kyrgyzstan-2010',
       'help-response-csto-kyrgyzstan-2010',
-      'osh-batken-conflict-2010',
-    ]);
+    ];
+    expect(data.timeline.map((event: { slug: string }) => event.slug)).toEqual(slugs);
+    expect(data.thing.timeline.map((event: { slug: string }) => event.slug)).toEqual(slugs);
     const firstTwo = await query(yoga, `{ timeline(id: "kyrgyzstan", first: 2) { slug } thing(id: "csto") { ... on Organization { timeline(first: 1) { slug } } } }`);
     expect(firstTwo).toEqual({
       timeline: [{ slug: 'csto-treaty-signing-1992' }, { slug: 'batken-incursion-1999' }],

@@ -4,7 +4,7 @@
  * where @neo4j/graphql cannot generate one. Each returns one row with one column, `result`.
  */
 
-import { factRelationshipTypes } from '../schema/shapes.js';
+import { eventOrderCypher, factRelationshipTypes } from '../schema/shapes.js';
 
 /** Every type but SOURCED_FROM, which would join each node to its Source; variable-length patterns take no `!`. */
 const facts = factRelationshipTypes.join('|');
@@ -31,7 +31,7 @@ RETURN collect({
  * (undated last), then by id. `entity` is the variable of the entity; `$first` caps the list.
  */
 export const entityEventsCypher = (entity: string) => `MATCH (${entity})<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(event:Event)
-WITH DISTINCT event ORDER BY event.startDate, event.id LIMIT $first
+WITH DISTINCT event ORDER BY ${eventOrderCypher('event')} LIMIT $first
 RETURN event`;
 
 export const membersEventsCypher = `MATCH (organization:Organization {id: $slug})

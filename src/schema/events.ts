@@ -11,7 +11,7 @@ import { readPlanned, resolvePlanned } from '../planner/resolvers.js';
 import { countedConnection } from './pagination.js';
 import { checkDateRange } from './scalars.js';
 import { EvidenceRef, edgeEvidencePlan, nodeEvidencePlan, provenanceFields } from './provenance.js';
-import { actorLabels, conditions, entityLabels, relatedNodes, type Row, whereLabels } from './shapes.js';
+import { actorLabels, conditions, entityLabels, eventOrderCypher, relatedNodes, type Row, whereLabels } from './shapes.js';
 import { EntityRef, firstRowValue, ThingRef, thingNode, thingReference } from './things.js';
 
 export const EventType = builder.enumType('EventType', {
@@ -220,15 +220,18 @@ WITH DISTINCT ${event} WHERE ${conditions(eventConditions(event, args, q))}`;
 
 const timelineSize = (args: Args) => args.first ?? limits.maxPageSize;
 
+/** A timeline's order, in words (eventOrderCypher). */
+const oldestFirst = 'oldest first; of events that start on the same date, one that answers or was prompted by another comes after it';
+
 builder.interfaceFields(EntityRef, (t) => ({
   timeline: t.field({
     type: [EventRef],
-    description: 'The events this entity takes part in, or that took place there, oldest first.',
+    description: `The events this entity takes part in, or that took place there, ${oldestFirst}.`,
     args: timelineArgs(t.arg),
     extensions: relatedPlan({
       match: (scope, { node }, args, q) => timelineClauses(scope.node!, node, args, q),
       item: ({ node }) => ({ node }),
-      orderBy: ({ node }) => `${node}.startDate, ${node}.id`,
+      orderBy: ({ node }) => eventOrderCypher(node),
       limit: timelineSize,
       rows: timelineSize,
     }),
@@ -325,13 +328,13 @@ builder.queryFields((t) => ({
   ),
   timeline: t.field({
     type: [EventRef],
-    description: 'The events an entity takes part in, or that took place there, oldest first.',
+    description: `The events an entity takes part in, or that took place there, ${oldestFirst}.`,
     args: { id: t.arg.id({ required: true, description: `The entity: ${thingReference}.` }), ...timelineArgs(t.arg) },
     extensions: rootPlan({
       kind: 'items',
       references: ({ id }) => ({ id: ofKind(id, ...entityLabels) }),
       query: (args, q, project, resolved) => `MATCH (c0:Entity {id: ${resolved.id}})
-CALL { WITH c0 ${timelineClauses('c0', 'n0', args, q)} WITH n0 ORDER BY n0.startDate, n0.id LIMIT ${q.param(timelineSize(args))} RETURN collect(${project({ node: 'n0' })}) AS events }
+CALL { WITH c0 ${timelineClauses('c0', 'n0', args, q)} WITH n0 ORDER BY ${eventOrderCypher('n0')} LIMIT ${q.param(timelineSize(args))} RETURN collect(${project({ node: 'n0' })}) AS events }
 RETURN events AS value`,
       estimate: timelineSize,
       answer: firstRowValue([]),

@@ -62,6 +62,14 @@ export function matchThingsBySlug(variable: string, slugs: string, imports: stri
 /** The global id of node `n` in Cypher: `State:kyrgyzstan`. */
 export const globalIdCypher = (n: string) => `${nodeTypename(n)} + ':' + ${n}.id`;
 
+/**
+ * Events oldest first, as Cypher `ORDER BY` keys; of events that start on the same date (often a year's first day,
+ * for an event dated by its year alone), those that answer or were prompted by others (RESPONDS_TO, PROMPTED_BY)
+ * after them: by how many chains of such links lead from the event, then by id. A cause's date is no floor: an
+ * exercise cancelled the day before it was due answers an event that starts after it.
+ */
+export const eventOrderCypher = (e: string) => `${e}.startDate, size([(${e})-[:RESPONDS_TO|PROMPTED_BY*1..4]->(:Event) | 1]), ${e}.id`;
+
 /** A stable edge id in Cypher: `<start>-<TYPE>-><end>`, plus `#<id>` where two edges can join the same pair. */
 export const edgeIdCypher = (r: string) => `startNode(${r}).id + '-' + type(${r}) + '->' + endNode(${r}).id + coalesce('#' + ${r}.id, '')`;
 
