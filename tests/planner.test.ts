@@ -69,7 +69,7 @@ describe('the planner', () => {
     );
     const timeline = (limit: string, projection: string) =>
       `CASE WHEN n0:Organization OR n0:Person OR n0:Place OR n0:State THEN COLLECT { MATCH (n0)<-[:HAS_ACTOR|HAS_TARGET|HAS_PARTICIPANT|OCCURRED_IN]-(n1:Event)\n` +
-      `WITH DISTINCT n1 WHERE true WITH * ORDER BY n1.startDate, n1.id LIMIT ${limit} RETURN ${projection} AS value } END`;
+      `WITH DISTINCT n1 WHERE true WITH * ORDER BY n1.startDate, size([(n1)-[:RESPONDS_TO|PROMPTED_BY*1..4]->(:Event) | 1]), n1.id LIMIT ${limit} RETURN ${projection} AS value } END`;
     expect(thing!.cypher).toBe(
       `${resolution}\n${thingBySlug} RETURN {\`__typename\`: ${typename('n0')}, ` +
         '`evidence`: COLLECT { MATCH (n0)-[r1:SOURCED_FROM]->(n1:Source) WITH * ORDER BY n1.id, r1.quoteStart, r1.quoteEnd RETURN {`quote`: r1.quote} AS value }, ' +
