@@ -119,11 +119,17 @@ describe('relay nodes and cursors', () => {
     const codes = async (query: string) => (await execute(yoga, query)).errors?.map((error) => [error.extensions?.code, error.message]);
     expect(await codes(`{ node(id: "kyrgyzstan") { id } }`)).toEqual([['BAD_USER_INPUT', `Invalid global id 'kyrgyzstan': expected "<Kind>:<slug>", e.g. "State:kyrgyzstan".`]]);
     const cursor = (text: string) => Buffer.from(text).toString('base64');
-    for (const bad of ['OffsetConnection:abc', 'OffsetConnection:9007199254740993', 'OffsetConnection:1.5', 'OffsetConnection:-1', 'nonsense']) {
+    for (const bad of ['OffsetConnection:abc', 'OffsetConnection:people:9007199254740993', 'OffsetConnection:people:1.5', 'OffsetConnection:people:-1', 'OffsetConnection:2', 'nonsense']) {
       expect(await codes(`{ people(before: "${cursor(bad)}") { totalCount } }`), bad).toEqual([['BAD_USER_INPUT', 'before is not a cursor of this list; pass a cursor from its pageInfo or edges.']]);
     }
     const page = await execute(yoga, `{ people(first: 2) { edges { cursor node { slug } } } }`);
     const after = page.data.people.edges[1].cursor;
+    // An offset means nothing in another list: a cursor names its own.
+    expect(Buffer.from(after, 'base64').toString()).toBe('OffsetConnection:people:1');
+    const foreign = await execute(yoga, `query($after: String) { states(first: 1, after: $after) { totalCount } }`, { after });
+    expect(foreign.errors?.map((error) => [error.extensions?.code, error.extensions?.argument, error.message])).toEqual([
+      ['BAD_USER_INPUT', 'after', "after is a cursor of people, not of states; pass a cursor from this list's pageInfo or edges."],
+    ]);
     const next = await execute(yoga, `query($after: String) { people(first: 1, after: $after) { edges { node { slug } } pageInfo { hasPreviousPage } } }`, { after });
     expect(next.data.people).toEqual({ edges: [{ node: { slug: 'anatoly-nesmiyan' } }], pageInfo: { hasPreviousPage: true } });
   });

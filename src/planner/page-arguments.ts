@@ -22,13 +22,25 @@ const cursorPrefix = 'OffsetConnection:';
 /** Most items a cursor may point past: far beyond any page a client can reach, small enough for Cypher's SKIP. */
 const maxCursorOffset = 10_000_000;
 
-/** The offset a cursor stands for; anything that is not a cursor this API gave out is BAD_USER_INPUT. */
-export function decodeOffsetCursor(cursor: string, argument: string): number {
+/** A cursor decoded: its list (absent from cursors of an older form, which no list takes), then its offset. */
+const cursorPattern = new RegExp(`^${cursorPrefix}(?:(\\w+):)?(.*)$`, 's');
+
+/** The cursor of the item at `offset` of the list a root field gives: `OffsetConnection:<field>:<offset>`, base64. */
+export function listCursor(list: string, offset: number): string {
+  return Buffer.from(`${cursorPrefix}${list}:${offset}`, 'utf8').toString('base64');
+}
+
+/**
+ * The offset a cursor of list `list` stands for; anything that is not a cursor this API gave out for that list is
+ * BAD_USER_INPUT (an offset means nothing in another list).
+ */
+export function decodeOffsetCursor(cursor: string, argument: string, list: string): number {
   const decoded = Buffer.from(cursor, 'base64').toString('utf8');
-  const digits = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
+  const [, of, digits = ''] = cursorPattern.exec(decoded) ?? [];
   const offset = /^(0|[1-9]\d{0,7})$/.test(digits) ? Number(digits) : Number.NaN;
-  if (!Number.isSafeInteger(offset) || offset > maxCursorOffset || Buffer.from(decoded, 'utf8').toString('base64') !== cursor) {
+  if (!Number.isSafeInteger(offset) || offset > maxCursorOffset || Buffer.from(decoded, 'utf8').toString('base64') !== cursor || of === undefined) {
     throw badUserInput(`${argument} is not a cursor of this list; pass a cursor from its pageInfo or edges.`, argument);
   }
+  if (of !== list) throw badUserInput(`${argument} is a cursor of ${of}, not of ${list}; pass a cursor from this list's pageInfo or edges.`, argument);
   return offset;
 }

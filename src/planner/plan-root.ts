@@ -23,7 +23,7 @@ import { collectFields, type Selection, subSelections } from './collect-fields.j
 import { type Compiled, compileObject, isListOutput, type ListEstimate, PlanningError } from './compile-selection.js';
 import type { Args, Scope } from './field-plan.js';
 import { Parameters } from './parameters.js';
-import { checkLastHasAnEnd, checkPageSize, decodeOffsetCursor } from './page-arguments.js';
+import { checkLastHasAnEnd, checkPageSize, decodeOffsetCursor, listCursor } from './page-arguments.js';
 import { type References, resolveReferences } from './references.js';
 
 /** The Cypher variable that holds each thing-naming argument's resolved id, by argument path. */
@@ -161,7 +161,12 @@ function planConnection(selection: Selection, plan: ConnectionRootPlan, field: G
   const nodeSets = inner(selection, edgeType, inner(selection, connectionType, selectionSets, 'edges'), 'node');
   const counted = asks(selection, connectionType, selectionSets, 'totalCount');
   const page = offsetForArgs({
-    args: { ...args, after: args.after ? offsetToCursor(decodeOffsetCursor(args.after, 'after')) : null, before: args.before ? offsetToCursor(decodeOffsetCursor(args.before, 'before')) : null },
+    // Pothos reads its own cursors: ours name their list too.
+    args: {
+      ...args,
+      after: args.after ? offsetToCursor(decodeOffsetCursor(args.after, 'after', field.name)) : null,
+      before: args.before ? offsetToCursor(decodeOffsetCursor(args.before, 'before', field.name)) : null,
+    },
     defaultSize: limits.defaultPageSize,
     maxSize: limits.maxPageSize,
   });
@@ -182,7 +187,7 @@ RETURN ${counted ? 'total' : 'null AS total'}, page AS value${references ? `, ${
     answer: ([row]) => {
       checks.forEach((check, index) => check.check(row?.[`check${index}`]));
       const items = (row?.value ?? []) as unknown[];
-      const edges = items.slice(0, page.expectedSize).map((node, index) => ({ cursor: offsetToCursor(page.offset + index), node }));
+      const edges = items.slice(0, page.expectedSize).map((node, index) => ({ cursor: listCursor(field.name, page.offset + index), node }));
       return {
         edges,
         totalCount: row?.total ?? null,
