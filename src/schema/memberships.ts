@@ -23,6 +23,12 @@ const MembershipRef = builder.objectRef<Row>('Membership').implement({
     startPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the start is known.', extensions: propertyPlan('startPrecision', 'edge'), resolve: readPlanned }),
     endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended; null while it lasts.', extensions: propertyPlan('endDate', 'edge'), resolve: readPlanned }),
     endPrecision: t.field({ type: DatePrecision, nullable: true, description: 'How precisely the end is known.', extensions: propertyPlan('endPrecision', 'edge'), resolve: readPlanned }),
+    dateNote: t.string({
+      nullable: true,
+      description: "How a date was read where the source gives none outright, in the graph's words (the three members that left \"within five years\" are dated 1999); null when the source gives the dates.",
+      extensions: propertyPlan('dateNote', 'edge'),
+      resolve: readPlanned,
+    }),
     current: t.boolean({ description: 'True while the membership lasts (no end date).', extensions: valuePlan(({ edge }) => `${edge}.endDate IS NULL`), resolve: readPlanned }),
     ...provenanceFields(t, 'edge', 'The quotes the membership rests on.'),
   }),
