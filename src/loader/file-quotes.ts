@@ -43,7 +43,8 @@ export function citedSourceId(statement: string, parameters: Record<string, unkn
   return ids.size === 1 ? ids.values().next().value : undefined;
 }
 
-const isPlainMap = (value: unknown): value is Record<string, unknown> =>
+/** A map as the loader's literal rows hold one: not a date, a number or a list. */
+export const isPlainMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Keys a file's literal rows give that their statement never reads. Cypher reads a key no row gives as null, so a
- * misspelt key (`titel: 'President'` read as `row.title`), or one the statement forgot, drops its value without a
- * word. Found from the statements as the loader sends them, before any of them is sent.
+ * Keys a file's literal rows give that their statement never reads, and rows that lack the quote or offsets their
+ * statement reads. Cypher reads a key no row gives as null, so a misspelt key (`titel: 'President'` read as
+ * `row.title`), or one the statement forgot, drops its value without a word, and a row without its quote writes a
+ * fact without evidence. Found from the statements as the loader sends them, before any of them is sent; the rows'
+ * lines and names for every such error (lineOfRow, nameOfRow) are here too.
  */
 import type { FileProblem } from './cypher-file-error.js';
 import { escapeRegExp, lineAt } from './cypher-file-error.js';
+import { isPlainMap } from './file-quotes.js';
 import { literalRowsPrefix } from './literal-rows.js';
 import type { CypherStatement } from './split-cypher.js';
 import { nearestWord } from './vocabulary.js';
@@ -15,9 +18,6 @@ export interface SentStatement {
   text: string;
   moved: { parameters: Record<string, unknown> } | undefined;
 }
-
-const isPlainMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The keys of the maps in a list, in the order they first occur; undefined when an item is not a map. */
 function keysOfMaps(list: unknown): string[] | undefined {
