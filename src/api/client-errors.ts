@@ -7,13 +7,17 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { DatabaseTransientError, DatabaseUnavailableError, FullTextTooBroadError, QueryTimeoutError } from '../database/graph-database.js';
 
-/** Longest message a client gets back; longer ones (which can only be echoing input) are cut to an excerpt. */
-export const maxMessageLength = 300;
+/**
+ * Longest message a client gets back; longer ones (which can only be echoing input) are cut to an excerpt. Our own
+ * messages, with their 80-character excerpts of a value and up to three nearest matches, stay within it.
+ */
+export const maxMessageLength = 400;
 
 /** Cuts a message that echoes client input to a short excerpt, noting how much was left out. */
 export function excerpt(text: string, max = maxMessageLength): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}… (${text.length - max} more characters)`;
+  const left = text.length - max;
+  return `${text.slice(0, max)}… (${left} more character${left === 1 ? '' : 's'})`;
 }
 
 const httpCodes: Readonly<Record<number, string>> = {
