@@ -22,8 +22,8 @@ export interface RowEnd {
   id: string;
   labels: string[];
   end: 'from' | 'to';
-  /** The file line of the first row that names it so, when its statement is known. */
-  line?: number;
+  /** The file line of the first row that names it so, when its statement is known: found only for an end that is missing. */
+  line?: () => number;
 }
 
 /** `(b:Organization {id: row.to})`: the labels of the pattern that binds a row's `from` or `to` by id. */
@@ -53,7 +53,7 @@ export function relationshipRowEnds(statements: { text: string; lists: Iterable<
           const required = labels[end] ?? [];
           const key = JSON.stringify([id, required]);
           if (typeof id === 'string' && !ends.has(key)) {
-            ends.set(key, { id, labels: required, end, ...(statement ? { line: lineOfRow(statement, row as Record<string, unknown>) } : {}) });
+            ends.set(key, { id, labels: required, end, ...(statement ? { line: () => lineOfRow(statement, row as Record<string, unknown>) } : {}) });
           }
         }
       }
@@ -119,5 +119,5 @@ export function describeMissingEnds(missing: RowEnd[], script: string, labelsOf:
   const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1, 4).map(({ id }) => `'${id}'`).join(', ')}${missing.length > 4 ? ', …' : ''})` : '';
   const actual = labelsOf.get(first.id);
   const reason = actual && first.labels.length ? `which its statement matches as (:${first.labels.join(':')} {id: row.${first.end}}), but it is ${withArticle(actual.join(':'))}` : `but no node has that id${nearest ? ` (did you mean '${nearest}'?)` : ''}`;
-  return { line: first.line ?? lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
+  return { line: first.line?.() ?? lineAt(script, named?.index), reason: `a relationship row names '${first.id}' as its ${first.end}, ${reason}, so the row would write nothing${more}` };
 }
