@@ -684,6 +684,21 @@ describe('a row that misspells or leaves out a key', () => {
     );
   });
 
+  it('refuses a misspelt key the same way in a directory load, where the rows are checked while the file before loads', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'csto-graph-rows-'));
+    try {
+      const { line, text } = editedCypherFile('12-csto-2022-10-13-memberships-offices.cypher', belarusRow, 'quoteStart: 4523', 'quoteStrat: 4523');
+      writeFileSync(path.join(directory, '1-first.cypher'), "MATCH (s:Source {id: 'csto-2022-10-13'}) RETURN s.id;\n");
+      writeFileSync(path.join(directory, '2-misspelt.cypher'), text);
+      const before = await countGraph(db);
+      const error = await rejectionOf(loadCypherDirectory(db, { directory, all: true }));
+      expect((error as Error).message).toMatch(new RegExp(`^2-misspelt\\.cypher:${line}: the rows give quoteStrat \\(did you mean quoteStart\\?\\)`));
+      expect(await countGraph(db)).toEqual(before);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it("names a quote's missing offset key at its row, among the rows that give the fact's other quotes, before anything is sent", async () => {
     const { line, text } = editedCypherFile('12-csto-2022-10-13-memberships-offices.cypher', belarusRow, ' quoteStart: 4523,', '');
     expect(await refusalOf('missing-key.cypher', text)).toBe(

@@ -15,7 +15,7 @@ import { citedSourceId, type FileQuote, rowQuotes, writtenRelationshipType } fro
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { describeUnreadRowKeys } from './row-keys.js';
 import { allowedValues, describeOutsideEnumRows } from './enum-values.js';
-import { CypherFileError } from './cypher-file-error.js';
+import { CypherFileError, type FileProblem } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
 import { describeMismatch, findQuoteMismatches, lineOfQuote, type QuoteScope } from './quote-check.js';
 import { emptyCounters, type PreparedStatement, QuoteScopeTracker, type UpdateCounters } from './quote-scope.js';
@@ -158,6 +158,13 @@ export interface PreparedFile {
   hash: string;
   /** Its statements as they will be sent (outgoingStatements), when made ahead, while the file before it loaded. */
   outgoing?: OutgoingStatement[];
+  /** What checkRows found in `outgoing` when it was made ahead: null for nothing. */
+  rowProblem?: FileProblem | null;
+}
+
+/** Rows that would drop a value, lack their quote, or store a value the API cannot read: the file is refused before any of it is sent. */
+async function checkRows(outgoing: OutgoingStatement[]): Promise<FileProblem | undefined> {
+  return describeUnreadRowKeys(outgoing) ?? describeOutsideEnumRows(outgoing, await allowedValues());
 }
 
 /** A statement as the loader sends it, and where it is in the file. */
@@ -273,8 +280,7 @@ async function loadFileOnce(
 ): Promise<FileReport> {
   const started = performance.now();
   const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
-  // Rows that would drop a value, or store one the API cannot read, refuse the file before any of it is sent.
-  const badRow = describeUnreadRowKeys(outgoing) ?? describeOutsideEnumRows(outgoing, await allowedValues());
+  const badRow = prepared.outgoing && prepared.rowProblem !== undefined ? prepared.rowProblem : await checkRows(outgoing);
   if (badRow) throw new CypherFileError(name, badRow.line, undefined, badRow.reason, { sent: false });
   const statements = outgoing.map(({ statement }) => statement);
   const changes = emptyChanges();
@@ -568,8 +574,11 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
   // A file that will load (its hash is not its record's) gets its statements made when read. A derived file's hash
   // depends on the files before it, so it gets them when it loads.
   const read = (file: string) => {
-    const reading = prepareCypherFile(file, recordName(file, root)).then((prepared) => {
-      if (!isDerived(prepared.name) && (options.all || !unchangedSince(prepared.name, prepared.hash))) prepared.outgoing = outgoingStatements(prepared);
+    const reading = prepareCypherFile(file, recordName(file, root)).then(async (prepared) => {
+      if (!isDerived(prepared.name) && (options.all || !unchangedSince(prepared.name, prepared.hash))) {
+        prepared.outgoing = outgoingStatements(prepared);
+        prepared.rowProblem = (await checkRows(prepared.outgoing)) ?? null;
+      }
       return prepared;
     });
     // A file that fails to read fails when its turn comes, not while the one before it loads.
