@@ -5,7 +5,7 @@
  */
 import type { GraphQLEnumType } from 'graphql';
 import type { FileProblem } from './cypher-file-error.js';
-import { writtenRelationshipType } from './file-quotes.js';
+import { writtenNode, writtenRelationshipType } from './file-quotes.js';
 import { lineOfRow, nameOfRow, type SentStatement, unwoundRows } from './row-keys.js';
 import type { AllowedValues } from './validate-model.js';
 import { nearestWord } from './vocabulary.js';
@@ -52,12 +52,6 @@ export function allowedValues(): Promise<AllowedValues> {
   return allowed;
 }
 
-/** The labels of the first node a statement MERGEs or CREATEs with labels: `MERGE (n:Event {id: row.id})` gives Event. */
-function writtenLabels(text: string): string[] {
-  const labels = /\b(?:MERGE|CREATE)\s*\(\s*\w*\s*((?::\s*`?\w+`?\s*)+)/i.exec(text)?.[1];
-  return labels ? labels.split(':').map((label) => label.trim().replace(/`/g, '')).filter(Boolean) : [];
-}
-
 /**
  * The first row of a file's statements that gives a property the API reads through an enum a value the enum lacks,
  * as the loader's error; undefined when there is none. A row's key is taken as the property of the same name, as
@@ -66,7 +60,7 @@ function writtenLabels(text: string): string[] {
 export function describeOutsideEnumRows(statements: SentStatement[], allowed: AllowedValues): FileProblem | undefined {
   for (const { statement, text, moved } of statements) {
     if (!moved) continue;
-    const subject = [...writtenLabels(text), writtenRelationshipType(text)].find((label) => label !== undefined && allowed[label]);
+    const subject = [...(writtenNode(text, 'MERGE|CREATE')?.labels ?? []), writtenRelationshipType(text)].find((label) => label !== undefined && allowed[label]);
     if (!subject) continue;
     // The statement's own rows: a row's nested maps (its quotes) are not the subject's.
     const [rows] = unwoundRows(text, moved.parameters);

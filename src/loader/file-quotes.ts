@@ -26,6 +26,15 @@ export interface FileQuote {
  */
 const citedSourcePatterns = [/(?:'([^'\\]+)'|\$(\w+))\s+AS\s+sourceId\b/gi, /:\s*Source\s*\{\s*id\s*:\s*(?:'([^'\\]+)'|\$(\w+))\s*\}/g];
 
+/**
+ * The first node pattern with labels after one of `keywords` (`MERGE`, `MERGE|CREATE`): where it starts in `text`, and
+ * its labels; `MERGE (n:State:Entity {id: row.id})` gives State and Entity.
+ */
+export function writtenNode(text: string, keywords: string): { index: number; labels: string[] } | undefined {
+  const match = new RegExp(`\\b(?:${keywords})\\s*\\(\\s*\\w*\\s*((?::\\s*\`?\\w+\`?\\s*)+)`, 'i').exec(text);
+  return match ? { index: match.index, labels: match[1]!.split(':').map((label) => label.trim().replace(/`/g, '')).filter(Boolean) } : undefined;
+}
+
 /** The type of the first relationship a statement MERGEs or CREATEs, as the templates write it: `MERGE (a)-[r:MEMBER_OF …]->(b)`. */
 export function writtenRelationshipType(statement: string): string | undefined {
   return /\b(?:MERGE|CREATE)\s*\(\s*\w*\s*\)\s*<?-\s*\[\s*\w*\s*:\s*(\w+)/i.exec(withoutComments(statement))?.[1];

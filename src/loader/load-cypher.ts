@@ -11,7 +11,7 @@ import { Neo4jError, type Result, type Transaction } from 'neo4j-driver';
 import { counted } from '../counted.js';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
 import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, DatabaseTransientError, DatabaseUnavailableError } from '../database/graph-database.js';
-import { citedSourceId, type FileQuote, rowQuotes, writtenRelationshipType } from './file-quotes.js';
+import { citedSourceId, type FileQuote, rowQuotes, writtenNode, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { describeUnreadRowKeys } from './row-keys.js';
 import { allowedValues, describeOutsideEnumRows } from './enum-values.js';
@@ -421,10 +421,8 @@ function withHint(code: string, reason: string, mergeLabels: string[] | undefine
  * its labels; undefined when it has none.
  */
 function firstMerge(current: { text: string; line: number }): { line: number; labels: string[] } | undefined {
-  const merge = /\bMERGE\s*\(\s*\w*\s*((?::\s*`?\w+`?\s*)+)/i.exec(current.text);
-  if (!merge) return undefined;
-  const labels = merge[1]!.split(':').map((label) => label.trim().replace(/`/g, '')).filter(Boolean);
-  return { line: current.line + (current.text.slice(0, merge.index).match(/\n/g)?.length ?? 0), labels };
+  const merge = writtenNode(current.text, 'MERGE');
+  return merge && { line: current.line + (current.text.slice(0, merge.index).match(/\n/g)?.length ?? 0), labels: merge.labels };
 }
 
 /** Any failure of a file as a CypherFileError: one line naming the file (and the line, when Neo4j points at one). */
