@@ -7,7 +7,7 @@ import { runCommand } from '../cli.js';
 import { ConfigError, readConfig } from '../config.js';
 import { openDatabase } from '../database/connect.js';
 import { checkModel } from '../loader/check-model.js';
-import { describeDispute, findDisputes } from '../loader/disputes.js';
+import { asDispute, describeDispute, readDisputes } from '../loader/disputes.js';
 import { defaultCypherDirectory, describeChanges, describePhases, describeRowRate, listCypherFiles, loadCypherDirectory, sumChanges } from '../loader/load-cypher.js';
 import { cypherShellScript } from '../loader/param-files.js';
 import { describeStaleEvidence, staleEvidenceAfter } from '../loader/stale-evidence.js';
@@ -69,7 +69,9 @@ runCommand('load', async () => {
     // Rows are the nodes and relationships created, as in each file's line.
     console.log(`[load] loaded ${loaded.length} of ${reports.length} files into the ${opened.description}: ${describeChanges(total)}${rate}`);
     // The files are committed by now; a broken rule is reported and fails the command, so CI and a data engineer see it.
-    const { events, violations } = await checkModel(opened.db, directory);
+    // One read of the disputes serves the model check and the report below.
+    const disputeRows = await readDisputes(opened.db);
+    const { events, violations } = await checkModel(opened.db, directory, disputeRows);
     if (violations.length === 0) {
       console.log(`[load] model check: ${events} events, every one keeps the rules of docs/model.md`);
     } else {
@@ -85,7 +87,7 @@ runCommand('load', async () => {
       );
       for (const evidence of stale) console.log(`[load]   ${describeStaleEvidence(evidence)}`);
     }
-    const disputes = await findDisputes(opened.db);
+    const disputes = disputeRows.map(asDispute);
     if (disputes.length) {
       console.log(`[load] ${disputes.length} disputed value(s), kept beside the first source's (docs/model.md, "Merge rules"):`);
       for (const dispute of disputes) console.log(`[load]   ${describeDispute(dispute)}`);

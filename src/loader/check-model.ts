@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { GraphDatabase } from '../database/graph-database.js';
 import { defaultCypherDirectory, listCypherFiles, recordName, recordRoot } from './load-cypher.js';
 import { edgeIdCypher, factRelationshipTypes, thingLabels } from '../schema/shapes.js';
+import { type DisputeRow, readDisputes } from './disputes.js';
 import { allowedValues, relationshipTypes } from './enum-values.js';
 import {
   type AllowedValues,
@@ -53,19 +54,6 @@ function outsideValuesQuery(allowed: AllowedValues): { query: string; parameters
   return { query: `CALL () {\n  ${parts.join('\n  UNION ALL\n  ')}\n}\nRETURN label, id, type, relationshipId, relationship, values ORDER BY label, sortKey`, parameters };
 }
 
-/** Every node and relationship with disputes, each dispute as {property, value, sourceId}; validateDisputedValues judges them. */
-const disputedQuery = `
-CALL () {
-  MATCH (n) WHERE n.disputedProperties IS NOT NULL
-  RETURN [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n.id AS id, n.type AS type, null AS relationshipId, false AS relationship, n AS holder
-  UNION ALL
-  MATCH ()-[r]->() WHERE r.disputedProperties IS NOT NULL
-  RETURN type(r) AS label, ${edgeIdCypher('r')} AS id, null AS type, r.id AS relationshipId, true AS relationship, r AS holder
-}
-RETURN label, id, type, relationshipId, relationship,
-       [i IN range(0, size(holder.disputedProperties) - 1) | {property: holder.disputedProperties[i], value: holder.disputedValues[i], sourceId: holder.disputedSourceIds[i]}] AS disputes
-ORDER BY label, id`;
-
 /** The facts and things with no quote, in id order, at most 100 of each (a file that writes none writes many). */
 const withoutEvidenceQuery = `
 CALL () {
@@ -101,8 +89,23 @@ const asSubject = ({ label, id, type, relationshipId, relationship }: SubjectRow
   ...(relationship ? { relationshipId } : {}),
 });
 
-/** Reads every event of the graph, every enum-read value outside its enum (stored or disputed) and every fact or thing without a quote, at once; `directory` (default: the project's cypher/) locates definitions. */
-export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory): Promise<ModelCheck> {
+/** The disputes of each node or relationship, in the order first read. */
+function disputedFacts(rows: DisputeRow[]): DisputedFacts[] {
+  const bySubject = new Map<string, DisputedFacts>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.label, row.subjectId, row.relationshipId]);
+    if (!bySubject.has(key)) bySubject.set(key, { ...asSubject({ ...row, id: row.subjectId }), disputes: [] });
+    bySubject.get(key)!.disputes.push({ property: row.property, value: row.value, sourceId: row.sourceId });
+  }
+  return [...bySubject.values()];
+}
+
+/**
+ * Reads every event of the graph, every enum-read value outside its enum (stored or disputed) and every fact or thing
+ * without a quote, at once; `directory` (default: the project's cypher/) locates definitions. `disputes`, when the
+ * caller has read them already (readDisputes), are not read again.
+ */
+export async function checkModel(db: GraphDatabase, directory: string = defaultCypherDirectory, disputes?: DisputeRow[]): Promise<ModelCheck> {
   const allowed = await allowedValues();
   const { query, parameters } = outsideValuesQuery(allowed);
   // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
@@ -110,7 +113,7 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
   const [events, outside, disputed, withoutEvidence, files] = await Promise.all([
     db.read<EventFacts>(eventFactsQuery),
     db.read<SubjectRow & { values: Record<string, unknown> }>(query, parameters),
-    db.read<SubjectRow & { disputes: DisputedFacts['disputes'] }>(disputedQuery),
+    disputes ?? readDisputes(db),
     db.read<SubjectRow>(withoutEvidenceQuery),
     listCypherFiles(directory).then((names) => Promise.all(names.map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })))),
   ]);
@@ -120,7 +123,7 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
     violations: [
       ...validateEvents(events, definitions),
       ...validateValues(outside.map((row) => ({ ...asSubject(row), values: row.values })), allowed, definitions),
-      ...validateDisputedValues(disputed.map((row) => ({ ...asSubject(row), disputes: row.disputes })), allowed, files, definitions),
+      ...validateDisputedValues(disputedFacts(disputed), allowed, files, definitions),
       ...validateEvidence(withoutEvidence.map(asSubject), definitions),
     ],
   };

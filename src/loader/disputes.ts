@@ -3,6 +3,7 @@
  * them after every load, so that no conflict between sources stays unseen.
  */
 import type { GraphDatabase } from '../database/graph-database.js';
+import { edgeIdCypher } from '../schema/shapes.js';
 
 /** One disputed value: the fact, the property, the value the graph keeps, and another source's value. */
 export interface Dispute {
@@ -19,24 +20,48 @@ export interface Dispute {
   edited: boolean;
 }
 
+/** A dispute as read, with the node or relationship that holds it, as the model check names it (check-model.ts). */
+export interface DisputeRow extends Dispute {
+  /** A node label, or a relationship type. */
+  label: string;
+  /** A node's id, or a relationship's edge id. */
+  subjectId: string;
+  type: string | null;
+  relationshipId: string | null;
+  relationship: boolean;
+}
+
 // Nodes and relationships alike keep their disputes in the parallel lists disputedProperties, disputedValues and
 // disputedSourceIds; the kept value is the fact's own property.
 const disputesQuery = `
 CALL () {
   MATCH (n) WHERE n.disputedProperties IS NOT NULL
-  RETURN n AS fact, head([label IN labels(n) WHERE label <> 'Entity']) + ':' + n.id AS id, [(n)-[:SOURCED_FROM]->(s:Source) | s.id] AS sources
+  WITH n, head([label IN labels(n) WHERE label <> 'Entity']) AS label
+  RETURN n AS fact, label, n.id AS subjectId, n.type AS type, null AS relationshipId, false AS relationship, label + ':' + n.id AS id,
+         [(n)-[:SOURCED_FROM]->(s:Source) | s.id] AS sources
   UNION ALL
   MATCH ()-[r]->() WHERE r.disputedProperties IS NOT NULL
-  RETURN r AS fact, startNode(r).id + '-' + type(r) + '->' + endNode(r).id + coalesce('#' + r.id, '') AS id, coalesce(r.sourceIds, []) AS sources
+  WITH r, ${edgeIdCypher('r')} AS id
+  RETURN r AS fact, type(r) AS label, id AS subjectId, null AS type, r.id AS relationshipId, true AS relationship, id, coalesce(r.sourceIds, []) AS sources
 }
 UNWIND range(0, size(fact.disputedProperties) - 1) AS i
-WITH id, fact, i, fact.disputedSourceIds[i] AS sourceId, sources
+WITH id, fact, i, fact.disputedSourceIds[i] AS sourceId, sources, label, subjectId, type, relationshipId, relationship
 RETURN id AS fact, fact.disputedProperties[i] AS property, toString(fact[fact.disputedProperties[i]]) AS kept,
-       fact.disputedValues[i] AS value, sourceId, size(sources) > 0 AND all(source IN sources WHERE source = sourceId) AS edited
+       fact.disputedValues[i] AS value, sourceId, size(sources) > 0 AND all(source IN sources WHERE source = sourceId) AS edited,
+       label, subjectId, type, relationshipId, relationship
 ORDER BY fact, property, sourceId`;
 
-export function findDisputes(db: GraphDatabase): Promise<Dispute[]> {
-  return db.read<Dispute>(disputesQuery);
+/** Every dispute of the graph with its holder: one read for the dispute report and the model check after a load. */
+export function readDisputes(db: GraphDatabase): Promise<DisputeRow[]> {
+  return db.read<DisputeRow>(disputesQuery);
+}
+
+/** The dispute alone, as the report lists it. */
+export const asDispute = ({ label: _label, subjectId: _subjectId, type: _type, relationshipId: _relationshipId, relationship: _relationship, ...dispute }: DisputeRow): Dispute =>
+  dispute;
+
+export async function findDisputes(db: GraphDatabase): Promise<Dispute[]> {
+  return (await readDisputes(db)).map(asDispute);
 }
 
 /** One line: `georgia-MEMBER_OF->csto#georgia-csto-1993 startDate: '1993-01-01' kept; 'fixture' gives '1994-01-01'`. */
