@@ -113,7 +113,10 @@ describe('the explorer page', () => {
     expect(await page.locator('#source mark#quote').isVisible()).toBe(true);
 
     // Re-centre on the CSTO (double click), then move the date across Uzbekistan's departure in 2012.
-    await page.evaluate(() => (window as any).cstoExplorer.cy.getElementById('Organization:csto').emit('dbltap'));
+    // In braces: a returned Cytoscape collection would be serialised by Playwright, the whole graph with it (26 s).
+    await page.evaluate(() => {
+      (window as any).cstoExplorer.cy.getElementById('Organization:csto').emit('dbltap');
+    });
     await page.waitForFunction(() => (window as any).cstoExplorer.view.centre === 'Organization:csto' && (window as any).cstoExplorer.cy.getElementById('State:uzbekistan').nonempty());
     // The quote was the request's: with the CSTO in the panel, the source pane closes instead of seeming to back it.
     expect([await page.locator('#source').innerHTML(), await page.locator('#source').isVisible()]).toEqual(['', false]);
@@ -159,7 +162,9 @@ describe('the explorer page', () => {
     const onScreen: number = await page.evaluate(() => (window as any).cstoExplorer.cy.nodes().length);
     expect(data.neighbourhood.nodes).toHaveLength(onScreen);
 
-    await page.evaluate(() => (window as any).cstoExplorer.cy.getElementById('State:kyrgyzstan').select());
+    await page.evaluate(() => {
+      (window as any).cstoExplorer.cy.getElementById('State:kyrgyzstan').select();
+    });
     await page.click('#path-from');
     await page.evaluate(() => {
       const { cy } = (window as any).cstoExplorer;
