@@ -2,7 +2,6 @@
 import { useEngine } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { execute, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -19,7 +18,7 @@ import { currentQueryScope } from './database/query-scope.js';
 import { exampleOperations } from './example-operations.js';
 import { useExplorer } from './explorer/explorer-routes.js';
 import { useCompressedPages } from './http/compressed-pages.js';
-import { openOnTab } from './http/graphiql-first-tab.js';
+import { openOnTab, renderGraphiQLWithAskedQuery } from './http/graphiql-first-tab.js';
 import { limits } from './limits.js';
 import { useQueryCost } from './planner/query-cost.js';
 import { schema } from './schema/index.js';
@@ -97,7 +96,7 @@ export function createCstoYoga(options: YogaOptions): CstoYoga {
         variables: variables ? JSON.stringify(variables, null, 2) : null,
       })),
     },
-    renderGraphiQL,
+    renderGraphiQL: renderGraphiQLWithAskedQuery,
     maskedErrors: {
       maskError: (error, message) => classifyError(error, message, logError),
     },

@@ -294,6 +294,27 @@ describe('GraphiQL in a real browser', () => {
     expect(offLoopback()).toEqual([]);
   });
 
+  it("opens the address's ?query= (the explorer's link) in a tab of its own before the examples, and again after a reload", async () => {
+    const { page, offLoopback } = await openPage();
+    await page.goto(`${api.url}/explore?centre=kyrgyzstan&depth=1`);
+    await page.waitForFunction(() => (window as any).cstoExplorer.cy.nodes().length > 1);
+    await page.goto(new URL((await page.locator('#graphiql').getAttribute('href'))!, api.url).toString());
+    const asked = 'neighbourhood(id: "State:kyrgyzstan", depth: 1, limit: 100)';
+    await page.waitForFunction((text) => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes(text), asked);
+    // Tabs are titled by their operation's name; the examples' tabs follow the asked one.
+    const tabs = () => page.locator('.graphiql-tab').allInnerTexts().then((titles) => titles.map((title) => title.trim()));
+    const examples = exampleOperations.map(({ query }) => /query (\w+)/.exec(query)![1]);
+    expect(await tabs()).toEqual(['Neighbourhood', ...examples]);
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('"truncated"'));
+
+    await page.reload();
+    await page.waitForFunction((text) => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes(text), asked);
+    expect(await tabs()).toEqual(['Neighbourhood', ...examples]);
+    expect(await page.locator('.graphiql-tab-active').innerText()).toContain('Neighbourhood');
+    expect(offLoopback()).toEqual([]);
+  });
+
   it('serves the page compressed, with an ETag that answers 304', async () => {
     const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
     expect(response.headers.get('content-encoding')).toBe('br');
