@@ -30,7 +30,13 @@ import { openTestDatabase, testNeo4j } from './support/test-neo4j.js';
 
 const db = openTestDatabase();
 // The probes' own label and type, which the model lacks, may be brought into use by the files here.
-const probeOptions = { vocabulary: { labels: [...modelVocabulary.labels, 'LoaderProbe'], relationshipTypes: [...modelVocabulary.relationshipTypes, 'PROBES'] } };
+const probeOptions = {
+  vocabulary: {
+    labels: [...modelVocabulary.labels, 'LoaderProbe'],
+    relationshipTypes: [...modelVocabulary.relationshipTypes, 'PROBES'],
+    propertyKeys: [...modelVocabulary.propertyKeys, 'probes', 'runs', 'held', 'loaded', 'seen', 'size'],
+  },
+};
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const cypherFileNames = async () => (await listCypherFiles(defaultCypherDirectory)).map((file) => path.relative(defaultCypherDirectory, file));
 
@@ -601,6 +607,13 @@ describe('a file outside the model', () => {
     // Labels all in the model, but one the node lacks: the MERGE still creates a second node.
     const wrongKind = `MERGE (n:Place:Entity {id: 'armenia'})\nSET n.name = 'Armenia';\n`;
     expect(await refusalOf('wrong-kind.cypher', wrongKind)).toMatch(/\(MERGE finds a node only with every label of its pattern: one the existing node lacks, a misspelt label\?, makes it create a second node with the same id\)/);
+  });
+
+  it('is refused before anything is sent when it writes a property docs/model.md does not have, naming the line and the key it meant', async () => {
+    const text = `// A person whose name is misspelt\nMERGE (n:Person:Entity {id: 'probe-person'})\nON CREATE SET n.nmae = 'Probe';\n`;
+    expect(await refusalOf('misspelt-property.cypher', text)).toBe(
+      'misspelt-property.cypher:3: the property nmae is not in docs/model.md (did you mean name?): the API never reads it, and reads the property it was meant for as missing (nothing of it was sent)',
+    );
   });
 
   it('is rolled back when a new Entity has no kind label (State, Person …), from which the API reads its kind', async () => {

@@ -14,6 +14,7 @@ import { type GraphDatabase, firstLine, mapNeo4jError, DatabaseQueryError, Datab
 import { citedSourceId, type FileQuote, rowQuotes, writtenNode, writtenRelationshipType } from './file-quotes.js';
 import { type LiteralRowsStatement, moveLiteralRows } from './literal-rows.js';
 import { describeUnreadRowKeys } from './row-keys.js';
+import { describeUnknownPropertyKeys } from './property-keys.js';
 import { allowedValues, describeOutsideEnumRows } from './enum-values.js';
 import { CypherFileError, type FileProblem } from './cypher-file-error.js';
 import { findParamFiles, readParamFiles } from './param-files.js';
@@ -162,9 +163,12 @@ export interface PreparedFile {
   rowProblem?: FileProblem | null;
 }
 
-/** Rows that would drop a value, lack their quote, or store a value the API cannot read: the file is refused before any of it is sent. */
-async function checkRows(outgoing: OutgoingStatement[]): Promise<FileProblem | undefined> {
-  return describeUnreadRowKeys(outgoing) ?? describeOutsideEnumRows(outgoing, await allowedValues());
+/**
+ * Rows that would drop a value, lack their quote, or store a value the API cannot read, and property keys outside the
+ * model: the file is refused before any of it is sent.
+ */
+async function checkRows(outgoing: OutgoingStatement[], vocabulary: Vocabulary): Promise<FileProblem | undefined> {
+  return describeUnreadRowKeys(outgoing) ?? describeUnknownPropertyKeys(outgoing, vocabulary.propertyKeys) ?? describeOutsideEnumRows(outgoing, await allowedValues());
 }
 
 /** A statement as the loader sends it, and where it is in the file. */
@@ -280,7 +284,7 @@ async function loadFileOnce(
 ): Promise<FileReport> {
   const started = performance.now();
   const outgoing = prepared.outgoing ?? outgoingStatements(prepared);
-  const badRow = prepared.outgoing && prepared.rowProblem !== undefined ? prepared.rowProblem : await checkRows(outgoing);
+  const badRow = prepared.outgoing && prepared.rowProblem !== undefined ? prepared.rowProblem : await checkRows(outgoing, vocabulary);
   if (badRow) throw new CypherFileError(name, badRow.line, undefined, badRow.reason, { sent: false });
   const statements = outgoing.map(({ statement }) => statement);
   const changes = emptyChanges();
@@ -575,7 +579,7 @@ export async function loadCypherDirectory(db: GraphDatabase, options: LoadOption
     const reading = prepareCypherFile(file, recordName(file, root)).then(async (prepared) => {
       if (!isDerived(prepared.name) && (options.all || !unchangedSince(prepared.name, prepared.hash))) {
         prepared.outgoing = outgoingStatements(prepared);
-        prepared.rowProblem = (await checkRows(prepared.outgoing)) ?? null;
+        prepared.rowProblem = (await checkRows(prepared.outgoing, options.vocabulary ?? modelVocabulary)) ?? null;
       }
       return prepared;
     });

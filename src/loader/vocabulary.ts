@@ -13,16 +13,37 @@ import { escapeRegExp, type FileProblem, lineAt } from './cypher-file-error.js';
 /** The label of the loader's bookkeeping nodes: one per loaded file, `{name, hash, loadedAt}`, no `id`, never in the API. */
 export const loadedFileLabel = 'LoadedFile';
 
-/** Labels and relationship types. */
+/** Labels, relationship types and property keys. */
 export interface Vocabulary {
   labels: readonly string[];
   relationshipTypes: readonly string[];
+  /** Keys a file may write (property-keys.ts). */
+  propertyKeys: readonly string[];
 }
 
-/** docs/model.md's labels (with `Entity`, and the loader's own records) and relationship types. */
+/**
+ * Every property key of docs/model.md's nodes and relationships, and of the loader's own records (`LoadedFile`:
+ * name, hash, loadedAt). Tests check it against cypher/ and docs/model.md.
+ */
+const modelPropertyKeys: readonly string[] = [
+  // Every node
+  'id', 'name', 'aliases', 'searchKeys', 'description', 'kind', 'text',
+  // Source, State, Event, Statement, Claim
+  'published', 'language', 'iso3', 'historical', 'type', 'cameoCode', 'goldstein', 'startDate', 'endDate', 'datePrecision',
+  'status', 'outcome', 'responseManner', 'medium', 'date', 'dateIsLatestBound', 'statusNote',
+  // Relationships: memberships, offices, participants, provenance and evidence lists
+  'startPrecision', 'endPrecision', 'dateNote', 'role', 'title', 'quote', 'quoteStart', 'quoteEnd', 'sourceIds', 'quotes', 'quoteStarts', 'quoteEnds',
+  // What another source says differently (docs/adding-a-source.md)
+  'disputedProperties', 'disputedValues', 'disputedSourceIds',
+  // The loader's records
+  'hash', 'loadedAt',
+];
+
+/** docs/model.md's labels (with `Entity`, and the loader's own records), relationship types and property keys. */
 export const modelVocabulary: Vocabulary = {
   labels: [...nodeLabels, 'Entity', loadedFileLabel],
   relationshipTypes: [...factRelationshipTypes, 'SOURCED_FROM'],
+  propertyKeys: modelPropertyKeys,
 };
 
 /**
