@@ -1,9 +1,9 @@
 /** Serves a Yoga instance over node:http, refusing oversized bodies before Yoga reads a byte of them. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { errorBody } from './api/http-guards.js';
 import { readPositiveInteger } from './config.js';
-import type { CstoYoga } from './yoga.js';
+import { type CstoYoga, readRequestTimeoutMs } from './yoga.js';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:4000. */
@@ -15,6 +15,11 @@ export interface RunningServer {
 export interface ListenOptions {
   /** Largest request body accepted, in bytes. Default 1 MiB (env CSTO_MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /**
+   * Time for a request's headers and body to arrive, in milliseconds, after which it is answered 408. Default the
+   * request deadline, 10 s (env CSTO_REQUEST_TIMEOUT_MS), which starts only once the body is read.
+   */
+  arrivalTimeoutMs?: number;
 }
 
 /** Reads CSTO_MAX_BODY_BYTES: a positive number of bytes, 1 MiB by default. */
@@ -46,6 +51,25 @@ function bodyGuard(maxBodyBytes: number, next: (req: IncomingMessage, res: Serve
   };
 }
 
+/**
+ * Node answers a request it cannot parse, or one whose body does not arrive in time, from below the server: by
+ * default with an empty 400 or 408. These carry the API's JSON error body, as every other 4xx does.
+ */
+function answerClientError(arrivalTimeoutMs: number) {
+  return (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const status = timedOut ? 408 : 400;
+    const body = timedOut
+      ? errorBody('REQUEST_TIMEOUT', `The request did not arrive whole within ${arrivalTimeoutMs / 1000} s.`)
+      : errorBody('BAD_REQUEST', `The request is not valid HTTP/1.1 (${error.code ?? error.message}).`);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  };
+}
+
 /** The HTTP port cannot be used; the message is one line. */
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
@@ -69,7 +93,13 @@ export async function checkPortFree(port: number, host: string): Promise<void> {
 
 
 export async function listen(yoga: CstoYoga, port: number, host: string, options: ListenOptions = {}): Promise<RunningServer> {
-  const server: Server = createServer(bodyGuard(options.maxBodyBytes ?? readMaxBodyBytes(), yoga));
+  const arrivalTimeoutMs = options.arrivalTimeoutMs ?? readRequestTimeoutMs();
+  // Node checks the arrival timeouts every connectionsCheckingInterval (30 s by default): a second keeps them close.
+  const server: Server = createServer(
+    { requestTimeout: arrivalTimeoutMs, headersTimeout: arrivalTimeoutMs, connectionsCheckingInterval: Math.min(1000, arrivalTimeoutMs) },
+    bodyGuard(options.maxBodyBytes ?? readMaxBodyBytes(), yoga),
+  );
+  server.on('clientError', answerClientError(arrivalTimeoutMs));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => resolve());

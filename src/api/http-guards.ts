@@ -61,6 +61,9 @@ export function useHttpGuards(graphqlEndpoint: string): Plugin {
             return;
           }
         }
+      } else if (request.method !== 'OPTIONS' && request.method !== 'HEAD') {
+        // Refused here, before the CSRF check, which would answer a bodiless DELETE as a GET without its header.
+        endResponse(jsonErrorResponse(405, codeForStatus(405), statusMessages[405]!, { allow: 'GET, POST' }));
       }
     },
     onResponse({ response, setResponse }) {
