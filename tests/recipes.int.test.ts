@@ -65,9 +65,12 @@ describe.each(['neighbourhood', 'paths'])('recipes on %s output', (name) => {
     cy.destroy();
   });
 
-  it('graphology (MultiDirectedGraph) takes every node and edge, parallel edges included', () => {
+  it('graphology (MultiDirectedGraph) takes every node and edge, parallel edges included, and the same answer again', () => {
     const subgraph = subgraphs[name]!;
     const graph = addToGraphology(new MultiDirectedGraph(), subgraph);
+    expect({ nodes: graph.order, edges: graph.size }).toEqual(counts(subgraph));
+    // An overlapping answer, as the next neighbourhood is, adds only what is new.
+    addToGraphology(graph, subgraph);
     expect({ nodes: graph.order, edges: graph.size }).toEqual(counts(subgraph));
     const edge = subgraph.edges[0]!;
     expect([graph.source(edge.id), graph.target(edge.id), graph.getEdgeAttribute(edge.id, 'label')]).toEqual([edge.source, edge.target, edge.type]);

@@ -15,10 +15,13 @@ export function toCytoscape({ nodes, edges }: Subgraph) {
   ];
 }
 
-/** graphology: a MultiDirectedGraph, since parallel edges would make a simple graph throw. */
+/**
+ * graphology: a MultiDirectedGraph, since parallel edges would make a simple graph throw. Nodes and edges are merged
+ * by id, so an answer that overlaps one already in the graph (the next neighbourhood) adds only what is new.
+ */
 export function addToGraphology(graph: MultiDirectedGraph, { nodes, edges }: Subgraph): MultiDirectedGraph {
   for (const node of nodes) graph.mergeNode(node.id, { label: node.name, kind: node.kind });
-  for (const edge of edges) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { label: edge.type });
+  for (const edge of edges) graph.mergeDirectedEdgeWithKey(edge.id, edge.source, edge.target, { label: edge.type });
   return graph;
 }
 
