@@ -143,8 +143,19 @@ interface Settings {
   classDataSharing: boolean;
 }
 
-function readSettings(options: ManagedNeo4jOptions): Settings {
-  const env = process.env;
+/**
+ * Where the managed Neo4j of these settings (NEO4J_DATA_DIR, NEO4J_BOLT_PORT) answers, and its password: NEO4J_PASSWORD,
+ * else the one its data folder keeps (undefined before its first start). For a client of a managed Neo4j started
+ * elsewhere (`npm start`), such as cypher-shell.
+ */
+export function managedNeo4jAddress(env: NodeJS.ProcessEnv = process.env): { uri: string; password: string | undefined; dataDir: string } {
+  const settings = readSettings({}, env);
+  const saved = path.join(settings.dataDir, 'password');
+  const password = settings.password ?? (existsSync(saved) ? readFileSync(saved, 'utf8').trim() : undefined);
+  return { uri: `bolt://127.0.0.1:${settings.boltPort}`, password, dataDir: settings.dataDir };
+}
+
+function readSettings(options: ManagedNeo4jOptions, env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(options.dataDir ?? (env.NEO4J_DATA_DIR || path.join(projectRoot, '.neo4j', 'data')));
   const boltPort = options.boltPort ?? (env.NEO4J_BOLT_PORT ? Number(env.NEO4J_BOLT_PORT) : 7687);
   if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) {
