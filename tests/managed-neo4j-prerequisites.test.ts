@@ -69,3 +69,16 @@ describe('managed Neo4j prerequisites', () => {
     ]);
   });
 });
+
+describe('a data folder that cannot be one', () => {
+  test('is refused in one line naming it, before anything is fetched or started', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'csto-graph-data-'));
+    scratch.push(dir);
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    for (const dataDir of [file, path.join(file, 'data')]) {
+      const error: unknown = await startManagedNeo4j({ dataDir, log: () => {} }).catch((e) => e);
+      expect([(error as Error).name, (error as Error).message]).toEqual(['Neo4jStartError', `The data folder ${dataDir} (NEO4J_DATA_DIR) cannot be used: it, or a folder on its path, is a file.`]);
+    }
+  });
+});

@@ -74,7 +74,7 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
   const javaVersion = checkPrerequisites();
 
   const cacheDir = cacheDirectory();
-  mkdirSync(settings.dataDir, { recursive: true });
+  makeDataFolder(settings.dataDir);
   const classpath = await resolveMavenClasspath({
     pom: path.join(launcherDir, 'pom.xml'),
     cacheName: `classpath-${settings.version}.txt`,
@@ -141,6 +141,17 @@ interface Settings {
   pageCache: string;
   version: string;
   classDataSharing: boolean;
+}
+
+/** Creates the data folder, or says in one line why it cannot be one. */
+function makeDataFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it, or a folder on its path, is a file' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be created here (no permission)' : message;
+    throw new Neo4jStartError(`The data folder ${dataDir} (NEO4J_DATA_DIR) cannot be used: ${why}.`);
+  }
 }
 
 /**
