@@ -90,6 +90,15 @@ describe('the dyad rules', () => {
     ]);
   });
 
+  it('report a thing without a name, which the API gives for every thing as non-null', async () => {
+    const violations = await checkModelWith(
+      "MATCH (s:Source {id: 'csto-2022-10-13'}) CREATE (p:Person:Entity {id: 'probe-nameless', nmae: 'Probe'})-[:SOURCED_FROM {quote: 'x', quoteStart: 0, quoteEnd: 1}]->(s)",
+    );
+    expect(violations.map(describeViolation)).toEqual([
+      '(no file defines it; remove it with MATCH (p:Person {id: "probe-nameless"}) DETACH DELETE p): person probe-nameless: it has no name, which the API gives for every thing: every list or answer that reached it would fail [NO_NAME]',
+    ]);
+  });
+
   it('give a conflict both parties as actor and target', async () => {
     expect(await dyad('armenia-azerbaijan-clashes-2022-09')).toEqual({
       actors: ['armenia', 'azerbaijan'],

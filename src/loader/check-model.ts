@@ -19,6 +19,7 @@ import {
   validateDisputedValues,
   validateEvents,
   validateEvidence,
+  validateNames,
   validateValues,
 } from './validate-model.js';
 
@@ -67,6 +68,12 @@ CALL () {
 }
 RETURN label, id, type, relationshipId, relationship`;
 
+/** Things without the name the API gives every thing as non-null: every list or answer that reached one would fail. */
+const withoutNameQuery = `
+MATCH (n) WHERE (${thingLabels.map((label) => `n:${label}`).join(' OR ')}) AND n.name IS NULL
+RETURN [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n.id AS id, n.type AS type, null AS relationshipId, false AS relationship
+ORDER BY id LIMIT 100`;
+
 export interface ModelCheck {
   /** How many events were checked. */
   events: number;
@@ -110,11 +117,12 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
   const { query, parameters } = outsideValuesQuery(allowed);
   // Named as the loader names them (50-sources/<id>/3-facts.cypher), since every source has its own 3-facts.cypher.
   const root = recordRoot(directory);
-  const [events, outside, disputed, withoutEvidence, files] = await Promise.all([
+  const [events, outside, disputed, withoutEvidence, withoutName, files] = await Promise.all([
     db.read<EventFacts>(eventFactsQuery),
     db.read<SubjectRow & { values: Record<string, unknown> }>(query, parameters),
     disputes ?? readDisputes(db),
     db.read<SubjectRow>(withoutEvidenceQuery),
+    db.read<SubjectRow>(withoutNameQuery),
     listCypherFiles(directory).then((names) => Promise.all(names.map(async (file) => ({ name: recordName(file, root), text: await readFile(file, 'utf8') })))),
   ]);
   const definitions = findDefinitions(files);
@@ -125,6 +133,7 @@ export async function checkModel(db: GraphDatabase, directory: string = defaultC
       ...validateValues(outside.map((row) => ({ ...asSubject(row), values: row.values })), allowed, definitions),
       ...validateDisputedValues(disputedFacts(disputed), allowed, files, definitions),
       ...validateEvidence(withoutEvidence.map(asSubject), definitions),
+      ...validateNames(withoutName.map(asSubject), definitions),
     ],
   };
 }

@@ -97,7 +97,8 @@ export type ViolationRule =
   | 'TARGET_KIND'
   | 'PLACE_KIND'
   | 'UNKNOWN_VALUE'
-  | 'NO_EVIDENCE';
+  | 'NO_EVIDENCE'
+  | 'NO_NAME';
 
 /** One node or relationship breaking one rule. `file` is null when no loaded file defines it. */
 export interface ModelViolation {
@@ -205,6 +206,13 @@ export function validateEvidence(subjects: Subject[], definitions: ReadonlyMap<s
       'NO_EVIDENCE',
       subject.relationshipId === undefined ? 'it has no SOURCED_FROM, so no quote names it' : 'it has no quote: its evidence lists (sourceIds, quotes, quoteStarts, quoteEnds) are empty',
     ),
+  );
+}
+
+/** Every thing without a name (withoutNameQuery): the API gives every thing's name, as non-null. */
+export function validateNames(subjects: Subject[], definitions: ReadonlyMap<string, Definition> = new Map()): ModelViolation[] {
+  return subjects.map((subject) =>
+    violationOf(subject, definitions.get(definitionKey(subject)), 'NO_NAME', 'it has no name, which the API gives for every thing: every list or answer that reached it would fail'),
   );
 }
 
