@@ -160,7 +160,8 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'Any node by its global id, e.g. "State:kyrgyzstan"; null when it names nothing.',
+    description:
+      'Any node by its global id, e.g. "State:kyrgyzstan"; null when it names nothing (no such kind, or no such slug). An id without the form `<Kind>:<slug>` is BAD_USER_INPUT.',
     args: { id: t.arg.id({ required: true, description: 'A global id.' }) },
     extensions: rootPlan({ kind: 'items', query: ({ id }, q, project) => nodesByGlobalId([id], 'id', q, project), estimate: () => 1, answer: (rows, { id }) => inIdOrder([id])(rows)[0] }),
     resolve: resolvePlanned,
@@ -168,7 +169,7 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: `Several nodes by their global ids, in the same order, with null for an id that names nothing; at most ${limits.maxPageSize}.`,
+    description: `Several nodes by their global ids, in the same order, with null for an id that names nothing; at most ${limits.maxPageSize}. One id without the form \`<Kind>:<slug>\` refuses the whole list (BAD_USER_INPUT).`,
     args: { ids: t.arg.idList({ required: true, description: 'Global ids.' }) },
     extensions: rootPlan({
       kind: 'items',
