@@ -109,6 +109,14 @@ export function isTransactionTimeoutCode(code: string): boolean {
   return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
+/**
+ * The driver's "Failed to connect to server" carries three sentences of general advice (encryption settings, Neo4j
+ * 4.0) before its cause; the cause (`connect ECONNREFUSED 127.0.0.1:7687`) is what a person can act on.
+ */
+function withoutDriverAdvice(message: string): string {
+  return message.replace(/^(Failed to connect to server)\. Please ensure .*? Caused by: /, '$1: ');
+}
+
 /** Maps a driver error to one of the named errors above. */
 export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error {
   if (error instanceof Neo4jError) {
@@ -121,7 +129,7 @@ export function mapNeo4jError(error: unknown, uri: string, budgetMs = 0): Error 
     }
     // A restarting database, a lost leader and broken connections mean Neo4j is down for now.
     if (unavailableCodes.has(error.code) || databaseDownCode.test(error.code) || error.code === 'N/A') {
-      return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${firstLine(error.message)}`, { cause: error });
+      return new DatabaseUnavailableError(`Neo4j at ${uri} is unavailable: ${withoutDriverAdvice(firstLine(error.message))}`, { cause: error });
     }
     if (error.code.startsWith('Neo.TransientError.') || stoppedFromOutsideCode.test(error.code)) return new DatabaseTransientError(firstLine(error.message), error.code, error.retryable, { cause: error });
     if (error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && error.message.includes('TooManyClauses')) return new FullTextTooBroadError(firstLine(error.message), { cause: error });
@@ -348,7 +356,8 @@ export class GraphDatabase {
       this.downSince = Date.now();
       // It may come back as a new process, whose plan cache is empty.
       this.firstRuns.forget();
-      this.log(`[graph-database] ${reason} Failing requests fast and probing every ${this.probeIntervalMs} ms.`);
+      // A Neo4j never reached is the caller's to report, in its own one line; this one is for one that went away.
+      if (this.lastAnswerAt > 0) this.log(`[graph-database] ${reason} Failing requests fast and probing every ${this.probeIntervalMs} ms.`);
     }
     this.scheduleProbe();
   }
