@@ -114,7 +114,9 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
     await Promise.race([checkAnswers(uri, password), instance.exited.then(() => Promise.reject(new Error(`the launcher exited (${instance.how})`)))]);
   } catch (error) {
     await instance.stop();
-    throw new Neo4jStartError(`Neo4j started at ${uri} but did not answer RETURN 1: ${(error as Error).message}`, { cause: error });
+    const log = path.join(settings.dataDir, 'logs', 'debug.log');
+    const details = existsSync(log) ? ` (details in ${log})` : '';
+    throw new Neo4jStartError(`Neo4j started at ${uri} but did not answer RETURN 1: ${(error as Error).message}${details}`, { cause: error });
   }
   served = true;
   log(`Neo4j ${settings.version} is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${uri} (user ${username}, password ${password})`);

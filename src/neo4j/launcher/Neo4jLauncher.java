@@ -304,8 +304,10 @@ public final class Neo4jLauncher {
                         .append(message);
             }
         }
+        // A data folder Neo4j cannot write to has no log to point at.
+        Path log = home.resolve("logs").resolve("debug.log");
         return "Neo4j failed to start: " + causes.toString().replace('\n', ' ')
-                + " (details in " + home.resolve("logs").resolve("debug.log") + ")";
+                + (Files.exists(log) ? " (details in " + log + ")" : " (Neo4j wrote no log under " + home + ": can it write there?)");
     }
 
     private static void fail(String message) {
