@@ -196,6 +196,24 @@ describe('npm run neo4j', () => {
     expect(javaPidsFor(dataDir)).toEqual([]);
   }, startTimeout);
 
+  test('a SIGINT while Neo4j is still starting stops it, says so as a stop does, and leaves no Java process', async () => {
+    const command = spawn(process.execPath, ['--import', 'tsx', 'src/commands/neo4j.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0', NEO4J_PASSWORD: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    command.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => command.on('close', (code, signal) => resolve([code, signal])));
+    await waitUntil(() => output.includes('Starting Neo4j'), startTimeout, 'Neo4j to be starting');
+    command.kill('SIGINT');
+    // The signal is raised again once Neo4j has stopped, so the process ends as Ctrl-C ends it.
+    expect(await closed).toEqual([null, 'SIGINT']);
+    expect(output).not.toContain('Press Ctrl-C to stop.');
+    expect(output.trimEnd().split('\n').slice(-2)).toEqual(['Received SIGINT, shutting down…', 'Stopped.']);
+    expect(javaPidsFor(dataDir)).toEqual([]);
+  }, startTimeout);
+
   test('a killed Node process (no chance to clean up) still takes Neo4j down', async () => {
     const { command, javaPid } = await startCommand('node');
     command.kill('SIGKILL');

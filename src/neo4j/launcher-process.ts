@@ -134,7 +134,10 @@ function onExit(): void {
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
+  // The same two lines as a command's own shutdown (cli.ts), so a Ctrl-C while Neo4j starts is answered too.
+  console.error(`Received ${signal}, shutting down…`);
   void Promise.allSettled([...running].map((instance) => instance.stop())).then(() => {
+    console.error('Stopped.');
     // The last exit removed this listener, so the re-raised signal takes its default action.
     process.kill(process.pid, signal);
   });
