@@ -122,8 +122,13 @@ describe('startManagedNeo4j', () => {
 
   test('a start with another password changes it, and the next start without one puts the saved one back', async () => {
     await first.stop();
-    const changed = await startManagedNeo4j({ dataDir, boltPort: 0, password: 'another-password-42', log: () => {} });
+    const lines: string[] = [];
+    const changed = await startManagedNeo4j({ dataDir, boltPort: 0, password: 'another-password-42', log: (line) => lines.push(line) });
     try {
+      // A mistyped NEO4J_PASSWORD changes the password too: it is said, not done silently.
+      expect(lines.filter((line) => line.startsWith('NEO4J_PASSWORD'))).toEqual([
+        `NEO4J_PASSWORD is not the password kept in ${path.join(dataDir, 'password')}: this start sets it as the password; a start without NEO4J_PASSWORD puts the kept one back.`,
+      ]);
       expect(await query<{ answer: string }>(changed, "RETURN 'yes' AS answer")).toEqual([{ answer: 'yes' }]);
       await refuses(changed, first.password);
     } finally {

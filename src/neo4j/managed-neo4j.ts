@@ -86,6 +86,11 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
   const fullClasspath = [launcher, classpath].join(path.delimiter);
   const sharing = settings.classDataSharing && launcher.endsWith('.jar') ? classDataSharing(cacheDir, fullClasspath, javaVersion) : undefined;
 
+  const kept = path.join(settings.dataDir, 'password');
+  if (settings.password !== undefined && existsSync(kept) && readFileSync(kept, 'utf8').trim() !== settings.password) {
+    // A mistyped NEO4J_PASSWORD would otherwise change the password without a word.
+    log(`NEO4J_PASSWORD is not the password kept in ${kept}: this start sets it as the password; a start without NEO4J_PASSWORD puts the kept one back.`);
+  }
   log(`Starting Neo4j ${settings.version} (data: ${settings.dataDir}, Bolt port: ${settings.boltPort})…`);
   const startedAt = Date.now();
   // The ~20 kB classpath goes in the environment so `ps` and the launcher's own process checks see a short command line.
