@@ -98,8 +98,9 @@ describe('requests that Yoga never sees whole', () => {
 
   it('a method other than GET and POST is answered 405, naming the two', async () => {
     const response = await fetch(`${server.url}/graphql`, { method: 'DELETE' });
-    expect([response.status, response.headers.get('allow'), await response.json()]).toEqual([
+    expect([response.status, response.statusText, response.headers.get('allow'), await response.json()]).toEqual([
       405,
+      'Method Not Allowed',
       'GET, POST',
       { errors: [{ message: 'This method is not allowed here; send GraphQL as POST (application/json) or GET /graphql.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
     ]);

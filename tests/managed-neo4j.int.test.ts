@@ -210,7 +210,8 @@ describe('npm run neo4j', () => {
     let output = '';
     command.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => command.on('close', (code, signal) => resolve([code, signal])));
-    await waitUntil(() => output.includes('Starting Neo4j'), startTimeout, 'Neo4j to be starting');
+    // Its Java process running, not yet ready (before it, a Ctrl-C has nothing to stop and ends Node at once).
+    await waitUntil(() => javaPidsFor(dataDir).length === 1, startTimeout, 'the Java process to start');
     command.kill('SIGINT');
     // The signal is raised again once Neo4j has stopped, so the process ends as Ctrl-C ends it.
     expect(await closed).toEqual([null, 'SIGINT']);

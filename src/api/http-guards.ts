@@ -2,6 +2,7 @@
  * HTTP-level rules of the API, as Yoga plugins so `yoga.fetch` and the real server behave the same: only the
  * content types the API needs, well-formed GET parameters, and a GraphQL-style JSON body on every 4xx answer.
  */
+import { STATUS_CODES } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { codeForStatus, excerpt } from './client-errors.js';
 
@@ -14,6 +15,8 @@ export function errorBody(code: string, message: string): string {
 export function jsonErrorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(errorBody(code, message), {
     status,
+    // Node writes the status line's reason phrase from it: without, a 405 went out as "HTTP/1.1 405 ".
+    statusText: STATUS_CODES[status],
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
 }
