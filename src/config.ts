@@ -72,3 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     warmUp: readFlag(env.CSTO_WARM_UP, true),
   };
 }
+
+/** Reads CSTO_REQUEST_TIMEOUT_MS: a positive number of milliseconds, 10000 by default. */
+export function readRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return readPositiveInteger(env, 'CSTO_REQUEST_TIMEOUT_MS', 10_000);
+}

@@ -2,8 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { errorBody } from './api/http-guards.js';
-import { readPositiveInteger } from './config.js';
-import { type CstoYoga, readRequestTimeoutMs } from './yoga.js';
+import { readPositiveInteger, readRequestTimeoutMs } from './config.js';
+import type { CstoYoga } from './yoga.js';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:4000. */

@@ -11,7 +11,7 @@ import { useLiteralArguments } from './api/literal-arguments.js';
 import { useOperationChoice } from './api/operation-choice.js';
 import { readInputLimits, useInputLimits, type InputLimits } from './api/input-limits.js';
 import { createLogger, useRequestLog } from './api/request-log.js';
-import { readPositiveInteger } from './config.js';
+import { readRequestTimeoutMs } from './config.js';
 import type { Context } from './context.js';
 import type { GraphDatabase } from './database/graph-database.js';
 import { currentQueryScope } from './database/query-scope.js';
@@ -39,10 +39,6 @@ export interface YogaOptions {
 
 export type CstoYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-/** Reads CSTO_REQUEST_TIMEOUT_MS: a positive number of milliseconds, 10000 by default. */
-export function readRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  return readPositiveInteger(env, 'CSTO_REQUEST_TIMEOUT_MS', 10_000);
-}
 
 /** Reads CORS_ORIGINS: a comma-separated list of origins; unset means any origin. */
 export function readCorsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
