@@ -122,12 +122,9 @@ describe('errors of the database', () => {
   });
 
   it("a Neo4j that cannot be reached is named with the driver's cause, without its general advice", () => {
-    const refused = new Neo4jError(
-      'Failed to connect to server. Please ensure that your database is listening on the correct host and port and that you have compatible encryption settings both on Neo4j server and driver. Note that the default encryption setting has changed in Neo4j 4.0. Caused by: connect ECONNREFUSED 127.0.0.1:7798',
-      'ServiceUnavailable',
-      '08000',
-      'error',
-    );
+    const advice =
+      'Please ensure that your database is listening on the correct host and port and that you have compatible encryption settings both on Neo4j server and driver. Note that the default encryption setting has changed in Neo4j 4.0.';
+    const refused = new Neo4jError(`Failed to connect to server. ${advice} Caused by: connect ECONNREFUSED 127.0.0.1:7798`, 'ServiceUnavailable', '08000', 'error');
     const mapped = mapNeo4jError(refused, 'bolt://127.0.0.1:7798');
     expect([mapped.name, mapped.message]).toEqual(['DatabaseUnavailableError', 'Neo4j at bolt://127.0.0.1:7798 is unavailable: Failed to connect to server: connect ECONNREFUSED 127.0.0.1:7798']);
   });
