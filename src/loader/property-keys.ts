@@ -11,7 +11,6 @@ import { escapeRegExp } from './cypher-file-error.js';
 import type { SentStatement } from './row-keys.js';
 import { nearestWord } from './vocabulary.js';
 
-
 /** A key as Cypher writes it: a name, or any text in backticks. */
 const keyName = String.raw`([A-Za-z_]\w*|` + '`[^`]+`)';
 const unquoted = (key: string) => key.replace(/^`|`$/g, '');

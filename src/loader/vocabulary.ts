@@ -2,7 +2,8 @@
  * The labels and relationship types a loaded file may write: those of docs/model.md. A file that brings another
  * into use (a misspelt `Organisation`, a `LEADS` the model has no place for) is rolled back before it commits,
  * as the API would never show what it wrote. Checked in the file's own transaction, from Neo4j's lists of the
- * labels and types in use, which count the transaction's own writes and cost no scan.
+ * labels and types in use, which count the transaction's own writes and cost no scan. The property keys it may write
+ * are here too; property-keys.ts checks them before the file is sent.
  */
 import neo4j, { type Transaction } from 'neo4j-driver';
 import { runWithoutCallerStack } from '../database/driver-caller-stack.js';
@@ -26,9 +27,9 @@ export interface Vocabulary {
  * name, hash, loadedAt). Tests check it against cypher/ and docs/model.md.
  */
 const modelPropertyKeys: readonly string[] = [
-  // Every node
+  // Things: ids, names and search keys, and the descriptions, kinds and texts of some
   'id', 'name', 'aliases', 'searchKeys', 'description', 'kind', 'text',
-  // Source, State, Event, Statement, Claim
+  // Sources, states, events, statements and claims
   'published', 'language', 'iso3', 'historical', 'type', 'cameoCode', 'goldstein', 'startDate', 'endDate', 'datePrecision',
   'status', 'outcome', 'responseManner', 'medium', 'date', 'dateIsLatestBound', 'statusNote',
   // Relationships: memberships, offices, participants, provenance and evidence lists
