@@ -39,7 +39,6 @@ export interface YogaOptions {
 
 export type CstoYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-
 /** Reads CORS_ORIGINS: a comma-separated list of origins; unset means any origin. */
 export function readCorsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.CORS_ORIGINS ?? '')

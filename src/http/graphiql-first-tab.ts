@@ -29,14 +29,22 @@ function openAskedQuery(options: { query?: string; variables?: string; defaultTa
 
 const renderCall = 'YogaGraphiQL.renderYogaGraphiQL(';
 
+/** The last page made, and the options it was made for. */
+let rendered: { key: string; page: string } | undefined;
+
 /**
- * Yoga's GraphiQL page, with `openAskedQuery` applied to its options. Throws at start-up if the page no longer calls
- * GraphiQL as this expects (another @graphql-yoga/render-graphiql), rather than serving a page that ignores the address.
+ * Yoga's GraphiQL page, with `openAskedQuery` applied to its options. Throws at the first request for it if the page
+ * no longer calls GraphiQL as this expects (another @graphql-yoga/render-graphiql), rather than serve a page that
+ * ignores the address.
  */
 export function renderGraphiQLWithAskedQuery(options: GraphiQLOptions | undefined): string {
+  // Yoga renders the page for every request, with options that do not change: the 9 MB page is made once for them.
+  const key = JSON.stringify(options ?? null);
+  if (rendered?.key === key) return rendered.page;
   const page = renderGraphiQL(options);
   const at = page.lastIndexOf(renderCall);
   if (at < 0) throw new Error(`@graphql-yoga/render-graphiql's page has no ${renderCall}…): GraphiQL cannot open the address's ?query=.`);
   const wrapped = `((render) => (root, options) => render(root, (${openAskedQuery.toString()})(options)))(YogaGraphiQL.renderYogaGraphiQL)(`;
-  return page.slice(0, at) + wrapped + page.slice(at + renderCall.length);
+  rendered = { key, page: page.slice(0, at) + wrapped + page.slice(at + renderCall.length) };
+  return rendered.page;
 }

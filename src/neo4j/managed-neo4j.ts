@@ -86,10 +86,10 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
   const fullClasspath = [launcher, classpath].join(path.delimiter);
   const sharing = settings.classDataSharing && launcher.endsWith('.jar') ? classDataSharing(cacheDir, fullClasspath, javaVersion) : undefined;
 
-  const kept = path.join(settings.dataDir, 'password');
-  if (settings.password !== undefined && existsSync(kept) && readFileSync(kept, 'utf8').trim() !== settings.password) {
+  const kept = keptPassword(settings.dataDir);
+  if (settings.password !== undefined && kept !== undefined && kept !== settings.password) {
     // A mistyped NEO4J_PASSWORD would otherwise change the password without a word.
-    log(`NEO4J_PASSWORD is not the password kept in ${kept}: this start sets it as the password; a start without NEO4J_PASSWORD puts the kept one back.`);
+    log(`NEO4J_PASSWORD is not the password kept in ${keptPasswordFile(settings.dataDir)}: this start sets it as the password; a start without NEO4J_PASSWORD puts the kept one back.`);
   }
   log(`Starting Neo4j ${settings.version} (data: ${settings.dataDir}, Bolt port: ${settings.boltPort})…`);
   const startedAt = Date.now();
@@ -113,7 +113,8 @@ export async function startManagedNeo4j(options: ManagedNeo4jOptions = {}): Prom
     await instance.stop();
     throw error;
   }
-  const password = settings.password ?? readFileSync(path.join(settings.dataDir, 'password'), 'utf8').trim();
+  // The launcher has written it by now, when none was given.
+  const password = settings.password ?? keptPassword(settings.dataDir)!;
   try {
     // The driver would retry for 30 s against a launcher that already died; its exit ends the start at once.
     await Promise.race([checkAnswers(uri, password), instance.exited.then(() => Promise.reject(new Error(`the launcher exited (${instance.how})`)))]);
@@ -168,9 +169,16 @@ function makeDataFolder(dataDir: string): void {
  */
 export function managedNeo4jAddress(env: NodeJS.ProcessEnv = process.env): { uri: string; password: string | undefined; dataDir: string } {
   const settings = readSettings({}, env);
-  const saved = path.join(settings.dataDir, 'password');
-  const password = settings.password ?? (existsSync(saved) ? readFileSync(saved, 'utf8').trim() : undefined);
-  return { uri: `bolt://127.0.0.1:${settings.boltPort}`, password, dataDir: settings.dataDir };
+  return { uri: `bolt://127.0.0.1:${settings.boltPort}`, password: settings.password ?? keptPassword(settings.dataDir), dataDir: settings.dataDir };
+}
+
+/** Where a data folder keeps the password the launcher generated or was last given. */
+const keptPasswordFile = (dataDir: string) => path.join(dataDir, 'password');
+
+/** The password a data folder keeps; undefined before its first start. */
+function keptPassword(dataDir: string): string | undefined {
+  const file = keptPasswordFile(dataDir);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
 function readSettings(options: ManagedNeo4jOptions, env: NodeJS.ProcessEnv = process.env): Settings {
